@@ -1,0 +1,74 @@
+# annai — kiosk display firmware. `make run` and `make test` are the quick start.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+SHAREDIR = $(PREFIX)/share/annai
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+
+LIBS_PC = sdl2 SDL2_ttf SDL2_image libunibreak md4c inih libqrencode
+DEB_PKGS = build-essential pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libunibreak-dev \
+           libmd4c-dev libinih-dev libqrencode-dev libcmocka-dev xvfb xdotool imagemagick
+
+# The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS.
+ANNAI_CPPFLAGS = -Iinclude -DANNAI_SHARE_DIR='"$(SHAREDIR)"' -D_POSIX_C_SOURCE=200809L
+ANNAI_CFLAGS   = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null)
+ANNAI_LIBS     = $(shell $(PKG_CONFIG) --libs $(LIBS_PC) 2>/dev/null) -lm
+
+SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+OBJ  = $(SRC:src/%.c=build/%.o)
+TESTS = $(patsubst tests/%.c,build/%,$(wildcard tests/test_*.c))
+
+all: annai
+
+build/%.o: src/%.c $(wildcard include/annai/*.h) | build
+	$(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) -c $< -o $@
+
+build:
+	mkdir -p build
+
+annai: build/main.o build/libannai.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ build/main.o build/libannai.a $(ANNAI_LIBS)
+
+build/libannai.a: $(OBJ)
+	$(AR) rcs $@ $^
+
+build/test_%: tests/test_%.c tests/testutil.h build/libannai.a
+	$(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libannai.a \
+		$(ANNAI_LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
+
+# Installs the Debian packages that are missing (as root, or through sudo). Nothing when all are there.
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+run: deps
+	$(MAKE) annai
+	./annai $(ARGS)
+
+test: deps
+	$(MAKE) annai $(TESTS)
+	@bash tests/run.sh $(TESTS)
+
+bench: deps
+	$(MAKE) annai
+	@bash bench/bench.sh
+
+install: annai
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/fonts $(DESTDIR)$(SHAREDIR)/content $(DESTDIR)$(UNITDIR)
+	install -m 755 annai $(DESTDIR)$(BINDIR)/annai
+	install -m 644 fonts/*.ttf fonts/OFL.txt fonts/README $(DESTDIR)$(SHAREDIR)/fonts/
+	cp -R content/. $(DESTDIR)$(SHAREDIR)/content/
+	sed 's|@BINDIR@|$(BINDIR)|g' dist/annai.service > $(DESTDIR)$(UNITDIR)/annai.service
+
+clean:
+	rm -rf build annai
+
+.PHONY: all deps run test bench install clean

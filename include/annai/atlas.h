@@ -1,0 +1,59 @@
+/* atlas: the one SDL_ttf user. fonts_t gives metrics (no renderer needed); atlas_t rasterises
+ * each (face, size, glyph) once into shared textures that text quads are drawn from. */
+#ifndef ANNAI_ATLAS_H
+#define ANNAI_ATLAS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "annai/util.h"
+
+typedef enum { FACE_REGULAR = 0, FACE_BOLD = 1, FACE_COUNT } face_t;
+
+#ifndef ATLAS_PAGE_SIZE
+#define ATLAS_PAGE_SIZE 1024
+#endif
+#ifndef ATLAS_MAX_PAGES
+#define ATLAS_MAX_PAGES 3 /* 4 MiB each; the least recently used page is evicted */
+#endif
+#ifndef FONTS_MAX_SIZES
+#define FONTS_MAX_SIZES 24 /* open TTF_Font objects, one per (face, px) */
+#endif
+
+typedef struct fonts_s fonts_t;
+typedef struct atlas_s atlas_t;
+
+/* Opens the faces in dir. NULL with a message in diags when a font is missing or corrupt. */
+fonts_t *fonts_create(const char *dir, diag_list_t *diags);
+void fonts_destroy(fonts_t *f);
+/* Advance in pixels at size px, from unhinted design metrics (cached per glyph). */
+float fonts_advance(fonts_t *f, face_t face, float px, uint32_t cp);
+float fonts_ascent_em(const fonts_t *f); /* ascent as a fraction of the em */
+bool fonts_has_glyph(fonts_t *f, uint32_t cp);
+/* Finds the font folder: $ANNAI_FONTS, ./fonts, next to the binary, or the share dir. */
+char *fonts_find_dir(const char *argv0, const char *share_dir);
+
+typedef struct {
+    int page;
+    int x, y, w, h;      /* in the page */
+    int ox, oy;          /* ink offset from (pen x, baseline) */
+    uint32_t used;       /* frame of last use, for eviction */
+} atlas_glyph_t;
+
+struct SDL_Renderer;
+struct SDL_Texture;
+atlas_t *atlas_create(struct SDL_Renderer *r, fonts_t *f);
+void atlas_destroy(atlas_t *a);
+/* The glyph, rasterised on first use. NULL for glyphs with no ink (spaces). */
+const atlas_glyph_t *atlas_get(atlas_t *a, face_t face, int px, uint32_t cp);
+struct SDL_Texture *atlas_page(atlas_t *a, int page);
+/* Drops every texture (renderer reset, display change); glyphs are rasterised again on use. */
+void atlas_reset(atlas_t *a);
+void atlas_frame(atlas_t *a); /* advances the use clock */
+typedef struct {
+    unsigned long rasterised;  /* glyphs rasterised since creation */
+    int pages, glyphs;
+    unsigned long evictions;
+} atlas_stats_t;
+atlas_stats_t atlas_stats(const atlas_t *a);
+
+#endif

@@ -1,0 +1,73 @@
+/* config: built-in defaults < content/kiosk.ini < --config FILE < command-line flags.
+ * Every key of every section is also a long option (idle_timeout -> --idle-timeout). */
+#ifndef ANNAI_CONFIG_H
+#define ANNAI_CONFIG_H
+
+#include <stdbool.h>
+#include "annai/util.h"
+
+typedef enum { LANG_JA = 0, LANG_EN = 1, LANG_COUNT } lang_t;
+
+typedef struct {
+    /* [content] */
+    char *content_dir;        /* NULL: ./content, else the installed share dir */
+    lang_t lang;
+    double dwell_s;
+    /* [display] */
+    int width, height;        /* 0: native */
+    bool fullscreen;
+    int rotate;               /* 0, 90, 180, 270 */
+    int display;
+    /* [interaction] */
+    double idle_timeout_s;
+    int transition_ms;
+    /* [schedule] */
+    int on_min, off_min;      /* minutes after midnight; -1: always on */
+    unsigned days;            /* bit 0 = Monday ... bit 6 = Sunday */
+    /* [admin] */
+    char *pin;
+    bool allow_exit;
+    /* [log] */
+    char *events_path;
+    char *heartbeat_path;
+    double heartbeat_interval_s;
+} config_t;
+
+typedef enum {
+    MODE_KIOSK, MODE_CHECK, MODE_SCREENSHOT, MODE_DUMP_LAYOUT, MODE_BENCH, MODE_VERSION, MODE_HELP
+} run_mode_t;
+
+typedef struct {
+    run_mode_t mode;
+    char *screenshot_dir;
+    char *config_path;
+    bool size_given;
+    /* long options that set config keys, kept to apply after the files */
+    char **keys, **values;
+    int nopts, capopts;
+} cli_t;
+
+void config_defaults(config_t *c);
+void config_free(config_t *c);
+/* Applies one key of a section; src/line say where it came from for the message. */
+bool config_set(config_t *c, const char *section, const char *key, const char *value,
+                const char *src, int line, diag_list_t *diags);
+/* Loads an ini file; every problem goes to diags as path:line: message. Missing file: false. */
+bool config_load_file(config_t *c, const char *path, bool allow_dir_key, diag_list_t *diags);
+/* Parses argv. Returns 0, or 2 on a usage error (message printed). */
+int cli_parse(cli_t *cli, int argc, char **argv);
+void cli_free(cli_t *cli);
+/* Defaults, then kiosk.ini of the content dir, then --config, then flags. */
+int config_resolve(config_t *c, const cli_t *cli, const char *share_dir, diag_list_t *diags);
+void config_print_help(void);
+/* Makes inih keep long lines (Debian's build cuts them at 200 bytes) and keep ';' in values. */
+void config_ini_setup(void);
+const char *lang_code(lang_t l);
+
+#endif
+
+/* Parses ini-style lines (also "key: value" front matter) from memory, calling fn with the
+ * 1-based line of each pair (first_line is the line of data[0]). Returns inih's result:
+ * 0, or the line of the first syntax error. */
+typedef int (*ini_line_fn)(void *user, const char *section, const char *key, const char *value, int line);
+int config_ini_parse(const char *data, size_t len, int first_line, ini_line_fn fn, void *user);

@@ -1,0 +1,94 @@
+/* content: the panel folder -> doc model (deck -> panels -> blocks -> spans).
+ * Front matter with inih, body with md4c, ruby in Aozora notation. No SDL. */
+#ifndef ANNAI_CONTENT_H
+#define ANNAI_CONTENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "annai/config.h"
+#include "annai/util.h"
+
+#ifndef CONTENT_MAX_PANELS
+#define CONTENT_MAX_PANELS 5000
+#endif
+#ifndef CONTENT_MAX_IMAGE_BYTES
+#define CONTENT_MAX_IMAGE_BYTES (16 * 1024 * 1024)
+#endif
+#ifndef CONTENT_MAX_IMAGE_SIDE
+#define CONTENT_MAX_IMAGE_SIDE 8192
+#endif
+#ifndef CONTENT_MAX_BLOCKS
+#define CONTENT_MAX_BLOCKS 400
+#endif
+#define CONTENT_MAX_LIST_DEPTH 2 /* deeper items are shown at the second level */
+
+enum { STYLE_BOLD = 1, STYLE_EM = 2 };
+
+typedef struct {
+    char *text;   /* UTF-8; "\n" is a hard line break */
+    char *ruby;   /* reading set above text, or NULL */
+    unsigned style;
+} span_t;
+
+typedef enum { BLOCK_HEADING, BLOCK_PARAGRAPH, BLOCK_ITEM, BLOCK_IMAGE } block_kind_t;
+
+typedef struct {
+    block_kind_t kind;
+    int level;       /* heading level 1-6, or list depth 1-2 */
+    int line;        /* source line, for messages */
+    span_t *spans;
+    int nspans, capspans;
+    char *image;     /* BLOCK_IMAGE: absolute, confined path */
+    char *alt;
+    int img_w, img_h;
+} block_t;
+
+typedef enum { PANEL_TITLE, PANEL_TEXT, PANEL_LIST, PANEL_TIMELINE, PANEL_CARDS } panel_layout_t;
+
+typedef struct {
+    char *path, *stem, *title;
+    lang_t lang;
+    panel_layout_t layout;
+    double dwell_s;          /* 0: the playlist's dwell */
+    char *qr, *qr_caption;
+    unsigned char *qr_modules; /* qr_size * qr_size, 1 = dark */
+    int qr_size;
+    uint32_t accent;         /* 0xRRGGBB */
+    bool has_accent;
+    block_t *blocks;
+    int nblocks, capblocks;
+} panel_t;
+
+typedef struct {
+    char *stem;
+    panel_t *lang[LANG_COUNT];
+} deck_entry_t;
+
+typedef struct {
+    deck_entry_t *entries;
+    int count, cap;
+    char *dir;
+} deck_t;
+
+/* Parses one panel from memory. Returns NULL when it has problems (all of them in diags). */
+panel_t *panel_parse(const char *path, const char *data, size_t len, const char *content_dir,
+                     diag_list_t *diags);
+panel_t *panel_load(const char *path, const char *content_dir, diag_list_t *diags);
+void panel_free(panel_t *p);
+
+/* Loads every panel of dir; invalid ones are reported and left out. */
+void deck_load(deck_t *deck, const char *dir, diag_list_t *diags);
+void deck_free(deck_t *deck);
+/* The panel for lang, falling back to Japanese when there is no translation. */
+const panel_t *deck_panel(const deck_t *deck, int index, lang_t lang);
+/* A deck to show when no panel is valid: never a black screen. */
+void deck_notice(deck_t *deck, const char *dir, int problems);
+/* Cheap fingerprint of the folder (names, sizes, mtimes) for hot reload. */
+uint64_t deck_signature(const char *dir);
+
+const char *panel_layout_name(panel_layout_t l);
+/* Splits Aozora ruby out of a block's spans (exposed for tests). */
+void content_apply_ruby(block_t *b, const char *path, diag_list_t *diags);
+bool content_is_ignored_name(const char *name);
+
+#endif

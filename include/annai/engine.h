@@ -1,0 +1,33 @@
+/* engine: what every mode shares: config, the loaded deck, fonts and laid-out panels cached
+ * per (panel, language) for one screen size. No window here. */
+#ifndef ANNAI_ENGINE_H
+#define ANNAI_ENGINE_H
+
+#include "annai/atlas.h"
+#include "annai/config.h"
+#include "annai/content.h"
+#include "annai/layout.h"
+
+typedef struct {
+    config_t cfg;
+    deck_t deck;
+    fonts_t *fonts;
+    metrics_t metrics;
+    int w, h;
+    dlist_t *lists[LANG_COUNT];   /* one per panel */
+    bool *laid[LANG_COUNT];
+    double *dwell_ms;             /* per panel, for the app */
+    int problems;                 /* content problems at the last load */
+} engine_t;
+
+/* Loads fonts and content. Returns 0, or 3 when fonts are unusable (message printed). */
+int engine_open(engine_t *e, const config_t *cfg, const char *font_dir, diag_list_t *diags);
+void engine_close(engine_t *e);
+/* Replaces the deck (after a reload); cached layouts are dropped. */
+void engine_set_deck(engine_t *e, deck_t *deck);
+void engine_set_size(engine_t *e, int w, int h);
+/* The laid-out panel, laid out on first use. */
+const dlist_t *engine_panel(engine_t *e, int index, lang_t lang);
+const char *engine_share_dir(void);
+
+#endif

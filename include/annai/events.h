@@ -1,0 +1,18 @@
+/* events: JSON-lines log of what the kiosk showed and what visitors did, one flushed line each. */
+#ifndef ANNAI_EVENTS_H
+#define ANNAI_EVENTS_H
+
+#include <stdio.h>
+
+typedef struct {
+    FILE *f;
+} events_t;
+
+int events_open(events_t *e, const char *path); /* NULL path: events off */
+void events_close(events_t *e);
+/* fields: NULL-terminated pairs of key and already-JSON value ("\"x\"" or "3"). */
+void events_emit(events_t *e, const char *ev, ...);
+/* Quotes s as a JSON string into out (size n). */
+void events_quote(char *out, size_t n, const char *s);
+
+#endif

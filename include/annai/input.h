@@ -1,0 +1,54 @@
+/* input: gesture recogniser. A pure state machine fed with pointer events and now_ms;
+ * it never reads a clock and knows nothing of SDL. Mouse and touch feed it alike. */
+#ifndef ANNAI_INPUT_H
+#define ANNAI_INPUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define TAP_SLOP_FRACTION 0.025f    /* of the short side: movement still counted as a tap */
+#define SWIPE_MIN_FRACTION 0.08f    /* of the width: a drag released past this changes panel */
+#define SWIPE_MIN_VELOCITY 0.6f     /* px per ms: a flick changes panel even when short */
+#define LONG_PRESS_MS 800
+#define TAP_MAX_MS 600
+#define VELOCITY_WINDOW_MS 80       /* release velocity is measured over the last moments */
+
+typedef enum {
+    GEST_NONE,
+    GEST_DRAG,        /* horizontal drag in progress: dx from the press */
+    GEST_SWIPE,       /* released past the threshold: dir +1 next (finger moved left), -1 previous */
+    GEST_SPRING,      /* released short of it: go back */
+    GEST_TAP,
+    GEST_LONG_PRESS,
+} gesture_kind_t;
+
+typedef struct {
+    gesture_kind_t kind;
+    float x, y, dx;
+    int dir;
+} gesture_t;
+
+typedef enum { IN_IDLE, IN_PRESSED, IN_DRAGGING, IN_HELD } input_state_t;
+
+typedef struct {
+    input_state_t state;
+    int64_t id;              /* the finger (or mouse) being followed; others are ignored */
+    float x0, y0, x, y;
+    uint64_t t0;
+    float vx_x;              /* position and time at the start of the velocity window */
+    uint64_t vx_t;
+    float width, slop;
+} input_t;
+
+void input_init(input_t *in, int width, int height);
+/* Each returns a gesture (kind GEST_NONE when there is nothing to act on). */
+gesture_t input_down(input_t *in, int64_t id, float x, float y, uint64_t now_ms);
+gesture_t input_move(input_t *in, int64_t id, float x, float y, uint64_t now_ms);
+gesture_t input_up(input_t *in, int64_t id, float x, float y, uint64_t now_ms);
+gesture_t input_tick(input_t *in, uint64_t now_ms);
+/* A press was taken away (window lost focus, touch cancelled): spring back if dragging. */
+gesture_t input_cancel(input_t *in);
+/* ms until input_tick has something to say (a long press), or -1. */
+int64_t input_deadline(const input_t *in, uint64_t now_ms);
+
+#endif

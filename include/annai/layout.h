@@ -1,0 +1,90 @@
+/* layout: doc model + font metrics -> display list (rects, images, QR, positioned glyphs).
+ * Pure C: the renderer only draws what this returns. JLREQ line composition lives here. */
+#ifndef ANNAI_LAYOUT_H
+#define ANNAI_LAYOUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "annai/atlas.h"
+#include "annai/content.h"
+
+typedef struct {
+    void *ud;
+    float (*advance)(void *ud, int face, float px, uint32_t cp);
+    float ascent_em;
+} metrics_t;
+
+typedef struct { float x, y, w, h; } rectf_t;
+
+typedef enum { DL_RECT, DL_IMAGE, DL_QR, DL_DISC } dl_kind_t;
+
+typedef struct {
+    dl_kind_t kind;
+    rectf_t r;
+    uint32_t color; /* 0xAARRGGBB */
+    const char *image;
+    const unsigned char *qr;
+    int qr_size;
+} dl_item_t;
+
+typedef struct {
+    float x, y;     /* pen position on the baseline */
+    uint32_t cp;
+    uint32_t color; /* 0xAARRGGBB */
+    uint16_t px;
+    uint8_t face;
+} dl_glyph_t;
+
+typedef struct {
+    char *text;
+    int block, line, px;
+    rectf_t r;
+} dl_line_t;
+
+typedef struct {
+    int w, h;
+    uint32_t bg;
+    dl_item_t *items;
+    int nitems, capitems;
+    dl_glyph_t *glyphs;
+    int nglyphs, capglyphs;
+    dl_line_t *lines;
+    int nlines, caplines;
+    bool clipped;  /* text did not fit even at the smallest size and was cut with … */
+    float scale;   /* type scale used after fitting (1 = the theme's size) */
+} dlist_t;
+
+typedef enum { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER } align_t;
+
+typedef struct {
+    float px;
+    float line_height;  /* multiple of px */
+    uint32_t color;
+    align_t align;
+    float hang;         /* how far 。、 may hang past the column (px), 0 for none */
+    face_t face;        /* base face; STYLE_BOLD spans use FACE_BOLD */
+} text_style_t;
+
+/* Type scale of the theme for a screen; everything scales with the short side. */
+typedef struct {
+    float unit;          /* 1% of the short side */
+    float margin, body_px, min_px, title_px, h2_px, h3_px, chrome_h;
+} theme_t;
+
+void theme_for(theme_t *t, int w, int h);
+void dlist_clear(dlist_t *dl);
+void dlist_free(dlist_t *dl);
+
+/* Lays out one panel at w x h, fitting text by shrinking, then by cutting with …. */
+void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *out);
+
+/* Sets one run of spans in a column; returns the y below the last line. Lines that would
+ * pass max_y are dropped and the last shown line ends with …; *clipped then becomes true.
+ * Exposed for tests and for the on-screen chrome. */
+float layout_text(dlist_t *dl, const metrics_t *m, const span_t *spans, int nspans, float x, float y,
+                  float w, float max_y, const text_style_t *st, int block, bool *clipped);
+
+uint32_t layout_darken_for_contrast(uint32_t rgb, uint32_t against, double min_ratio);
+double layout_contrast(uint32_t a, uint32_t b);
+
+#endif

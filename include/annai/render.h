@@ -1,0 +1,24 @@
+/* render: display list -> pixels through SDL_Renderer. Glyphs come from the atlas as quads
+ * drawn with SDL_RenderGeometry; nothing is rasterised per frame. */
+#ifndef ANNAI_RENDER_H
+#define ANNAI_RENDER_H
+
+#include "annai/atlas.h"
+#include "annai/layout.h"
+
+struct SDL_Renderer;
+typedef struct render_s render_t;
+
+render_t *render_create(struct SDL_Renderer *r, fonts_t *f);
+void render_destroy(render_t *rd);
+/* Draws dl offset by (dx, dy) with opacity alpha (0..1); opaque backgrounds when alpha is 1. */
+void render_dlist(render_t *rd, const dlist_t *dl, float dx, float dy, float alpha);
+/* Drops textures after a renderer reset; they are made again on use. */
+void render_reset(render_t *rd);
+atlas_t *render_atlas(render_t *rd);
+/* Decodes an image (SDL2_image) to check it; NULL on success, else a message. */
+const char *render_probe_image(const char *path);
+/* Writes the renderer's current output to a PNG. */
+int render_save_png(struct SDL_Renderer *r, const char *path);
+
+#endif

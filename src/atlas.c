@@ -1,0 +1,354 @@
+#define _POSIX_C_SOURCE 200809L
+#include "annai/atlas.h"
+
+#include <SDL2/SDL.h>
+#include <SDL2/SDL_ttf.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define REF_PX 1000 /* advances measured once at the design size, scaled per use */
+#define ADV_HASH 4096
+#define GLYPH_HASH 8192
+
+static const char *face_files[FACE_COUNT] = {"BIZUDPGothic-Regular.ttf", "BIZUDPGothic-Bold.ttf"};
+
+typedef struct {
+    uint32_t key; /* face << 24 | cp */
+    float adv;    /* in em */
+} adv_entry_t;
+
+typedef struct {
+    TTF_Font *font;
+    int face, px;
+    uint32_t used;
+} sized_font_t;
+
+struct fonts_s {
+    char *paths[FACE_COUNT];
+    TTF_Font *ref[FACE_COUNT];
+    float ascent_em;
+    adv_entry_t *adv;    /* open addressing, grows */
+    int adv_count, adv_cap;
+    sized_font_t sized[FONTS_MAX_SIZES];
+    uint32_t clock;
+};
+
+static bool ttf_up(void)
+{
+    return TTF_WasInit() || TTF_Init() == 0;
+}
+
+fonts_t *fonts_create(const char *dir, diag_list_t *diags)
+{
+    if (!ttf_up()) { diag_add(diags, "SDL_ttf", 0, "%s", TTF_GetError()); return NULL; }
+    fonts_t *f = xcalloc(1, sizeof *f);
+    for (int i = 0; i < FACE_COUNT; i++) {
+        f->paths[i] = path_join(dir, face_files[i]);
+        f->ref[i] = TTF_OpenFont(f->paths[i], REF_PX);
+        if (!f->ref[i] || !TTF_GlyphIsProvided32(f->ref[i], 0x3042)) {
+            diag_add(diags, f->paths[i], 0, "cannot open font (missing, corrupt or without Japanese glyphs)");
+            fonts_destroy(f);
+            return NULL;
+        }
+        TTF_SetFontHinting(f->ref[i], TTF_HINTING_NONE);
+    }
+    f->ascent_em = (float)TTF_FontAscent(f->ref[0]) / REF_PX;
+    f->adv_cap = ADV_HASH;
+    f->adv = xcalloc((size_t)f->adv_cap, sizeof *f->adv);
+    return f;
+}
+
+void fonts_destroy(fonts_t *f)
+{
+    if (!f) return;
+    for (int i = 0; i < FACE_COUNT; i++) {
+        if (f->ref[i]) TTF_CloseFont(f->ref[i]);
+        free(f->paths[i]);
+    }
+    for (int i = 0; i < FONTS_MAX_SIZES; i++)
+        if (f->sized[i].font) TTF_CloseFont(f->sized[i].font);
+    free(f->adv);
+    free(f);
+    if (TTF_WasInit()) TTF_Quit();
+}
+
+float fonts_ascent_em(const fonts_t *f) { return f->ascent_em; }
+
+bool fonts_has_glyph(fonts_t *f, uint32_t cp) { return TTF_GlyphIsProvided32(f->ref[0], cp) != 0; }
+
+static void adv_insert(adv_entry_t *tab, int cap, uint32_t key, float adv)
+{
+    uint32_t i = (uint32_t)hash_u64(key) & (uint32_t)(cap - 1);
+    while (tab[i].key && tab[i].key != key) i = (i + 1) & (uint32_t)(cap - 1);
+    tab[i].key = key;
+    tab[i].adv = adv;
+}
+
+float fonts_advance(fonts_t *f, face_t face, float px, uint32_t cp)
+{
+    uint32_t key = (uint32_t)(face + 1) << 24 | (cp & 0xFFFFFF);
+    uint32_t i = (uint32_t)hash_u64(key) & (uint32_t)(f->adv_cap - 1);
+    while (f->adv[i].key) {
+        if (f->adv[i].key == key) return f->adv[i].adv * px;
+        i = (i + 1) & (uint32_t)(f->adv_cap - 1);
+    }
+    int minx, maxx, miny, maxy, adv = 0;
+    if (TTF_GlyphMetrics32(f->ref[face], cp, &minx, &maxx, &miny, &maxy, &adv) != 0) adv = REF_PX / 2;
+    float em = (float)adv / REF_PX;
+    if (f->adv_count * 2 >= f->adv_cap) {
+        int nc = f->adv_cap * 2;
+        adv_entry_t *n = xcalloc((size_t)nc, sizeof *n);
+        for (int k = 0; k < f->adv_cap; k++)
+            if (f->adv[k].key) adv_insert(n, nc, f->adv[k].key, f->adv[k].adv);
+        free(f->adv);
+        f->adv = n;
+        f->adv_cap = nc;
+    }
+    adv_insert(f->adv, f->adv_cap, key, em);
+    f->adv_count++;
+    return em * px;
+}
+
+/* One TTF_Font per size: TTF_SetFontSize would empty SDL_ttf's cache on every switch. */
+static TTF_Font *sized_font(fonts_t *f, int face, int px)
+{
+    int lru = 0;
+    f->clock++;
+    for (int i = 0; i < FONTS_MAX_SIZES; i++) {
+        sized_font_t *s = &f->sized[i];
+        if (s->font && s->face == face && s->px == px) { s->used = f->clock; return s->font; }
+        if (!s->font || (f->sized[lru].font && s->used < f->sized[lru].used)) lru = i;
+    }
+    sized_font_t *s = &f->sized[lru];
+    if (s->font) TTF_CloseFont(s->font);
+    s->font = TTF_OpenFont(f->paths[face], px);
+    s->face = face;
+    s->px = px;
+    s->used = f->clock;
+    if (s->font) TTF_SetFontHinting(s->font, TTF_HINTING_LIGHT);
+    return s->font;
+}
+
+char *fonts_find_dir(const char *argv0, const char *share_dir)
+{
+    const char *env = getenv("ANNAI_FONTS");
+    if (env && *env) return xstrdup(env);
+    char *cand = path_join("fonts", face_files[0]);
+    bool here = path_is_file(cand);
+    free(cand);
+    if (here) return xstrdup("fonts");
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0;
+            char *d = path_join(exe, "fonts");
+            char *p = path_join(d, face_files[0]);
+            bool ok = path_is_file(p);
+            free(p);
+            if (ok) return d;
+            free(d);
+        }
+    }
+    (void)argv0;
+    return path_join(share_dir, "fonts");
+}
+
+/* ---- atlas ---- */
+
+typedef struct {
+    uint64_t key;
+    atlas_glyph_t g;
+    bool empty; /* rasterised, no ink */
+} glyph_slot_t;
+
+typedef struct {
+    SDL_Texture *tex;
+    int shelf_x, shelf_y, shelf_h;
+    uint32_t used;
+} page_t;
+
+struct atlas_s {
+    SDL_Renderer *r;
+    fonts_t *fonts;
+    page_t pages[ATLAS_MAX_PAGES];
+    glyph_slot_t *slots;
+    int nslots, capslots;
+    uint32_t clock;
+    atlas_stats_t st;
+};
+
+atlas_t *atlas_create(SDL_Renderer *r, fonts_t *f)
+{
+    atlas_t *a = xcalloc(1, sizeof *a);
+    a->r = r;
+    a->fonts = f;
+    a->capslots = GLYPH_HASH;
+    a->slots = xcalloc((size_t)a->capslots, sizeof *a->slots);
+    return a;
+}
+
+static void page_drop(atlas_t *a, int p)
+{
+    if (a->pages[p].tex) SDL_DestroyTexture(a->pages[p].tex);
+    memset(&a->pages[p], 0, sizeof a->pages[p]);
+}
+
+void atlas_destroy(atlas_t *a)
+{
+    if (!a) return;
+    for (int i = 0; i < ATLAS_MAX_PAGES; i++) page_drop(a, i);
+    free(a->slots);
+    free(a);
+}
+
+static void slots_rehash(atlas_t *a, int cap, int drop_page)
+{
+    glyph_slot_t *old = a->slots;
+    int oldcap = a->capslots;
+    a->slots = xcalloc((size_t)cap, sizeof *a->slots);
+    a->capslots = cap;
+    a->nslots = 0;
+    for (int i = 0; i < oldcap; i++) {
+        if (!old[i].key || (!old[i].empty && old[i].g.page == drop_page)) continue;
+        uint32_t h = (uint32_t)hash_u64(old[i].key) & (uint32_t)(cap - 1);
+        while (a->slots[h].key) h = (h + 1) & (uint32_t)(cap - 1);
+        a->slots[h] = old[i];
+        a->nslots++;
+    }
+    free(old);
+}
+
+void atlas_reset(atlas_t *a)
+{
+    for (int i = 0; i < ATLAS_MAX_PAGES; i++) page_drop(a, i);
+    memset(a->slots, 0, (size_t)a->capslots * sizeof *a->slots);
+    a->nslots = 0;
+}
+
+void atlas_frame(atlas_t *a) { a->clock++; }
+
+SDL_Texture *atlas_page(atlas_t *a, int page) { return a->pages[page].tex; }
+
+atlas_stats_t atlas_stats(const atlas_t *a)
+{
+    atlas_stats_t s = a->st;
+    s.pages = 0;
+    for (int i = 0; i < ATLAS_MAX_PAGES; i++) s.pages += a->pages[i].tex != NULL;
+    s.glyphs = a->nslots;
+    return s;
+}
+
+static bool page_fit(page_t *p, int w, int h, int *x, int *y)
+{
+    if (p->shelf_x + w > ATLAS_PAGE_SIZE) {
+        p->shelf_y += p->shelf_h + 1;
+        p->shelf_x = 0;
+        p->shelf_h = 0;
+    }
+    if (p->shelf_y + h > ATLAS_PAGE_SIZE) return false;
+    *x = p->shelf_x;
+    *y = p->shelf_y;
+    p->shelf_x += w + 1;
+    if (h > p->shelf_h) p->shelf_h = h;
+    return true;
+}
+
+/* Finds room for a w x h glyph, opening or evicting a page when all are full. */
+static int atlas_place(atlas_t *a, int w, int h, int *x, int *y)
+{
+    for (int i = 0; i < ATLAS_MAX_PAGES; i++)
+        if (a->pages[i].tex && page_fit(&a->pages[i], w, h, x, y)) return i;
+    int victim = -1;
+    for (int i = 0; i < ATLAS_MAX_PAGES && victim < 0; i++)
+        if (!a->pages[i].tex) victim = i;
+    if (victim < 0) {
+        victim = 0;
+        for (int i = 1; i < ATLAS_MAX_PAGES; i++)
+            if (a->pages[i].used < a->pages[victim].used) victim = i;
+        page_drop(a, victim);
+        slots_rehash(a, a->capslots, victim);
+        a->st.evictions++;
+    }
+    page_t *p = &a->pages[victim];
+    p->tex = SDL_CreateTexture(a->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, ATLAS_PAGE_SIZE, ATLAS_PAGE_SIZE);
+    if (!p->tex) return -1;
+    SDL_SetTextureBlendMode(p->tex, SDL_BLENDMODE_BLEND);
+    return page_fit(p, w, h, x, y) ? victim : -1;
+}
+
+/* Crops the glyph surface to its ink so that the atlas holds ink, not empty cells. */
+static bool ink_box(SDL_Surface *s, SDL_Rect *box)
+{
+    int x0 = s->w, y0 = s->h, x1 = -1, y1 = -1;
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < s->w; x++) {
+            if (!(row[x] >> 24)) continue;
+            if (x < x0) x0 = x;
+            if (x > x1) x1 = x;
+            if (y < y0) y0 = y;
+            y1 = y;
+        }
+    }
+    if (x1 < 0) return false;
+    *box = (SDL_Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+    return true;
+}
+
+static bool rasterise(atlas_t *a, face_t face, int px, uint32_t cp, atlas_glyph_t *g)
+{
+    TTF_Font *font = sized_font(a->fonts, face, px);
+    if (!font) return false;
+    SDL_Surface *s = TTF_RenderGlyph32_Blended(font, cp, (SDL_Color){255, 255, 255, 255});
+    a->st.rasterised++;
+    if (!s) return false;
+    SDL_Surface *conv = s->format->format == SDL_PIXELFORMAT_ARGB8888 ? s : SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_Rect box;
+    int minx = 0, maxx, miny, maxy, adv;
+    bool ink = false;
+    TTF_GlyphMetrics32(font, cp, &minx, &maxx, &miny, &maxy, &adv);
+    if (conv && ink_box(conv, &box)) {
+        int x, y, page = atlas_place(a, box.w, box.h, &x, &y);
+        if (page >= 0) {
+            SDL_Rect dst = {x, y, box.w, box.h};
+            SDL_UpdateTexture(a->pages[page].tex, &dst, (const Uint8 *)conv->pixels + box.y * conv->pitch + box.x * 4, conv->pitch);
+            *g = (atlas_glyph_t){page, x, y, box.w, box.h, box.x + (minx < 0 ? minx : 0), box.y - TTF_FontAscent(font), 0};
+            ink = true;
+        }
+    }
+    if (conv && conv != s) SDL_FreeSurface(conv);
+    SDL_FreeSurface(s);
+    return ink;
+}
+
+static glyph_slot_t *slot_find(atlas_t *a, uint64_t key)
+{
+    uint32_t h = (uint32_t)hash_u64(key) & (uint32_t)(a->capslots - 1);
+    while (a->slots[h].key && a->slots[h].key != key) h = (h + 1) & (uint32_t)(a->capslots - 1);
+    return &a->slots[h];
+}
+
+const atlas_glyph_t *atlas_get(atlas_t *a, face_t face, int px, uint32_t cp)
+{
+    uint64_t key = (uint64_t)(face + 1) << 56 | (uint64_t)(px & 0xFFFF) << 32 | cp;
+    glyph_slot_t *slot = slot_find(a, key);
+    if (!slot->key) {
+        atlas_glyph_t g = {0};
+        bool ink = rasterise(a, face, px, cp, &g); /* may evict a page and move the slots */
+        if ((a->nslots + 1) * 2 >= a->capslots) slots_rehash(a, a->capslots * 2, -1);
+        slot = slot_find(a, key);
+        slot->key = key;
+        slot->g = g;
+        slot->empty = !ink;
+        a->nslots++;
+    }
+    if (slot->empty) return NULL;
+    slot->g.used = a->clock;
+    a->pages[slot->g.page].used = a->clock;
+    return &slot->g;
+}

@@ -1,0 +1,158 @@
+#define _POSIX_C_SOURCE 200809L
+#include "annai/bench.h"
+
+#include <SDL2/SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#include <time.h>
+#include "annai/platform.h"
+#include "annai/render.h"
+#include "annai/ui.h"
+
+#define BENCH_FRAMES 600
+#define IDLE_SECONDS 3
+
+static double t_start;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double cpu_s(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+           (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+/* Process start, from /proc (10 ms ticks), so that exec and dynamic linking are counted. */
+static double process_age_s(void)
+{
+    FILE *f = fopen("/proc/self/stat", "r");
+    if (!f) return -1;
+    char buf[1024];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    char *p = strrchr(buf, ')');
+    if (!p) return -1;
+    unsigned long long start = 0;
+    int field = 2;
+    for (char *tok = strtok(p + 1, " "); tok; tok = strtok(NULL, " "))
+        if (++field == 22) { start = strtoull(tok, NULL, 10); break; }
+    struct timespec ts;
+    clock_gettime(CLOCK_BOOTTIME, &ts);
+    double up = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    return up - (double)start / (double)sysconf(_SC_CLK_TCK);
+}
+
+static double started_age;
+void bench_mark_start(void)
+{
+    t_start = now_s();
+    started_age = process_age_s();
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void draw_all(platform_t *p, render_t *rd, engine_t *e)
+{
+    for (int i = 0; i < e->deck.count; i++)
+        for (int l = 0; l < LANG_COUNT; l++) {
+            platform_draw_panel(p, rd, e, i, (lang_t)l, false);
+            platform_present(p);
+        }
+}
+
+/* Transitions and drags as a visitor makes them: two panels and the chrome per frame. */
+static void frames(platform_t *p, render_t *rd, engine_t *e, double *ms)
+{
+    dlist_t chrome = {0};
+    ui_chrome_build(&chrome, &e->metrics, p->w, p->h, e->deck.count, 0, LANG_JA, false);
+    for (int f = 0; f < BENCH_FRAMES; f++) {
+        int a = (f / 30) % e->deck.count, b = (a + 1) % e->deck.count;
+        float t = (float)(f % 30) / 30.0f;
+        double t0 = now_s();
+        atlas_frame(render_atlas(rd));
+        if ((f / 30) % 2) { /* crossfade */
+            render_dlist(rd, engine_panel(e, a, LANG_JA), 0, 0, 1);
+            render_dlist(rd, engine_panel(e, b, LANG_JA), 0, 0, t);
+        } else {            /* slide / drag */
+            float off = -t * (float)p->w;
+            render_dlist(rd, engine_panel(e, a, LANG_JA), off, 0, 1);
+            render_dlist(rd, engine_panel(e, b, LANG_JA), off + (float)p->w, 0, 1);
+        }
+        render_dlist(rd, &chrome, 0, 0, 1);
+        platform_present(p);
+        ms[f] = (now_s() - t0) * 1000;
+    }
+    dlist_free(&chrome);
+}
+
+int bench_run(engine_t *e)
+{
+    platform_t p;
+    int rc = platform_open(&p, &e->cfg, true, e->w, e->h);
+    if (rc) return rc;
+    render_t *rd = render_create(p.r, e->fonts);
+    platform_draw_panel(&p, rd, e, 0, e->cfg.lang, true);
+    platform_present(&p);
+    double first_main = (now_s() - t_start) * 1000;
+    double first_proc = started_age >= 0 ? first_main + started_age * 1000 : -1;
+
+    engine_set_size(e, e->w + 1, e->h);
+    engine_set_size(e, p.w, p.h);
+    double t0 = now_s();
+    for (int i = 0; i < e->deck.count; i++)
+        for (int l = 0; l < LANG_COUNT; l++) engine_panel(e, i, (lang_t)l);
+    double layout_ms = (now_s() - t0) * 1000;
+
+    unsigned long r0 = atlas_stats(render_atlas(rd)).rasterised;
+    draw_all(&p, rd, e);
+    unsigned long r1 = atlas_stats(render_atlas(rd)).rasterised;
+    draw_all(&p, rd, e);
+    unsigned long r2 = atlas_stats(render_atlas(rd)).rasterised;
+
+    double *ms = calloc(BENCH_FRAMES, sizeof *ms);
+    frames(&p, rd, e, ms);
+    qsort(ms, BENCH_FRAMES, sizeof *ms, cmp_d);
+
+    double c0 = cpu_s(), w0 = now_s();
+    SDL_Event ev;
+    while (now_s() - w0 < IDLE_SECONDS) SDL_WaitEventTimeout(&ev, 500); /* what the kiosk does on a static panel */
+    double idle = (cpu_s() - c0) / (now_s() - w0) * 100;
+
+    atlas_stats_t as = atlas_stats(render_atlas(rd));
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("size: %dx%d\n", p.w, p.h);
+    printf("panels: %d\n", e->deck.count);
+    printf("renderer: software\n");
+    printf("first_frame_ms: %.1f\n", first_proc >= 0 ? first_proc : first_main);
+    printf("first_frame_from_main_ms: %.1f\n", first_main);
+    printf("frame_ms_p50: %.2f\n", ms[BENCH_FRAMES / 2]);
+    printf("frame_ms_p99: %.2f\n", ms[BENCH_FRAMES * 99 / 100]);
+    printf("frames: %d\n", BENCH_FRAMES);
+    printf("layout_ms_all_panels: %.1f\n", layout_ms);
+    printf("glyphs_rasterised_first_pass: %lu\n", r1 - r0);
+    printf("glyphs_rasterised_second_pass: %lu\n", r2 - r1);
+    printf("atlas_kib: %d\n", as.pages * ATLAS_PAGE_SIZE * ATLAS_PAGE_SIZE * 4 / 1024);
+    printf("atlas_glyphs: %d\n", as.glyphs);
+    printf("idle_cpu_pct: %.2f\n", idle);
+    printf("peak_rss_mib: %.1f\n", (double)ru.ru_maxrss / 1024.0);
+    free(ms);
+    render_destroy(rd);
+    platform_close(&p);
+    return 0;
+}

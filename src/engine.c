@@ -1,0 +1,92 @@
+#include "annai/engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef ANNAI_SHARE_DIR
+#define ANNAI_SHARE_DIR "/usr/local/share/annai"
+#endif
+
+const char *engine_share_dir(void) { return ANNAI_SHARE_DIR; }
+
+static float metrics_advance(void *ud, int face, float px, uint32_t cp)
+{
+    return fonts_advance(ud, (face_t)face, px, cp);
+}
+
+static void lists_free(engine_t *e)
+{
+    for (int l = 0; l < LANG_COUNT; l++) {
+        for (int i = 0; e->lists[l] && i < e->deck.count; i++) dlist_free(&e->lists[l][i]);
+        free(e->lists[l]);
+        free(e->laid[l]);
+        e->lists[l] = NULL;
+        e->laid[l] = NULL;
+    }
+    free(e->dwell_ms);
+    e->dwell_ms = NULL;
+}
+
+static void lists_alloc(engine_t *e)
+{
+    int n = e->deck.count;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        e->lists[l] = xcalloc((size_t)n + 1, sizeof *e->lists[l]);
+        e->laid[l] = xcalloc((size_t)n + 1, sizeof *e->laid[l]);
+    }
+    e->dwell_ms = xcalloc((size_t)n + 1, sizeof *e->dwell_ms);
+    for (int i = 0; i < n; i++) e->dwell_ms[i] = e->deck.entries[i].lang[LANG_JA]->dwell_s * 1000;
+}
+
+int engine_open(engine_t *e, const config_t *cfg, const char *font_dir, diag_list_t *diags)
+{
+    memset(e, 0, sizeof *e);
+    e->cfg = *cfg;
+    e->fonts = fonts_create(font_dir, diags);
+    if (!e->fonts) return 3;
+    e->metrics = (metrics_t){e->fonts, metrics_advance, fonts_ascent_em(e->fonts)};
+    int before = diags->count;
+    deck_load(&e->deck, cfg->content_dir, diags);
+    e->problems = diags->count - before;
+    if (!e->deck.count) deck_notice(&e->deck, cfg->content_dir, e->problems);
+    lists_alloc(e);
+    e->w = 1920;
+    e->h = 1080;
+    return 0;
+}
+
+void engine_close(engine_t *e)
+{
+    lists_free(e);
+    deck_free(&e->deck);
+    fonts_destroy(e->fonts);
+    memset(e, 0, sizeof *e);
+}
+
+void engine_set_deck(engine_t *e, deck_t *deck)
+{
+    lists_free(e);
+    deck_free(&e->deck);
+    e->deck = *deck;
+    memset(deck, 0, sizeof *deck);
+    lists_alloc(e);
+}
+
+void engine_set_size(engine_t *e, int w, int h)
+{
+    if (w == e->w && h == e->h) return;
+    e->w = w;
+    e->h = h;
+    for (int l = 0; l < LANG_COUNT; l++)
+        if (e->laid[l]) memset(e->laid[l], 0, (size_t)e->deck.count * sizeof *e->laid[l]);
+}
+
+const dlist_t *engine_panel(engine_t *e, int i, lang_t lang)
+{
+    if (i < 0 || i >= e->deck.count) return NULL;
+    if (!e->laid[lang][i]) {
+        layout_panel(deck_panel(&e->deck, i, lang), e->w, e->h, &e->metrics, &e->lists[lang][i]);
+        e->laid[lang][i] = true;
+    }
+    return &e->lists[lang][i];
+}

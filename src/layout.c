@@ -1,0 +1,622 @@
+#include "annai/layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "annai/linebreak.h"
+
+#define BODY_LINE_HEIGHT 1.7f   /* JLREQ: 1.5-2.0 for horizontal body text */
+#define HEADING_LINE_HEIGHT 1.35f
+#define RUBY_SCALE 0.5f
+#define FIT_STEP 0.92f          /* each fitting pass shrinks type by 8% */
+#define MAX_JUSTIFY_GAP_EM 0.5f /* looser than this and the line is left aligned instead */
+#define ELLIPSIS 0x2026
+
+#define COLOR_BG 0xFFF7F5F0u
+#define COLOR_TEXT 0xFF1A1A1Au
+#define COLOR_MUTED 0xFF3A3A3Au
+#define COLOR_RULE 0xFFD3CEC4u
+#define COLOR_CARD 0xFFFFFFFFu
+#define COLOR_WHITE 0xFFFFFFFFu
+#define DEFAULT_ACCENT 0x0B5CADu
+
+void theme_for(theme_t *t, int w, int h)
+{
+    float s = (float)(w < h ? w : h);
+    t->unit = s / 100.0f;
+    t->margin = 6.0f * t->unit;
+    t->body_px = 4.6f * t->unit;
+    /* DESIGN: body text never smaller than max(16 px, 3% of the short side) */
+    t->min_px = fmaxf(16.0f, 3.0f * t->unit);
+    t->title_px = 7.0f * t->unit;
+    t->h2_px = 5.4f * t->unit;
+    t->h3_px = 4.9f * t->unit;
+    t->chrome_h = 13.0f * t->unit;
+}
+
+/* ---- display list ---- */
+
+static dl_item_t *item_add(dlist_t *dl, dl_kind_t k, float x, float y, float w, float h, uint32_t color)
+{
+    ARRAY_GROW(dl->items, dl->nitems, dl->capitems, dl->nitems + 1);
+    dl_item_t *it = &dl->items[dl->nitems++];
+    memset(it, 0, sizeof *it);
+    it->kind = k;
+    it->r = (rectf_t){x, y, w, h};
+    it->color = color;
+    return it;
+}
+
+void dlist_clear(dlist_t *dl)
+{
+    for (int i = 0; i < dl->nlines; i++) free(dl->lines[i].text);
+    dl->nitems = dl->nglyphs = dl->nlines = 0;
+    dl->clipped = false;
+}
+
+void dlist_free(dlist_t *dl)
+{
+    dlist_clear(dl);
+    free(dl->items);
+    free(dl->glyphs);
+    free(dl->lines);
+    memset(dl, 0, sizeof *dl);
+}
+
+/* ---- colour ---- */
+
+static double lin(double c)
+{
+    c /= 255.0;
+    return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+static double luminance(uint32_t rgb)
+{
+    return 0.2126 * lin((rgb >> 16) & 255) + 0.7152 * lin((rgb >> 8) & 255) + 0.0722 * lin(rgb & 255);
+}
+
+double layout_contrast(uint32_t a, uint32_t b)
+{
+    double la = luminance(a & 0xFFFFFF), lb = luminance(b & 0xFFFFFF);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+uint32_t layout_darken_for_contrast(uint32_t rgb, uint32_t against, double min_ratio)
+{
+    for (int i = 0; i < 64 && layout_contrast(rgb, against) < min_ratio; i++) {
+        unsigned r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
+        rgb = (r * 9 / 10) << 16 | (g * 9 / 10) << 8 | (b * 9 / 10);
+    }
+    return rgb & 0xFFFFFF;
+}
+
+/* ---- one paragraph ---- */
+
+typedef struct {
+    uint32_t cp;
+    float adv;   /* advance including ruby padding */
+    float off;   /* glyph offset inside its advance (ruby centring) */
+    uint8_t face;
+    int ruby;    /* ruby group + 1, or 0 */
+} tchar_t;
+
+typedef struct {
+    int start, end;       /* chars [start, end) */
+    const char *reading;
+} ruby_t;
+
+typedef struct {
+    tchar_t *c;
+    unsigned char *brk;
+    ruby_t *ruby;
+    int n, nruby;
+} para_t;
+
+static void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, const text_style_t *st)
+{
+    int cap = 0;
+    for (int i = 0; i < nspans; i++) cap += (int)strlen(spans[i].text);
+    p->c = xcalloc((size_t)cap + 1, sizeof *p->c);
+    p->ruby = xcalloc((size_t)nspans + 1, sizeof *p->ruby);
+    p->n = p->nruby = 0;
+    for (int i = 0; i < nspans; i++) {
+        const char *t = spans[i].text;
+        size_t len = strlen(t), k = 0;
+        face_t face = (spans[i].style & STYLE_BOLD) ? FACE_BOLD : st->face;
+        int start = p->n;
+        while (k < len) {
+            int32_t cp = utf8_decode(t, len, &k);
+            if (cp < 0) cp = 0xFFFD;
+            if (cp == '\t' || cp == '\r') cp = ' ';
+            tchar_t *c = &p->c[p->n++];
+            c->cp = (uint32_t)cp;
+            c->face = (uint8_t)face;
+            c->adv = cp == '\n' ? 0 : m->advance(m->ud, face, st->px, (uint32_t)cp);
+        }
+        if (spans[i].ruby && p->n > start) {
+            ruby_t *r = &p->ruby[p->nruby++];
+            *r = (ruby_t){start, p->n, spans[i].ruby};
+            float bw = 0, rw = 0;
+            for (int j = start; j < p->n; j++) { bw += p->c[j].adv; p->c[j].ruby = p->nruby; }
+            size_t rl = strlen(r->reading), rk = 0;
+            while (rk < rl) {
+                int32_t cp = utf8_decode(r->reading, rl, &rk);
+                rw += m->advance(m->ud, face, st->px * RUBY_SCALE, (uint32_t)(cp < 0 ? 0xFFFD : cp));
+            }
+            if (rw > bw) { /* spread the base so that the reading stays over it */
+                float pad = (rw - bw) / (float)(p->n - start);
+                for (int j = start; j < p->n; j++) { p->c[j].adv += pad; p->c[j].off = pad / 2; }
+            }
+        }
+    }
+    p->brk = xcalloc((size_t)p->n + 1, 1);
+    uint32_t *cps = xcalloc((size_t)p->n + 1, sizeof *cps);
+    for (int i = 0; i < p->n; i++) cps[i] = p->c[i].cp;
+    linebreak_compute(cps, p->n, p->brk);
+    free(cps);
+    /* a ruby group is one word: never split it */
+    for (int i = 0; i + 1 < p->n; i++)
+        if (p->c[i].ruby && p->c[i].ruby == p->c[i + 1].ruby) p->brk[i] = BRK_NONE;
+}
+
+static void para_free(para_t *p)
+{
+    free(p->c);
+    free(p->brk);
+    free(p->ruby);
+}
+
+typedef struct {
+    int start, end;   /* chars [start, end) shown on the line */
+    int next;         /* where the next line starts */
+    bool hard;        /* ends a paragraph or at a hard break: not justified */
+    bool hangs;       /* last char hangs past the column */
+} line_t;
+
+static bool is_latin_word(uint32_t cp) { return cp < 0x2E80 && !linebreak_is_space(cp) && cp != '\n'; }
+
+/* Finds the end of the line that starts at s: greedy, with kinsoku and burasage. */
+static line_t line_find(const para_t *p, int s, float maxw, float hang)
+{
+    line_t ln = {s, s, s, false, false};
+    float width = 0;
+    int last_ok = -1;
+    for (int i = s; i < p->n; i++) {
+        const tchar_t *c = &p->c[i];
+        if (c->cp == '\n') return (line_t){s, i, i + 1, true, false};
+        if (width + c->adv > maxw + 0.01f && i > s) {
+            if (linebreak_can_hang(c->cp) && width + c->adv <= maxw + hang && p->brk[i] != BRK_NONE)
+                return (line_t){s, i + 1, i + 1, i + 1 >= p->n, true};
+            if (last_ok >= s) return (line_t){s, last_ok + 1, last_ok + 1, false, false};
+            /* nothing breakable fits (a long word or URL): break where it overflows, but
+             * still keep a prohibited character off the start of the next line */
+            int e = i;
+            while (e - 1 > s && (linebreak_no_start(p->c[e].cp) || linebreak_no_end(p->c[e - 1].cp))) e--;
+            return (line_t){s, e, e, false, false};
+        }
+        width += c->adv;
+        if (p->brk[i] != BRK_NONE) last_ok = i;
+    }
+    ln.end = ln.next = p->n;
+    ln.hard = true;
+    return ln;
+}
+
+static float span_width(const para_t *p, int s, int e)
+{
+    float w = 0;
+    for (int i = s; i < e; i++) w += p->c[i].adv;
+    return w;
+}
+
+static void glyph_add(dlist_t *dl, float x, float y, uint32_t cp, float px, int face, uint32_t color)
+{
+    if (cp == ' ' || cp == 0x3000 || cp == '\n') return;
+    ARRAY_GROW(dl->glyphs, dl->nglyphs, dl->capglyphs, dl->nglyphs + 1);
+    dl->glyphs[dl->nglyphs++] = (dl_glyph_t){x, y, cp, color, (uint16_t)lroundf(px), (uint8_t)face};
+}
+
+static void ruby_emit(dlist_t *dl, const metrics_t *m, const ruby_t *r, float x, float w, float base_y,
+                      const text_style_t *st, int face)
+{
+    float rpx = st->px * RUBY_SCALE, rw = 0;
+    size_t n = strlen(r->reading), k = 0;
+    while (k < n) {
+        int32_t cp = utf8_decode(r->reading, n, &k);
+        rw += m->advance(m->ud, face, rpx, (uint32_t)(cp < 0 ? 0xFFFD : cp));
+    }
+    float pen = x + (w - rw) / 2, y = base_y - m->ascent_em * st->px - 0.12f * rpx;
+    k = 0;
+    while (k < n) {
+        int32_t cp = utf8_decode(r->reading, n, &k);
+        uint32_t c = (uint32_t)(cp < 0 ? 0xFFFD : cp);
+        glyph_add(dl, pen, y, c, rpx, face, st->color);
+        pen += m->advance(m->ud, face, rpx, c);
+    }
+}
+
+/* Emits one line: justified, centred or left; the line record keeps its text for dumps. */
+static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t ln, float x, float top,
+                      float maxw, const text_style_t *st, int block, int lineno, bool ellipsis)
+{
+    int e = ln.end;
+    while (e > ln.start && linebreak_is_space(p->c[e - 1].cp)) e--;
+    float ell = ellipsis ? m->advance(m->ud, st->face, st->px, ELLIPSIS) : 0;
+    if (ellipsis)
+        while (e > ln.start && span_width(p, ln.start, e) + ell > maxw) e--;
+    int fit_end = ln.hangs && !ellipsis ? e - 1 : e;
+    float w = span_width(p, ln.start, fit_end), gap = 0, pen = x;
+    int gaps = 0;
+    for (int i = ln.start; i + 1 < e; i++)
+        if (!(is_latin_word(p->c[i].cp) && is_latin_word(p->c[i + 1].cp)) && !(p->c[i].ruby && p->c[i].ruby == p->c[i + 1].ruby))
+            gaps++;
+    if (st->align == ALIGN_JUSTIFY && !ln.hard && !ellipsis && gaps && fit_end == e - (ln.hangs ? 1 : 0)) {
+        gap = (maxw - w) / (float)(ln.hangs ? gaps - 1 > 0 ? gaps - 1 : 1 : gaps);
+        if (gap > MAX_JUSTIFY_GAP_EM * st->px || gap < 0) gap = 0;
+    }
+    if (st->align == ALIGN_CENTER) pen += (maxw - w - ell) / 2;
+    float base = top + (st->line_height - 1) * st->px / 2 + m->ascent_em * st->px;
+    buf_t text = {0};
+    float start = pen;
+    for (int i = ln.start; i < e; i++) {
+        const tchar_t *c = &p->c[i];
+        if (c->ruby && (i == ln.start || p->c[i - 1].ruby != c->ruby)) {
+            const ruby_t *r = &p->ruby[c->ruby - 1];
+            float gw = span_width(p, i, r->end);
+            ruby_emit(dl, m, r, pen, gw + gap * (float)(r->end - i - 1), base, st, c->face);
+        }
+        glyph_add(dl, pen + c->off, base, c->cp, st->px, c->face, st->color);
+        char u[4];
+        buf_put(&text, u, (size_t)utf8_encode(c->cp, u));
+        pen += c->adv;
+        bool gl = i + 1 < e && !(is_latin_word(c->cp) && is_latin_word(p->c[i + 1].cp)) && !(c->ruby && c->ruby == p->c[i + 1].ruby);
+        if (gl && !(ln.hangs && i + 2 == e)) pen += gap;
+    }
+    if (ellipsis) {
+        glyph_add(dl, pen, base, ELLIPSIS, st->px, st->face, st->color);
+        buf_puts(&text, "…");
+        pen += ell;
+    }
+    ARRAY_GROW(dl->lines, dl->nlines, dl->caplines, dl->nlines + 1);
+    dl->lines[dl->nlines++] = (dl_line_t){buf_take(&text), block, lineno, (int)lroundf(st->px),
+                                          {start, top, pen - start, st->line_height * st->px}};
+}
+
+float layout_text(dlist_t *dl, const metrics_t *m, const span_t *spans, int nspans, float x, float y,
+                  float w, float max_y, const text_style_t *st, int block, bool *clipped)
+{
+    para_t p;
+    para_build(&p, m, spans, nspans, st);
+    float pitch = st->line_height * st->px;
+    if (p.nruby) y += 0.25f * st->px; /* room for the reading above the first line */
+    int s = 0, lineno = 0;
+    while (s < p.n || (s == 0 && p.n == 0 && false)) {
+        line_t ln = line_find(&p, s, w, st->hang);
+        bool more = ln.next < p.n;
+        if (y + pitch > max_y + 0.5f) { /* not even this line fits */
+            if (clipped) *clipped = true;
+            break;
+        }
+        bool last_visible = more && y + 2 * pitch > max_y + 0.5f;
+        if (last_visible && clipped) {
+            line_emit(dl, m, &p, ln, x, y, w, st, block, lineno++, true);
+            *clipped = true;
+            y += pitch;
+            break;
+        }
+        line_emit(dl, m, &p, ln, x, y, w, st, block, lineno++, false);
+        y += pitch;
+        s = ln.next;
+        while (s < p.n && p.c[s].cp == ' ') s++; /* a break after a space drops the space */
+    }
+    para_free(&p);
+    return y;
+}
+
+/* ---- panels ---- */
+
+typedef struct {
+    dlist_t *dl;
+    const metrics_t *m;
+    const panel_t *p;
+    theme_t t;
+    float scale;
+    bool clip;      /* final pass: cut what does not fit */
+    bool overflow;  /* some text passed its region */
+    uint32_t accent, ink, muted;
+} ctx_t;
+
+static text_style_t body_style(const ctx_t *c, float px)
+{
+    text_style_t st = {px, BODY_LINE_HEIGHT, c->ink, ALIGN_JUSTIFY, px, FACE_REGULAR};
+    return st;
+}
+
+/* Sets text in a region; in a measuring pass records overflow instead of cutting. */
+static float text_in(ctx_t *c, const span_t *s, int n, float x, float y, float w, float bottom,
+                     const text_style_t *st, int block)
+{
+    bool cut = false;
+    float end = layout_text(c->dl, c->m, s, n, x, y, w, c->clip ? bottom : INFINITY, st, block, c->clip ? &cut : NULL);
+    if (cut) c->dl->clipped = true;
+    if (!c->clip && end > bottom + 0.5f) c->overflow = true;
+    return end;
+}
+
+static float header(ctx_t *c, float x, float y, float w)
+{
+    float px = fmaxf(c->t.title_px * fminf(1.0f, c->scale * 1.1f), c->t.min_px * 1.3f);
+    span_t s = {c->p->title, NULL, STYLE_BOLD};
+    text_style_t st = {px, HEADING_LINE_HEIGHT, c->ink, ALIGN_LEFT, 0, FACE_BOLD};
+    float bar = 1.1f * c->t.unit;
+    float end = text_in(c, &s, 1, x + bar * 2.6f, y, w - bar * 2.6f, y + px * HEADING_LINE_HEIGHT * 2, &st, -1);
+    item_add(c->dl, DL_RECT, x, y + px * 0.12f, bar, end - y - px * 0.24f, 0xFF000000u | c->accent);
+    y = end + 1.6f * c->t.unit;
+    item_add(c->dl, DL_RECT, x, y, w, fmaxf(2.0f, 0.25f * c->t.unit), COLOR_RULE);
+    return y + 3.0f * c->t.unit;
+}
+
+static float image_block(ctx_t *c, const block_t *b, float x, float y, float w, float maxh)
+{
+    if (b->img_w <= 0 || b->img_h <= 0 || maxh <= 0) return y;
+    float s = fminf(w / (float)b->img_w, maxh / (float)b->img_h);
+    float iw = (float)b->img_w * s, ih = (float)b->img_h * s;
+    dl_item_t *it = item_add(c->dl, DL_IMAGE, x + (w - iw) / 2, y, iw, ih, 0xFFFFFFFFu);
+    it->image = b->image;
+    return y + ih + 2.0f * c->t.unit;
+}
+
+static float item_block(ctx_t *c, const block_t *b, int bi, float x, float y, float w, float bottom, float px)
+{
+    bool sub = b->level > 1;
+    float ipx = sub ? px * 0.92f : px, indent = sub ? px * 1.4f : 0;
+    text_style_t st = body_style(c, ipx);
+    if (sub) st.color = c->muted;
+    float sq = ipx * (sub ? 0.22f : 0.34f);
+    float cy = y + (BODY_LINE_HEIGHT * ipx) / 2 - sq / 2;
+    item_add(c->dl, sub ? DL_DISC : DL_RECT, x + indent + ipx * 0.1f, cy, sq, sq, 0xFF000000u | (sub ? c->muted : c->accent));
+    float tx = x + indent + ipx * 0.9f;
+    return text_in(c, b->spans, b->nspans, tx, y, w - (tx - x), bottom, &st, bi) + ipx * (sub ? 0.15f : 0.35f);
+}
+
+static float flow_block(ctx_t *c, const block_t *b, int bi, float x, float y, float w, float bottom, float top)
+{
+    float px = c->t.body_px * c->scale;
+    if (px < c->t.min_px) px = c->t.min_px;
+    switch (b->kind) {
+    case BLOCK_HEADING: {
+        float hpx = fmaxf((b->level <= 2 ? c->t.h2_px : c->t.h3_px) * c->scale, c->t.min_px * 1.1f);
+        if (y > top + 1) y += hpx * 0.4f;
+        text_style_t st = {hpx, HEADING_LINE_HEIGHT, c->ink, ALIGN_LEFT, 0, FACE_BOLD};
+        return text_in(c, b->spans, b->nspans, x, y, w, bottom, &st, bi) + hpx * 0.3f;
+    }
+    case BLOCK_ITEM: return item_block(c, b, bi, x, y, w, bottom, px);
+    case BLOCK_IMAGE: return image_block(c, b, x, y, w, fminf(bottom - y, (bottom - top) * 0.55f));
+    default: {
+        text_style_t st = body_style(c, px);
+        return text_in(c, b->spans, b->nspans, x, y, w, bottom, &st, bi) + px * 0.6f;
+    }
+    }
+}
+
+static float qr_block(ctx_t *c, float x, float y, float w, float bottom)
+{
+    const panel_t *p = c->p;
+    float cap = p->qr_caption ? c->t.min_px * 1.6f : 0;
+    float side = fminf(w, bottom - y - cap);
+    if (side > 40 * c->t.unit) side = 40 * c->t.unit;
+    if (side < (float)(p->qr_size + 8) * 2) { c->overflow = !c->clip; return y; }
+    float mod = floorf(side / (float)(p->qr_size + 8)); /* whole pixels per module, 4-module quiet zone */
+    float qs = mod * (float)(p->qr_size + 8), qx = x + (w - qs) / 2;
+    dl_item_t *it = item_add(c->dl, DL_QR, qx, y, qs, qs, 0xFF000000u);
+    it->qr = p->qr_modules;
+    it->qr_size = p->qr_size;
+    y += qs + c->t.unit;
+    if (p->qr_caption) {
+        span_t s = {p->qr_caption, NULL, 0};
+        text_style_t st = {c->t.min_px, 1.4f, c->ink, ALIGN_CENTER, 0, FACE_REGULAR};
+        y = text_in(c, &s, 1, x, y, w, bottom, &st, -2);
+    }
+    return y;
+}
+
+static bool has_media(const panel_t *p)
+{
+    if (p->qr_modules) return true;
+    for (int i = 0; i < p->nblocks; i++)
+        if (p->blocks[i].kind == BLOCK_IMAGE) return true;
+    return false;
+}
+
+/* Text and list panels: blocks flow down a column; images and the QR code get a side column
+ * on a landscape screen and a band below on a portrait one. */
+static void layout_flow(ctx_t *c, rectf_t area)
+{
+    rectf_t text = area, media = {0, 0, 0, 0};
+    bool landscape = c->dl->w >= c->dl->h;
+    if (has_media(c->p)) {
+        if (landscape) {
+            media = (rectf_t){area.x + area.w * 0.66f, area.y, area.w * 0.34f, area.h};
+            text.w = area.w * 0.62f;
+        } else {
+            media = (rectf_t){area.x, area.y + area.h * 0.62f, area.w, area.h * 0.38f};
+            text.h = area.h * 0.58f;
+        }
+    }
+    float y = text.y, my = media.y;
+    for (int i = 0; i < c->p->nblocks; i++) {
+        const block_t *b = &c->p->blocks[i];
+        if (b->kind == BLOCK_IMAGE) my = image_block(c, b, media.x, my, media.w, media.y + media.h - my);
+        else y = flow_block(c, b, i, text.x, y, text.w, text.y + text.h, text.y);
+    }
+    if (c->p->qr_modules) qr_block(c, media.x, my, media.w, media.y + media.h);
+}
+
+static void shift_since(dlist_t *dl, int items, int glyphs, int lines, float dy)
+{
+    for (int i = items; i < dl->nitems; i++) dl->items[i].r.y += dy;
+    for (int i = glyphs; i < dl->nglyphs; i++) dl->glyphs[i].y += dy;
+    for (int i = lines; i < dl->nlines; i++) dl->lines[i].r.y += dy;
+}
+
+/* Title panels: a dark accent field, the title large and centred, the rest centred below. */
+static void layout_title(ctx_t *c, rectf_t area)
+{
+    uint32_t field = layout_darken_for_contrast(c->accent, 0xFFFFFF, 7.5);
+    c->dl->bg = 0xFF000000u | field;
+    int i0 = c->dl->nitems, g0 = c->dl->nglyphs, l0 = c->dl->nlines;
+    float tpx = fmaxf(c->t.title_px * 1.45f * c->scale, c->t.min_px * 1.5f);
+    span_t s = {c->p->title, NULL, STYLE_BOLD};
+    text_style_t st = {tpx, 1.3f, COLOR_WHITE, ALIGN_CENTER, 0, FACE_BOLD};
+    float y = text_in(c, &s, 1, area.x, area.y, area.w, area.y + area.h, &st, -1);
+    float bar = fmaxf(3.0f, 0.6f * c->t.unit);
+    item_add(c->dl, DL_RECT, area.x + area.w / 2 - 8 * c->t.unit, y + 2 * c->t.unit, 16 * c->t.unit, bar, 0xFFFFFFFFu);
+    y += 6 * c->t.unit;
+    for (int i = 0; i < c->p->nblocks; i++) {
+        const block_t *b = &c->p->blocks[i];
+        if (b->kind == BLOCK_IMAGE) { y = image_block(c, b, area.x, y, area.w, area.y + area.h - y); continue; }
+        bool head = b->kind == BLOCK_HEADING;
+        float px = fmaxf((head ? c->t.h2_px : c->t.body_px) * c->scale, c->t.min_px);
+        text_style_t bs = {px, head ? HEADING_LINE_HEIGHT : BODY_LINE_HEIGHT, COLOR_WHITE, ALIGN_CENTER, 0,
+                           head ? FACE_BOLD : FACE_REGULAR};
+        y = text_in(c, b->spans, b->nspans, area.x + area.w * 0.06f, y, area.w * 0.88f, area.y + area.h, &bs, i) + px * 0.5f;
+    }
+    if (c->p->qr_modules) y = qr_block(c, area.x, y, area.w, area.y + area.h);
+    float used = y - area.y;
+    if (used < area.h) shift_since(c->dl, i0, g0, l0, (area.h - used) / 2);
+}
+
+/* Groups of a level-1 item and what follows it until the next one (timeline steps, cards). */
+typedef struct { int first, end; } group_t;
+
+static int groups_of(const panel_t *p, group_t *g, int max, int *intro_end)
+{
+    int n = 0;
+    *intro_end = p->nblocks;
+    for (int i = 0; i < p->nblocks; i++) {
+        const block_t *b = &p->blocks[i];
+        if (b->kind == BLOCK_ITEM && b->level == 1) {
+            if (n == 0) *intro_end = i;
+            if (n < max) g[n++] = (group_t){i, i + 1};
+        } else if (n && b->kind == BLOCK_ITEM) {
+            g[n - 1].end = i + 1;
+        }
+    }
+    return n;
+}
+
+static float group_text(ctx_t *c, group_t g, float x, float y, float w, float bottom, float px, bool center)
+{
+    for (int i = g.first; i < g.end; i++) {
+        const block_t *b = &c->p->blocks[i];
+        bool lead = i == g.first;
+        text_style_t st = {lead ? px * 1.08f : px * 0.92f, lead ? 1.45f : BODY_LINE_HEIGHT, lead ? c->ink : c->muted,
+                           center ? ALIGN_CENTER : (lead ? ALIGN_LEFT : ALIGN_JUSTIFY), lead ? 0 : px, lead ? FACE_BOLD : FACE_REGULAR};
+        y = text_in(c, b->spans, b->nspans, x, y, w, bottom, &st, i) + px * (lead ? 0.5f : 0.2f);
+    }
+    return y;
+}
+
+static float intro(ctx_t *c, int end, rectf_t area)
+{
+    float y = area.y;
+    for (int i = 0; i < end; i++)
+        y = flow_block(c, &c->p->blocks[i], i, area.x, y, area.w, area.y + area.h, area.y);
+    return y;
+}
+
+#define MAX_GROUPS 24
+
+static void layout_timeline(ctx_t *c, rectf_t area)
+{
+    group_t g[MAX_GROUPS];
+    int intro_end, n = groups_of(c->p, g, MAX_GROUPS, &intro_end);
+    float y = intro(c, intro_end, area), px = fmaxf(c->t.body_px * c->scale, c->t.min_px);
+    float r = 1.6f * c->t.unit, line = fmaxf(3.0f, 0.5f * c->t.unit);
+    uint32_t acc = 0xFF000000u | c->accent;
+    if (!n) return;
+    if (c->dl->w >= c->dl->h) { /* across: a rail with a stop per step */
+        float colw = area.w / (float)n, rail = y + r;
+        item_add(c->dl, DL_RECT, area.x, rail - line / 2, area.w, line, acc);
+        for (int i = 0; i < n; i++) {
+            float cx = area.x + colw * (float)i;
+            item_add(c->dl, DL_DISC, cx, rail - r, 2 * r, 2 * r, acc);
+            group_text(c, g[i], cx, rail + r + 2.5f * c->t.unit, colw - 3 * c->t.unit, area.y + area.h, px, false);
+        }
+    } else {                  /* down: a rail on the left, steps stacked */
+        float x = area.x + r * 3.2f, top = y;
+        for (int i = 0; i < n; i++) {
+            item_add(c->dl, DL_DISC, area.x, y + px * 0.2f, 2 * r, 2 * r, acc);
+            y = group_text(c, g[i], x, y, area.w - (x - area.x), area.y + area.h, px, false) + 1.5f * c->t.unit;
+        }
+        item_add(c->dl, DL_RECT, area.x + r - line / 2, top + r, line, fmaxf(0, y - top - 2 * r), acc);
+    }
+}
+
+static void layout_cards(ctx_t *c, rectf_t area)
+{
+    group_t g[MAX_GROUPS];
+    int intro_end, n = groups_of(c->p, g, MAX_GROUPS, &intro_end);
+    float y = intro(c, intro_end, area), px = fmaxf(c->t.body_px * c->scale, c->t.min_px);
+    if (!n) return;
+    bool landscape = c->dl->w >= c->dl->h;
+    int cols = landscape ? (n <= 3 ? n : (n + 1) / 2) : (n <= 2 ? 1 : (c->dl->w > 700 ? 1 : 1));
+    if (cols > 4) cols = 4;
+    int rows = (n + cols - 1) / cols;
+    float gap = 2.5f * c->t.unit, cw = (area.w - gap * (float)(cols - 1)) / (float)cols;
+    float ch = (area.y + area.h - y - gap * (float)(rows - 1)) / (float)rows, pad = 2.6f * c->t.unit;
+    for (int i = 0; i < n; i++) {
+        float cx = area.x + (float)(i % cols) * (cw + gap), cy = y + (float)(i / cols) * (ch + gap);
+        item_add(c->dl, DL_RECT, cx, cy, cw, ch, COLOR_CARD);
+        item_add(c->dl, DL_RECT, cx, cy, cw, fmaxf(4.0f, 0.8f * c->t.unit), 0xFF000000u | c->accent);
+        group_text(c, g[i], cx + pad, cy + pad * 1.2f, cw - 2 * pad, cy + ch - pad * 0.5f, px, false);
+    }
+}
+
+static void layout_pass(ctx_t *c)
+{
+    dlist_t *dl = c->dl;
+    theme_t *t = &c->t;
+    dl->bg = COLOR_BG;
+    rectf_t area = {t->margin, t->margin * 0.8f, (float)dl->w - 2 * t->margin, 0};
+    float bottom = (float)dl->h - t->chrome_h - t->margin * 0.2f;
+    if (c->p->layout == PANEL_TITLE) {
+        area.h = bottom - area.y;
+        layout_title(c, area);
+        return;
+    }
+    area.y = header(c, area.x, area.y, area.w);
+    area.h = bottom - area.y;
+    switch (c->p->layout) {
+    case PANEL_TIMELINE: layout_timeline(c, area); break;
+    case PANEL_CARDS: layout_cards(c, area); break;
+    default: layout_flow(c, area); break;
+    }
+}
+
+void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *out)
+{
+    dlist_clear(out);
+    out->w = w;
+    out->h = h;
+    ctx_t c = {.dl = out, .m = m, .p = p, .scale = 1.0f};
+    theme_for(&c.t, w, h);
+    c.accent = p->has_accent ? p->accent : DEFAULT_ACCENT;
+    c.ink = COLOR_TEXT;
+    c.muted = COLOR_MUTED;
+    for (;;) {
+        c.overflow = false;
+        layout_pass(&c);
+        if (!c.overflow) break;
+        dlist_clear(out);
+        if (c.t.body_px * c.scale <= c.t.min_px) { /* smallest legible size: cut with … */
+            c.clip = true;
+            layout_pass(&c);
+            break;
+        }
+        c.scale *= FIT_STEP;
+        if (c.t.body_px * c.scale < c.t.min_px) c.scale = c.t.min_px / c.t.body_px;
+    }
+    out->scale = c.scale;
+}

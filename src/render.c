@@ -1,0 +1,217 @@
+#include "annai/render.h"
+
+#include <SDL2/SDL.h>
+#include <SDL2/SDL_image.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define IMAGE_CACHE 8
+#define DISC_SEGMENTS 28
+
+typedef struct {
+    char *path;
+    SDL_Texture *tex;
+    uint32_t used;
+} image_slot_t;
+
+typedef struct {
+    SDL_Vertex *v;
+    int *idx;
+    int nv, ni, capv, capi;
+} batch_t;
+
+struct render_s {
+    SDL_Renderer *r;
+    atlas_t *atlas;
+    image_slot_t images[IMAGE_CACHE];
+    batch_t pages[ATLAS_MAX_PAGES];
+    batch_t shapes;
+    SDL_FRect *rects;
+    int caprects;
+    uint32_t clock;
+};
+
+render_t *render_create(SDL_Renderer *r, fonts_t *f)
+{
+    render_t *rd = xcalloc(1, sizeof *rd);
+    rd->r = r;
+    rd->atlas = atlas_create(r, f);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    return rd;
+}
+
+static void images_drop(render_t *rd)
+{
+    for (int i = 0; i < IMAGE_CACHE; i++) {
+        if (rd->images[i].tex) SDL_DestroyTexture(rd->images[i].tex);
+        free(rd->images[i].path);
+        memset(&rd->images[i], 0, sizeof rd->images[i]);
+    }
+}
+
+static void batch_free(batch_t *b)
+{
+    free(b->v);
+    free(b->idx);
+}
+
+void render_destroy(render_t *rd)
+{
+    if (!rd) return;
+    images_drop(rd);
+    atlas_destroy(rd->atlas);
+    for (int i = 0; i < ATLAS_MAX_PAGES; i++) batch_free(&rd->pages[i]);
+    batch_free(&rd->shapes);
+    free(rd->rects);
+    free(rd);
+}
+
+void render_reset(render_t *rd)
+{
+    images_drop(rd);
+    atlas_reset(rd->atlas);
+}
+
+atlas_t *render_atlas(render_t *rd) { return rd->atlas; }
+
+static SDL_Color color_of(uint32_t argb, float alpha)
+{
+    return (SDL_Color){(Uint8)(argb >> 16), (Uint8)(argb >> 8), (Uint8)argb, (Uint8)lroundf((float)(argb >> 24) * alpha)};
+}
+
+static void batch_quad(batch_t *b, float x0, float y0, float x1, float y1, float u0, float v0, float u1, float v1, SDL_Color c)
+{
+    ARRAY_GROW(b->v, b->nv, b->capv, b->nv + 4);
+    ARRAY_GROW(b->idx, b->ni, b->capi, b->ni + 6);
+    SDL_Vertex *v = b->v + b->nv;
+    v[0] = (SDL_Vertex){{x0, y0}, c, {u0, v0}};
+    v[1] = (SDL_Vertex){{x1, y0}, c, {u1, v0}};
+    v[2] = (SDL_Vertex){{x1, y1}, c, {u1, v1}};
+    v[3] = (SDL_Vertex){{x0, y1}, c, {u0, v1}};
+    int *k = b->idx + b->ni, o = b->nv;
+    k[0] = o; k[1] = o + 1; k[2] = o + 2; k[3] = o; k[4] = o + 2; k[5] = o + 3;
+    b->nv += 4;
+    b->ni += 6;
+}
+
+static void batch_disc(batch_t *b, float cx, float cy, float r, SDL_Color c)
+{
+    ARRAY_GROW(b->v, b->nv, b->capv, b->nv + DISC_SEGMENTS + 1);
+    ARRAY_GROW(b->idx, b->ni, b->capi, b->ni + DISC_SEGMENTS * 3);
+    int o = b->nv;
+    b->v[b->nv++] = (SDL_Vertex){{cx, cy}, c, {0, 0}};
+    for (int i = 0; i < DISC_SEGMENTS; i++) {
+        float a = (float)i * 2.0f * 3.14159265f / DISC_SEGMENTS;
+        b->v[b->nv++] = (SDL_Vertex){{cx + r * cosf(a), cy + r * sinf(a)}, c, {0, 0}};
+        b->idx[b->ni++] = o;
+        b->idx[b->ni++] = o + 1 + i;
+        b->idx[b->ni++] = o + 1 + (i + 1) % DISC_SEGMENTS;
+    }
+}
+
+static void batch_flush(SDL_Renderer *r, batch_t *b, SDL_Texture *tex)
+{
+    if (b->ni) SDL_RenderGeometry(r, tex, b->v, b->nv, b->idx, b->ni);
+    b->nv = b->ni = 0;
+}
+
+static SDL_Texture *image_texture(render_t *rd, const char *path)
+{
+    int lru = 0;
+    rd->clock++;
+    for (int i = 0; i < IMAGE_CACHE; i++) {
+        if (rd->images[i].path && !strcmp(rd->images[i].path, path)) { rd->images[i].used = rd->clock; return rd->images[i].tex; }
+        if (rd->images[i].used < rd->images[lru].used) lru = i;
+    }
+    image_slot_t *s = &rd->images[lru];
+    if (s->tex) SDL_DestroyTexture(s->tex);
+    free(s->path);
+    s->path = xstrdup(path);
+    s->used = rd->clock;
+    SDL_Surface *surf = IMG_Load(path);
+    s->tex = surf ? SDL_CreateTextureFromSurface(rd->r, surf) : NULL;
+    if (surf) SDL_FreeSurface(surf);
+    else LOGW("render", "%s: cannot decode image: %s", path, IMG_GetError());
+    return s->tex;
+}
+
+static void draw_qr(render_t *rd, const dl_item_t *it, float dx, float dy, float alpha)
+{
+    int n = it->qr_size;
+    float mod = it->r.w / (float)(n + 8);
+    SDL_Color w = color_of(0xFFFFFFFFu, alpha), k = color_of(0xFF000000u, alpha);
+    batch_quad(&rd->shapes, it->r.x + dx, it->r.y + dy, it->r.x + dx + it->r.w, it->r.y + dy + it->r.h, 0, 0, 0, 0, w);
+    for (int y = 0; y < n; y++)
+        for (int x = 0; x < n; x++)
+            if (it->qr[y * n + x]) {
+                float x0 = it->r.x + dx + (float)(x + 4) * mod, y0 = it->r.y + dy + (float)(y + 4) * mod;
+                batch_quad(&rd->shapes, x0, y0, x0 + mod, y0 + mod, 0, 0, 0, 0, k);
+            }
+}
+
+static void draw_items(render_t *rd, const dlist_t *dl, float dx, float dy, float alpha)
+{
+    for (int i = 0; i < dl->nitems; i++) {
+        const dl_item_t *it = &dl->items[i];
+        SDL_Color c = color_of(it->color, alpha);
+        float x = it->r.x + dx, y = it->r.y + dy;
+        if (it->kind == DL_RECT) batch_quad(&rd->shapes, x, y, x + it->r.w, y + it->r.h, 0, 0, 0, 0, c);
+        else if (it->kind == DL_DISC) batch_disc(&rd->shapes, x + it->r.w / 2, y + it->r.h / 2, it->r.w / 2, c);
+        else if (it->kind == DL_QR) draw_qr(rd, it, dx, dy, alpha);
+        else if (it->kind == DL_IMAGE) {
+            batch_flush(rd->r, &rd->shapes, NULL); /* keep the drawing order */
+            SDL_Texture *t = image_texture(rd, it->image);
+            if (!t) continue;
+            SDL_SetTextureAlphaMod(t, (Uint8)lroundf(255 * alpha));
+            SDL_FRect dst = {x, y, it->r.w, it->r.h};
+            SDL_RenderCopyF(rd->r, t, NULL, &dst);
+        }
+    }
+    batch_flush(rd->r, &rd->shapes, NULL);
+}
+
+static void draw_glyphs(render_t *rd, const dlist_t *dl, float dx, float dy, float alpha)
+{
+    const float inv = 1.0f / ATLAS_PAGE_SIZE;
+    for (int i = 0; i < dl->nglyphs; i++) {
+        const dl_glyph_t *g = &dl->glyphs[i];
+        const atlas_glyph_t *a = atlas_get(rd->atlas, (face_t)g->face, g->px, g->cp);
+        if (!a) continue;
+        /* snap to whole pixels: glyphs were rasterised on the pixel grid */
+        float x = roundf(g->x + dx) + (float)a->ox, y = roundf(g->y + dy) + (float)a->oy;
+        batch_quad(&rd->pages[a->page], x, y, x + (float)a->w, y + (float)a->h, (float)a->x * inv, (float)a->y * inv,
+                   (float)(a->x + a->w) * inv, (float)(a->y + a->h) * inv, color_of(g->color, alpha));
+    }
+    for (int p = 0; p < ATLAS_MAX_PAGES; p++) batch_flush(rd->r, &rd->pages[p], atlas_page(rd->atlas, p));
+}
+
+void render_dlist(render_t *rd, const dlist_t *dl, float dx, float dy, float alpha)
+{
+    SDL_Color bg = color_of(dl->bg, alpha);
+    SDL_SetRenderDrawColor(rd->r, bg.r, bg.g, bg.b, bg.a);
+    SDL_FRect full = {dx, dy, (float)dl->w, (float)dl->h};
+    SDL_RenderFillRectF(rd->r, &full);
+    draw_items(rd, dl, dx, dy, alpha);
+    draw_glyphs(rd, dl, dx, dy, alpha);
+}
+
+const char *render_probe_image(const char *path)
+{
+    SDL_Surface *s = IMG_Load(path);
+    if (!s) return "image cannot be decoded (truncated or corrupt)";
+    SDL_FreeSurface(s);
+    return NULL;
+}
+
+int render_save_png(SDL_Renderer *r, const char *path)
+{
+    int w, h;
+    if (SDL_GetRendererOutputSize(r, &w, &h) != 0) return -1;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s) return -1;
+    int rc = SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch);
+    if (rc == 0) rc = IMG_SavePNG(s, path);
+    SDL_FreeSurface(s);
+    return rc;
+}

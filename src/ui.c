@@ -1,0 +1,172 @@
+#include "annai/ui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define TARGET_UNITS 8.5f     /* ~9 mm on a 24" 1080p screen, and scaled with it */
+#define HIT_SLOP 0.15f        /* targets answer a little outside what is drawn */
+#define COLOR_BAR 0xFFE9E5DCu
+#define COLOR_BUTTON 0xFFFFFFFFu
+#define COLOR_INK 0xFF1A1A1Au
+#define COLOR_ACCENT 0xFF0B5CADu
+#define COLOR_DOT 0xFF8A857Cu
+
+static bool inside(rectf_t r, float x, float y, float slop)
+{
+    float sx = r.w * slop, sy = r.h * slop;
+    return x >= r.x - sx && x < r.x + r.w + sx && y >= r.y - sy && y < r.y + r.h + sy;
+}
+
+void ui_chrome_geometry(ui_chrome_t *c, int w, int h, int npanels)
+{
+    theme_t t;
+    theme_for(&t, w, h);
+    memset(c, 0, sizeof *c);
+    float bh = t.chrome_h, s = TARGET_UNITS * t.unit, m = t.margin * 0.6f;
+    float y = (float)h - bh + (bh - s) / 2;
+    c->target = s;
+    c->bar = (rectf_t){0, (float)h - bh, (float)w, bh};
+    c->prev = (rectf_t){m, y, s, s};
+    c->next = (rectf_t){(float)w - m - s, y, s, s};
+    float bw = s * 2.2f;
+    c->index = (rectf_t){m + s + t.unit * 2, y, bw, s};
+    c->lang = (rectf_t){(float)w - m - s - t.unit * 2 - bw, y, bw, s};
+    float left = c->index.x + bw + t.unit * 2, right = c->lang.x - t.unit * 2;
+    float pitch = s * 0.62f;
+    int n = npanels;
+    if (n > UI_MAX_DOTS || pitch * (float)n > right - left) return;
+    float x0 = (left + right) / 2 - pitch * (float)n / 2;
+    for (int i = 0; i < n; i++) c->dots[i] = (rectf_t){x0 + pitch * (float)i, y, pitch, s};
+    c->ndots = n;
+}
+
+int ui_chrome_hit(const ui_chrome_t *c, float x, float y)
+{
+    if (inside(c->prev, x, y, HIT_SLOP)) return HIT_PREV;
+    if (inside(c->next, x, y, HIT_SLOP)) return HIT_NEXT;
+    if (inside(c->index, x, y, HIT_SLOP)) return HIT_INDEX;
+    if (inside(c->lang, x, y, HIT_SLOP)) return HIT_LANG;
+    for (int i = 0; i < c->ndots; i++)
+        if (inside(c->dots[i], x, y, 0)) return i;
+    return HIT_NONE;
+}
+
+static void rect_add(dlist_t *dl, dl_kind_t k, rectf_t r, uint32_t color)
+{
+    ARRAY_GROW(dl->items, dl->nitems, dl->capitems, dl->nitems + 1);
+    dl->items[dl->nitems++] = (dl_item_t){k, r, color, NULL, NULL, 0};
+}
+
+static void label(dlist_t *dl, const metrics_t *m, rectf_t r, const char *text, float px, uint32_t color, face_t face)
+{
+    span_t s = {(char *)text, NULL, face == FACE_BOLD ? STYLE_BOLD : 0};
+    text_style_t st = {px, 1.0f, color, ALIGN_CENTER, 0, face};
+    float y = r.y + (r.h - px) / 2;
+    layout_text(dl, m, &s, 1, r.x, y, r.w, y + px + 1, &st, -3, NULL);
+}
+
+static void button(dlist_t *dl, const metrics_t *m, rectf_t r, const char *text, float px, float border)
+{
+    rect_add(dl, DL_RECT, r, COLOR_ACCENT);
+    rect_add(dl, DL_RECT, (rectf_t){r.x + border, r.y + border, r.w - 2 * border, r.h - 2 * border}, COLOR_BUTTON);
+    label(dl, m, r, text, px, COLOR_INK, FACE_BOLD);
+}
+
+void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels, int current, lang_t lang, bool hint)
+{
+    ui_chrome_t c;
+    theme_t t;
+    theme_for(&t, w, h);
+    ui_chrome_geometry(&c, w, h, npanels);
+    dlist_clear(dl);
+    dl->w = w;
+    dl->h = h;
+    dl->bg = 0; /* transparent: drawn over the panel */
+    float px = fmaxf(t.min_px, c.target * 0.36f), border = fmaxf(2.0f, t.unit * 0.3f);
+    rect_add(dl, DL_RECT, c.bar, COLOR_BAR);
+    button(dl, m, c.prev, "◀", px, border);
+    button(dl, m, c.next, "▶", px, border);
+    button(dl, m, c.index, lang == LANG_EN ? "Index" : "目次", px, border);
+    button(dl, m, c.lang, lang == LANG_EN ? "日本語" : "English", px, border);
+    float dy = hint ? c.bar.y + c.bar.h * 0.66f : c.dots[0].y + c.target / 2;
+    for (int i = 0; i < c.ndots; i++) {
+        float d = i == current ? c.target * 0.3f : c.target * 0.18f;
+        rectf_t r = {c.dots[i].x + (c.dots[i].w - d) / 2, dy - d / 2, d, d};
+        rect_add(dl, DL_DISC, r, i == current ? COLOR_ACCENT : COLOR_DOT);
+    }
+    if (!c.ndots) {
+        char pos[32];
+        snprintf(pos, sizeof pos, "%d / %d", current + 1, npanels);
+        float l = c.index.x + c.index.w, r = c.lang.x;
+        label(dl, m, (rectf_t){l, c.prev.y, r - l, c.target}, pos, px, COLOR_INK, FACE_BOLD);
+    }
+    if (hint) {
+        float l = c.index.x + c.index.w, r = c.lang.x;
+        const char *msg = lang == LANG_EN ? "Touch the screen to explore" : "画面にふれて操作できます";
+        label(dl, m, (rectf_t){l, c.bar.y + c.bar.h * 0.06f, r - l, c.bar.h * 0.42f}, msg, t.min_px * 0.9f, COLOR_INK, FACE_REGULAR);
+    }
+}
+
+void ui_index_geometry(ui_index_t *ix, int w, int h, int npanels)
+{
+    theme_t t;
+    theme_for(&t, w, h);
+    memset(ix, 0, sizeof *ix);
+    float s = TARGET_UNITS * t.unit, m = t.margin;
+    ix->close = (rectf_t){(float)w - m - s * 2.6f, m * 0.6f, s * 2.6f, s};
+    float top = m * 0.6f + s + t.unit * 4, bottom = (float)h - m * 0.6f;
+    int cols = w >= h ? 2 : 1, n = npanels < UI_MAX_INDEX ? npanels : UI_MAX_INDEX;
+    int rows = (n + cols - 1) / cols;
+    float gap = t.unit * 1.6f;
+    float rh = rows ? fminf(s * 1.25f, (bottom - top - gap * (float)(rows - 1)) / (float)rows) : s;
+    if (rh < s * 0.9f) { /* too many to show with honest targets: show what fits */
+        rh = s * 0.9f;
+        rows = (int)((bottom - top + gap) / (rh + gap));
+        n = rows * cols < n ? rows * cols : n;
+    }
+    float cw = ((float)w - 2 * m - gap * (float)(cols - 1)) / (float)cols;
+    for (int i = 0; i < n; i++) {
+        int col = i / rows, row = i % rows; /* reading order: down the first column, then the next */
+        ix->entries[i] = (rectf_t){m + (float)col * (cw + gap), top + (float)row * (rh + gap), cw, rh};
+    }
+    ix->n = n;
+}
+
+int ui_index_hit(const ui_index_t *ix, float x, float y)
+{
+    if (inside(ix->close, x, y, HIT_SLOP)) return HIT_CLOSE;
+    for (int i = 0; i < ix->n; i++)
+        if (inside(ix->entries[i], x, y, 0)) return i;
+    return HIT_NONE;
+}
+
+void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *const *titles, int n, int current, lang_t lang)
+{
+    ui_index_t ix;
+    theme_t t;
+    theme_for(&t, w, h);
+    ui_index_geometry(&ix, w, h, n);
+    dlist_clear(dl);
+    dl->w = w;
+    dl->h = h;
+    dl->bg = 0xFFF7F5F0u;
+    float px = fmaxf(t.min_px, t.body_px * 0.9f), border = fmaxf(2.0f, t.unit * 0.3f);
+    label(dl, m, (rectf_t){t.margin, ix.close.y, (float)w / 2, ix.close.h}, lang == LANG_EN ? "Index" : "目次", t.title_px, COLOR_INK, FACE_BOLD);
+    button(dl, m, ix.close, lang == LANG_EN ? "Close" : "閉じる", px, border);
+    for (int i = 0; i < ix.n; i++) {
+        rectf_t r = ix.entries[i];
+        rect_add(dl, DL_RECT, r, i == current ? COLOR_ACCENT : 0xFFFFFFFFu);
+        rect_add(dl, DL_RECT, (rectf_t){r.x, r.y, t.unit * 1.2f, r.h}, COLOR_ACCENT);
+        char num[16];
+        snprintf(num, sizeof num, "%d", i + 1);
+        uint32_t ink = i == current ? 0xFFFFFFFFu : COLOR_INK;
+        label(dl, m, (rectf_t){r.x + t.unit * 1.2f, r.y, px * 2.2f, r.h}, num, px, ink, FACE_BOLD);
+        span_t s = {(char *)titles[i], NULL, 0};
+        text_style_t st = {px, 1.0f, ink, ALIGN_LEFT, 0, FACE_REGULAR};
+        float y = r.y + (r.h - px) / 2;
+        /* one line; a title too long for its button ends with … */
+        layout_text(dl, m, &s, 1, r.x + t.unit * 1.2f + px * 2.4f, y, r.w - t.unit * 2.4f - px * 2.4f, y + px * 1.9f, &st, -4,
+                    &(bool){false});
+    }
+}
