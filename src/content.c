@@ -221,8 +221,8 @@ static void text_append(md_ctx_t *c, const char *t, size_t n)
         /* JLREQ: a newline in the source joins CJK with nothing, Latin words with a space. */
         size_t k = 0;
         int32_t next = utf8_decode(t, n, &k);
-        if (is_latin(last_cp(b)) && is_latin(next)) text_append(c, " ", 1);
         c->pending_soft = false;
+        if (is_latin(last_cp(b)) && is_latin(next)) text_append(c, " ", 1);
     }
     if (b->nspans && b->spans[b->nspans - 1].style == c->style && !b->spans[b->nspans - 1].ruby) {
         span_t *s = &b->spans[b->nspans - 1];

@@ -193,7 +193,9 @@ static line_t line_find(const para_t *p, int s, float maxw, float hang)
              * still keep a prohibited character off the start of the next line */
             int e = i;
             while (e - 1 > s && (linebreak_no_start(p->c[e].cp) || linebreak_no_end(p->c[e - 1].cp))) e--;
-            return (line_t){s, e, e, false, false};
+            /* no room to move back: let the prohibited characters overhang instead */
+            while (e < p->n && linebreak_no_start(p->c[e].cp)) e++;
+            return (line_t){s, e, e, e >= p->n, false};
         }
         width += c->adv;
         if (p->brk[i] != BRK_NONE) last_ok = i;

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every cmocka suite headless and the end-to-end scripts; prints one closing line.
+cd "$(dirname "$0")/.." || exit 2
+export SDL_VIDEODRIVER=dummy
+pass=0 fail=0 failed=()
+for t in "$@"; do
+  if "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); failed+=("$t"); fi
+done
+for t in tests/e2e/*.sh; do
+  [ -f "$t" ] || continue
+  echo "[ RUN      ] $t"
+  if bash "$t"; then echo "[       OK ] $t"; pass=$((pass + 1)); else echo "[  FAILED  ] $t"; fail=$((fail + 1)); failed+=("$t"); fi
+done
+[ ${#failed[@]} -gt 0 ] && printf 'failed: %s\n' "${failed[@]}"
+echo "suites: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

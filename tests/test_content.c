@@ -1,0 +1,221 @@
+/* Panel format: each construct parsed into the model, each mistake reported at its line. */
+#include "testutil.h"
+#include "annai/content.h"
+
+static char *dir;
+
+static size_t next_len; /* when set, the length of the next text (it holds a NUL) */
+
+static panel_t *parse(const char *text, diag_list_t *d)
+{
+    char *path = path_join(dir, "t.md");
+    size_t n = next_len ? next_len : strlen(text);
+    next_len = 0;
+    panel_t *p = panel_parse(path, text, n, dir, d);
+    free(path);
+    return p;
+}
+
+static void expect_error(const char *text, int line, const char *needle)
+{
+    diag_list_t d = {0};
+    panel_t *p = parse(text, &d);
+    if (p) fail_msg("accepted: %s", text);
+    bool found = false;
+    char want[64];
+    snprintf(want, sizeof want, "t.md:%d: ", line);
+    for (int i = 0; i < d.count; i++) found |= strstr(d.items[i].text, want) && strstr(d.items[i].text, needle);
+    if (!found) {
+        for (int i = 0; i < d.count; i++) fprintf(stderr, "  got: %s\n", d.items[i].text);
+        fail_msg("expected '%s' ... '%s'", want, needle);
+    }
+    diag_clear(&d);
+}
+
+static void test_constructs(void **state)
+{
+    (void)state;
+    diag_list_t d = {0};
+    panel_t *p = parse("---\ntitle: 見出し\nlayout: list\ndwell: 20\naccent: #123456\n---\n# 大見出し\n\n本文の**太字**と*強調*。\n"
+                       "改行を\nまたぐ文。Latin\nwords\n\n- 項目一\n  - 入れ子\n- ｜産学官《さんがくかん》連携と地域《ちいき》\n", &d);
+    for (int i = 0; i < d.count; i++) fprintf(stderr, "%s\n", d.items[i].text);
+    assert_non_null(p);
+    assert_string_equal(p->title, "見出し");
+    assert_int_equal(p->layout, PANEL_LIST);
+    assert_true(p->dwell_s == 20);
+    assert_int_equal(p->accent, 0x123456);
+    assert_int_equal(p->nblocks, 5);
+    assert_int_equal(p->blocks[0].kind, BLOCK_HEADING);
+    assert_int_equal(p->blocks[0].line, 7);
+    const block_t *para = &p->blocks[1];
+    assert_int_equal(para->kind, BLOCK_PARAGRAPH);
+    assert_string_equal(para->spans[0].text, "本文の");
+    assert_string_equal(para->spans[1].text, "太字");
+    assert_int_equal(para->spans[1].style, STYLE_BOLD);
+    assert_int_equal(para->spans[3].style, STYLE_EM);
+    /* a soft break joins CJK with nothing and Latin words with a space */
+    assert_string_equal(para->spans[4].text, "。改行をまたぐ文。Latin words");
+    assert_int_equal(p->blocks[2].kind, BLOCK_ITEM);
+    assert_int_equal(p->blocks[2].level, 1);
+    assert_int_equal(p->blocks[3].level, 2);
+    const block_t *ruby = &p->blocks[4];
+    assert_string_equal(ruby->spans[0].text, "産学官");
+    assert_string_equal(ruby->spans[0].ruby, "さんがくかん");
+    assert_string_equal(ruby->spans[1].text, "連携と");
+    assert_string_equal(ruby->spans[2].text, "地域");
+    assert_string_equal(ruby->spans[2].ruby, "ちいき");
+    panel_free(p);
+    diag_clear(&d);
+}
+
+static void test_bom_and_crlf_are_valid(void **state)
+{
+    (void)state;
+    diag_list_t d = {0};
+    panel_t *p = parse("\xEF\xBB\xBF---\r\ntitle: BOM\r\n---\r\n本文です。\r\n", &d);
+    assert_int_equal(d.count, 0);
+    assert_non_null(p);
+    assert_string_equal(p->title, "BOM");
+    assert_string_equal(p->blocks[0].spans[0].text, "本文です。");
+    panel_free(p);
+}
+
+static void test_long_japanese_front_matter_value(void **state)
+{
+    (void)state;
+    buf_t b = {0};
+    buf_puts(&b, "---\ntitle: ");
+    for (int i = 0; i < 300; i++) buf_puts(&b, "地");
+    buf_puts(&b, "\n---\n本文\n");
+    diag_list_t d = {0};
+    panel_t *p = parse(b.data, &d);
+    assert_non_null(p);
+    assert_int_equal(strlen(p->title), 900); /* Debian's inih would cut at 200 bytes */
+    panel_free(p);
+    buf_free(&b);
+}
+
+static void test_errors_at_their_line(void **state)
+{
+    (void)state;
+    expect_error("---\ntitle: a\ncolour: red\n---\nbody\n", 3, "unknown key 'colour'");
+    expect_error("---\ntitle: a\nlayout: grid\n---\nbody\n", 3, "unknown layout");
+    expect_error("---\nlayout: text\n---\nbody\n", 1, "missing title");
+    expect_error("---\ntitle: a\n---\nok\n\xff\xfe\n", 5, "invalid UTF-8");
+    next_len = 24;
+    expect_error("---\ntitle: a\n---\nok\nb\0c\n", 5, "NUL byte");
+    expect_error("---\ntitle: a\nbody without end\n", 1, "never ends");
+    expect_error("---\ntitle: a\n---\n\n", 4, "empty panel");
+    expect_error("---\ntitle: a\n---\ntext\n\n![x](img/none.png)\n", 6, "image not found");
+    expect_error("---\ntitle: a\n---\ntext\n\n![x](/etc/passwd)\n", 6, "relative");
+    expect_error("---\ntitle: a\n---\ntext\n\n![x](../../../etc/hostname)\n", 6, "outside the content folder");
+    expect_error("---\ntitle: a\naccent: blue\n---\nbody\n", 3, "bad accent");
+    expect_error("---\ntitle: a\ndwell: 0\n---\nbody\n", 3, "bad dwell");
+    expect_error("---\ntitle: a\n---\n本文《よみ\n", 4, "without closing");
+    buf_t b = {0};
+    buf_puts(&b, "---\ntitle: a\nqr: ");
+    for (int i = 0; i < 4000; i++) buf_putc(&b, 'x');
+    buf_puts(&b, "\n---\nbody\n");
+    expect_error(b.data, 3, "too long");
+    buf_free(&b);
+}
+
+static void test_images(void **state)
+{
+    (void)state;
+    /* a 2x3 PNG header is enough for the probe; an enormous one is refused unread */
+    static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                                        0, 0, 0, 2, 0, 0, 0, 3, 8, 6, 0, 0, 0};
+    unsigned char huge[sizeof png];
+    memcpy(huge, png, sizeof png);
+    huge[18] = 0x7f; /* width 0x7f0002 */
+    char *img = path_join(dir, "img");
+    {
+        char cmd[300];
+        snprintf(cmd, sizeof cmd, "mkdir -p '%s'", img);
+        assert_int_equal(system(cmd), 0);
+    }
+    free(tu_write(img, "ok.png", (const char *)png, sizeof png));
+    free(tu_write(img, "huge.png", (const char *)huge, sizeof huge));
+    free(tu_write(img, "junk.png", "not an image", 12));
+    diag_list_t d = {0};
+    panel_t *p = parse("---\ntitle: a\n---\n![図](img/ok.png)\n", &d);
+    assert_non_null(p);
+    assert_int_equal(p->blocks[0].kind, BLOCK_IMAGE);
+    assert_int_equal(p->blocks[0].img_w, 2);
+    assert_int_equal(p->blocks[0].img_h, 3);
+    assert_string_equal(p->blocks[0].alt, "図");
+    panel_free(p);
+    expect_error("---\ntitle: a\n---\n![x](img/huge.png)\n", 4, "dimensions too large");
+    expect_error("---\ntitle: a\n---\n![x](img/junk.png)\n", 4, "not a PNG or JPEG");
+    free(img);
+}
+
+static void test_deck_order_twins_and_ignored(void **state)
+{
+    (void)state;
+    char *d2 = path_join(dir, "deck");
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s/folder.md'", d2);
+    assert_int_equal(system(cmd), 0);
+    const char *ok = "---\ntitle: t\n---\nbody\n";
+    free(tu_write(d2, "02-b.md", ok, strlen(ok)));
+    free(tu_write(d2, "01-a.md", ok, strlen(ok)));
+    free(tu_write(d2, "01-a.en.md", ok, strlen(ok)));
+    free(tu_write(d2, "03-c.en.md", ok, strlen(ok)));
+    free(tu_write(d2, "04-bad.md", "---\ntitle: t\nnope: 1\n---\nx\n", 26));
+    free(tu_write(d2, ".hidden.md", ok, strlen(ok)));
+    free(tu_write(d2, "05-x.md.tmp", ok, strlen(ok)));
+    free(tu_write(d2, "06-y.md~", ok, strlen(ok)));
+    snprintf(cmd, sizeof cmd, "ln -sf /nonexistent '%s/07-dangling.md'", d2);
+    assert_int_equal(system(cmd), 0);
+    deck_t deck;
+    diag_list_t dg = {0};
+    deck_load(&deck, d2, &dg);
+    assert_int_equal(deck.count, 2);
+    assert_string_equal(deck.entries[0].stem, "01-a");
+    assert_non_null(deck.entries[0].lang[LANG_EN]);
+    assert_string_equal(deck.entries[1].stem, "02-b");
+    assert_null(deck.entries[1].lang[LANG_EN]);
+    assert_ptr_equal(deck_panel(&deck, 1, LANG_EN), deck.entries[1].lang[LANG_JA]); /* falls back to Japanese */
+    const char *want[] = {"04-bad.md:3: unknown key", "folder.md: a folder", "07-dangling.md: dangling", "03-c.en.md: English panel without"};
+    for (size_t k = 0; k < 4; k++) {
+        bool f = false;
+        for (int i = 0; i < dg.count; i++) f |= strstr(dg.items[i].text, want[k]) != NULL;
+        if (!f) fail_msg("missing diagnostic '%s'", want[k]);
+    }
+    assert_int_equal(dg.count, 4);
+    deck_free(&deck);
+    diag_clear(&dg);
+    free(d2);
+}
+
+static void test_bundled_content_is_clean(void **state)
+{
+    (void)state;
+    deck_t deck;
+    diag_list_t d = {0};
+    deck_load(&deck, "content", &d);
+    for (int i = 0; i < d.count; i++) fprintf(stderr, "%s\n", d.items[i].text);
+    assert_int_equal(d.count, 0);
+    assert_true(deck.count >= 10);
+    for (int i = 0; i < deck.count; i++) assert_non_null(deck.entries[i].lang[LANG_EN]);
+    deck_free(&deck);
+}
+
+static int setup(void **s) { (void)s; dir = tu_tmpdir(); return 0; }
+static int teardown(void **s) { (void)s; tu_rmrf(dir); free(dir); return 0; }
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_constructs),
+        cmocka_unit_test(test_bom_and_crlf_are_valid),
+        cmocka_unit_test(test_long_japanese_front_matter_value),
+        cmocka_unit_test(test_errors_at_their_line),
+        cmocka_unit_test(test_images),
+        cmocka_unit_test(test_deck_order_twins_and_ignored),
+        cmocka_unit_test(test_bundled_content_is_clean),
+    };
+    return cmocka_run_group_tests_name("content", tests, setup, teardown);
+}
