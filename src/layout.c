@@ -11,6 +11,7 @@
 #define FIT_STEP 0.92f          /* each fitting pass shrinks type by 8% */
 #define MAX_JUSTIFY_GAP_EM 0.5f /* looser than this and the line is left aligned instead */
 #define ELLIPSIS 0x2026
+#define TIMELINE_MIN_COL_EM 9.0f /* narrower step columns wrap onto a second rail */
 
 #define COLOR_BG 0xFFF7F5F0u
 #define COLOR_TEXT 0xFF1A1A1Au
@@ -253,7 +254,10 @@ static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t l
     for (int i = ln.start; i + 1 < e; i++)
         if (!(is_latin_word(p->c[i].cp) && is_latin_word(p->c[i + 1].cp)) && !(p->c[i].ruby && p->c[i].ruby == p->c[i + 1].ruby))
             gaps++;
-    if (st->align == ALIGN_JUSTIFY && !ln.hard && !ellipsis && gaps && fit_end == e - (ln.hangs ? 1 : 0)) {
+    bool cjk = false;
+    for (int i = ln.start; i < e && !cjk; i++) cjk = linebreak_is_cjk(p->c[i].cp);
+    /* Latin-only lines stay ragged right: spreading words apart reads worse than a ragged edge */
+    if (st->align == ALIGN_JUSTIFY && cjk && !ln.hard && !ellipsis && gaps && fit_end == e - (ln.hangs ? 1 : 0)) {
         gap = (maxw - w) / (float)(ln.hangs ? gaps - 1 > 0 ? gaps - 1 : 1 : gaps);
         if (gap > MAX_JUSTIFY_GAP_EM * st->px || gap < 0) gap = 0;
     }
@@ -327,6 +331,8 @@ typedef struct {
     bool clip;      /* final pass: cut what does not fit */
     bool overflow;  /* some text passed its region */
     uint32_t accent, ink, muted;
+    int max_cols;   /* timeline: steps per rail; 0 = all on one */
+    int used_cols;
 } ctx_t;
 
 static text_style_t body_style(const ctx_t *c, float px)
@@ -352,11 +358,11 @@ static float header(ctx_t *c, float x, float y, float w)
     span_t s = {c->p->title, NULL, STYLE_BOLD};
     text_style_t st = {px, HEADING_LINE_HEIGHT, c->ink, ALIGN_LEFT, 0, FACE_BOLD};
     float bar = 1.1f * c->t.unit;
-    float end = text_in(c, &s, 1, x + bar * 2.6f, y, w - bar * 2.6f, y + px * HEADING_LINE_HEIGHT * 2, &st, -1);
+    float end = text_in(c, &s, 1, x + bar * 2.6f, y, w - bar * 2.6f, y + px * HEADING_LINE_HEIGHT * 3, &st, -1);
     item_add(c->dl, DL_RECT, x, y + px * 0.12f, bar, end - y - px * 0.24f, 0xFF000000u | c->accent);
-    y = end + 1.6f * c->t.unit;
+    y = end + 1.2f * c->t.unit;
     item_add(c->dl, DL_RECT, x, y, w, fmaxf(2.0f, 0.25f * c->t.unit), COLOR_RULE);
-    return y + 3.0f * c->t.unit;
+    return y + 2.4f * c->t.unit;
 }
 
 static float image_block(ctx_t *c, const block_t *b, float x, float y, float w, float maxh)
@@ -372,7 +378,7 @@ static float image_block(ctx_t *c, const block_t *b, float x, float y, float w, 
 static float item_block(ctx_t *c, const block_t *b, int bi, float x, float y, float w, float bottom, float px)
 {
     bool sub = b->level > 1;
-    float ipx = sub ? px * 0.92f : px, indent = sub ? px * 1.4f : 0;
+    float ipx = sub ? fmaxf(px * 0.92f, c->t.min_px) : px, indent = sub ? px * 1.4f : 0;
     text_style_t st = body_style(c, ipx);
     if (sub) st.color = c->muted;
     float sq = ipx * (sub ? 0.22f : 0.34f);
@@ -513,7 +519,7 @@ static float group_text(ctx_t *c, group_t g, float x, float y, float w, float bo
     for (int i = g.first; i < g.end; i++) {
         const block_t *b = &c->p->blocks[i];
         bool lead = i == g.first;
-        text_style_t st = {lead ? px * 1.08f : px * 0.92f, lead ? 1.45f : BODY_LINE_HEIGHT, lead ? c->ink : c->muted,
+        text_style_t st = {lead ? px * 1.04f : fmaxf(px * 0.92f, c->t.min_px), lead ? 1.4f : 1.5f, lead ? c->ink : c->muted,
                            center ? ALIGN_CENTER : (lead ? ALIGN_LEFT : ALIGN_JUSTIFY), lead ? 0 : px, lead ? FACE_BOLD : FACE_REGULAR};
         y = text_in(c, b->spans, b->nspans, x, y, w, bottom, &st, i) + px * (lead ? 0.5f : 0.2f);
     }
@@ -538,13 +544,18 @@ static void layout_timeline(ctx_t *c, rectf_t area)
     float r = 1.6f * c->t.unit, line = fmaxf(3.0f, 0.5f * c->t.unit);
     uint32_t acc = 0xFF000000u | c->accent;
     if (!n) return;
-    if (c->dl->w >= c->dl->h) { /* across: a rail with a stop per step */
-        float colw = area.w / (float)n, rail = y + r;
-        item_add(c->dl, DL_RECT, area.x, rail - line / 2, area.w, line, acc);
+    bool across = c->dl->w >= c->dl->h && (c->max_cols == 0 || c->max_cols > 1);
+    if (across) { /* across: a rail with a stop per step, in rows when narrow */
+        int cols = c->max_cols && c->max_cols < n ? c->max_cols : n;
+        while (cols > 1 && area.w / (float)cols < TIMELINE_MIN_COL_EM * px) cols = (cols + 1) / 2;
+        c->used_cols = cols;
+        int rows = (n + cols - 1) / cols;
+        float colw = area.w / (float)cols, rowh = (area.y + area.h - y) / (float)rows;
         for (int i = 0; i < n; i++) {
-            float cx = area.x + colw * (float)i;
+            float cx = area.x + colw * (float)(i % cols), rail = y + rowh * (float)(i / cols) + r;
+            if (i % cols == 0) item_add(c->dl, DL_RECT, area.x, rail - line / 2, area.w, line, acc);
             item_add(c->dl, DL_DISC, cx, rail - r, 2 * r, 2 * r, acc);
-            group_text(c, g[i], cx, rail + r + 2.5f * c->t.unit, colw - 3 * c->t.unit, area.y + area.h, px, false);
+            group_text(c, g[i], cx, rail + r + 1.8f * c->t.unit, colw - 3 * c->t.unit, rail - r + rowh, px, false);
         }
     } else {                  /* down: a rail on the left, steps stacked */
         float x = area.x + r * 3.2f, top = y;
@@ -612,6 +623,13 @@ void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *o
         layout_pass(&c);
         if (!c.overflow) break;
         dlist_clear(out);
+        if (c.t.body_px * c.scale <= c.t.min_px && c.used_cols > 1) {
+            /* steps too narrow even at the smallest size: put them on more rails, start again */
+            c.max_cols = (c.used_cols + 1) / 2;
+            c.used_cols = 0;
+            c.scale = 1.0f;
+            continue;
+        }
         if (c.t.body_px * c.scale <= c.t.min_px) { /* smallest legible size: cut with … */
             c.clip = true;
             layout_pass(&c);

@@ -1,0 +1,157 @@
+/* Every bundled panel, both languages, four screens: nothing leaves the screen, nothing
+ * overlaps, no kinsoku rule is broken, nothing is cut. */
+#include "testutil.h"
+#include "annai/content.h"
+#include "annai/ui.h"
+
+static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 720}, {800, 480}};
+static deck_t deck;
+
+static bool overlap(rectf_t a, rectf_t b)
+{
+    const float e = 0.5f;
+    return a.x + e < b.x + b.w && b.x + e < a.x + a.w && a.y + e < b.y + b.h && b.y + e < a.y + a.h;
+}
+
+static void check_panel(const panel_t *p, int w, int h)
+{
+    dlist_t dl = {0};
+    layout_panel(p, w, h, &tu_m, &dl);
+    ui_chrome_t c;
+    ui_chrome_geometry(&c, w, h, deck.count);
+    if (dl.clipped) fail_msg("%s at %dx%d: text cut with …", p->path, w, h);
+    assert_true(dl.nlines > 0);
+    for (int i = 0; i < dl.nlines; i++) {
+        const dl_line_t *l = &dl.lines[i];
+        if (l->r.x < 0 || l->r.x + l->r.w > (float)w + 0.5f || l->r.y < 0 || l->r.y + l->r.h > c.bar.y + 0.5f)
+            fail_msg("%s at %dx%d: line '%s' (%.0f,%.0f %.0fx%.0f) leaves the screen or runs under the navigation bar",
+                     p->path, w, h, l->text, l->r.x, l->r.y, l->r.w, l->r.h);
+        if (l->px < 16 || (l->block >= 0 && l->px < (int)(0.03f * (float)(w < h ? w : h)) - 1))
+            fail_msg("%s at %dx%d: line '%s' set at %d px, below the legible minimum", p->path, w, h, l->text, l->px);
+        if (i > 0 && l->block == dl.lines[i - 1].block && linebreak_no_start(tu_first_cp(l->text)) && l->block >= 0)
+            fail_msg("%s at %dx%d: line starts with a prohibited character: '%s'", p->path, w, h, l->text);
+        for (int j = 0; j < i; j++)
+            if (overlap(l->r, dl.lines[j].r))
+                fail_msg("%s at %dx%d: lines overlap: '%s' and '%s'", p->path, w, h, l->text, dl.lines[j].text);
+    }
+    for (int i = 0; i < dl.nglyphs; i++) {
+        const dl_glyph_t *g = &dl.glyphs[i];
+        if (g->x < 0 || g->x > (float)w || g->y < 0 || g->y > (float)h)
+            fail_msg("%s at %dx%d: glyph U+%04X at %.0f,%.0f is off screen", p->path, w, h, g->cp, g->x, g->y);
+    }
+    for (int i = 0; i < dl.nitems; i++) {
+        rectf_t r = dl.items[i].r;
+        if (r.x < -0.5f || r.y < -0.5f || r.x + r.w > (float)w + 0.5f || r.y + r.h > c.bar.y + 0.5f)
+            fail_msg("%s at %dx%d: block %d leaves the panel area", p->path, w, h, i);
+    }
+    dlist_free(&dl);
+}
+
+static void test_bundled_panels_fit_every_screen(void **state)
+{
+    (void)state;
+    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
+        for (int i = 0; i < deck.count; i++)
+            for (int l = 0; l < LANG_COUNT; l++)
+                if (deck.entries[i].lang[l]) check_panel(deck.entries[i].lang[l], sizes[s][0], sizes[s][1]);
+}
+
+static void test_every_layout_kind_present(void **state)
+{
+    (void)state;
+    bool seen[5] = {0};
+    for (int i = 0; i < deck.count; i++) seen[deck.entries[i].lang[LANG_JA]->layout] = true;
+    for (int k = 0; k < 5; k++)
+        if (!seen[k]) fail_msg("no bundled panel uses layout %s", panel_layout_name((panel_layout_t)k));
+}
+
+/* Too much text: the type shrinks to the minimum, then the last line ends with …. */
+static void test_overfull_panel_shrinks_then_cuts(void **state)
+{
+    (void)state;
+    buf_t b = {0};
+    buf_puts(&b, "---\ntitle: 多すぎる本文\n---\n");
+    for (int i = 0; i < 60; i++) buf_puts(&b, "地域における科学技術の振興は、地域の活性化を図ることを目的として取り組まれてきました。");
+    diag_list_t d = {0};
+    panel_t *p = panel_parse("over.md", b.data, b.len, "content", &d);
+    assert_non_null(p);
+    dlist_t dl = {0};
+    layout_panel(p, 1280, 720, &tu_m, &dl);
+    assert_true(dl.clipped);
+    assert_int_equal(tu_last_cp(dl.lines[dl.nlines - 1].text), 0x2026);
+    theme_t t;
+    theme_for(&t, 1280, 720);
+    assert_int_equal(dl.lines[dl.nlines - 1].px, (int)lroundf(t.min_px));
+    /* a panel that fits keeps the theme's size */
+    dlist_t small = {0};
+    layout_panel(deck.entries[1].lang[LANG_JA], 1920, 1080, &tu_m, &small);
+    assert_false(small.clipped);
+    dlist_free(&small);
+    dlist_free(&dl);
+    panel_free(p);
+    buf_free(&b);
+}
+
+static void test_ruby_above_its_base(void **state)
+{
+    (void)state;
+    span_t s[] = {{"前置き", NULL, 0}, {"産学官", "さんがくかん", 0}, {"連携", NULL, 0}};
+    text_style_t st = {40, 1.7f, 0xFF000000u, ALIGN_LEFT, 0, FACE_REGULAR};
+    dlist_t dl = {0};
+    layout_text(&dl, &tu_m, s, 3, 0, 0, 1000, 1e9f, &st, 0, NULL);
+    float bx0 = 1e9f, bx1 = 0, rx0 = 1e9f, rx1 = 0, by = 0, ry = 0;
+    for (int i = 0; i < dl.nglyphs; i++) {
+        const dl_glyph_t *g = &dl.glyphs[i];
+        float adv = tu_m.advance(tu_m.ud, 0, g->px, g->cp);
+        if (g->px == 20) { rx0 = fminf(rx0, g->x); rx1 = fmaxf(rx1, g->x + adv); ry = g->y; }
+        else if (g->cp == 0x7523 || g->cp == 0x5B98) { bx0 = fminf(bx0, g->x); bx1 = fmaxf(bx1, g->x + adv); by = g->y; }
+    }
+    assert_true(ry < by - 30);                                     /* above */
+    assert_true(fabsf((rx0 + rx1) / 2 - (bx0 + bx1) / 2) < 2.0f);  /* centred */
+    /* a group-ruby word is never split: at widths that cut inside 産学官 it moves whole */
+    for (float w = 130; w < 260; w += 7) {
+        dlist_clear(&dl);
+        layout_text(&dl, &tu_m, s, 3, 0, 0, w, 1e9f, &st, 0, NULL);
+        bool whole = false;
+        for (int i = 0; i < dl.nlines; i++) whole |= strstr(dl.lines[i].text, "産学官") != NULL;
+        if (!whole) fail_msg("ruby base split at width %.0f", w);
+    }
+    dlist_free(&dl);
+}
+
+static void test_contrast(void **state)
+{
+    (void)state;
+    /* body text on the panel background, and white on every darkened accent: WCAG AAA */
+    assert_true(layout_contrast(0x1A1A1A, 0xF7F5F0) >= 7.0);
+    assert_true(layout_contrast(0x3A3A3A, 0xF7F5F0) >= 7.0);
+    uint32_t accents[] = {0x0B5CAD, 0x1F7A4D, 0xB3541E, 0x6A3D9A, 0xFFD700, 0x00FFFF};
+    for (size_t i = 0; i < 6; i++) assert_true(layout_contrast(0xFFFFFF, layout_darken_for_contrast(accents[i], 0xFFFFFF, 7.5)) >= 7.0);
+}
+
+static int setup(void **s)
+{
+    if (tu_fonts_up(s)) return -1;
+    diag_list_t d = {0};
+    deck_load(&deck, "content", &d);
+    diag_clear(&d);
+    return deck.count ? 0 : -1;
+}
+
+static int teardown(void **s)
+{
+    deck_free(&deck);
+    return tu_fonts_down(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bundled_panels_fit_every_screen),
+        cmocka_unit_test(test_every_layout_kind_present),
+        cmocka_unit_test(test_overfull_panel_shrinks_then_cuts),
+        cmocka_unit_test(test_ruby_above_its_base),
+        cmocka_unit_test(test_contrast),
+    };
+    return cmocka_run_group_tests_name("layout", tests, setup, teardown);
+}
