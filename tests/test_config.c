@@ -1,0 +1,102 @@
+/* Config: defaults < files < flags, every problem at its line, long values kept whole. */
+#include "testutil.h"
+#include "annai/config.h"
+
+static void test_file_errors_and_values(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    buf_t b = {0};
+    buf_puts(&b, "[display]\nrotate = 45\nsize = 800x480\n[nosuch]\nx = 1\n[interaction]\nidle_timeout = 30\nbogus = 1\n[admin]\npin = '");
+    for (int i = 0; i < 120; i++) buf_puts(&b, "暗");
+    buf_puts(&b, "'\n[schedule]\non = 08:30\noff = 25:00\ndays = mon-fri\n");
+    char *path = tu_write(dir, "k.ini", b.data, b.len);
+    config_t c;
+    config_defaults(&c);
+    diag_list_t d = {0};
+    assert_true(config_load_file(&c, path, true, &d));
+    const char *want[] = {":2: bad value '45' for rotate", ":4: unknown section 'nosuch'", ":8: unknown key 'bogus'", ":13: bad value '25:00'"};
+    for (size_t k = 0; k < 4; k++) {
+        bool f = false;
+        for (int i = 0; i < d.count; i++) f |= strstr(d.items[i].text, want[k]) != NULL;
+        if (!f) {
+            for (int i = 0; i < d.count; i++) fprintf(stderr, "  got %s\n", d.items[i].text);
+            fail_msg("missing '%s'", want[k]);
+        }
+    }
+    assert_int_equal(c.width, 800);
+    assert_true(c.idle_timeout_s == 30);
+    assert_int_equal(strlen(c.pin), 360); /* not cut at Debian inih's 200 bytes */
+    assert_int_equal(c.on_min, 8 * 60 + 30);
+    assert_int_equal(c.days, 0x1F);
+    assert_int_equal(c.rotate, 0);
+    config_free(&c);
+    diag_clear(&d);
+    buf_free(&b);
+    free(path);
+    tu_rmrf(dir);
+    free(dir);
+}
+
+static void test_precedence(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    char *content = path_join(dir, "c");
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s'", content);
+    assert_int_equal(system(cmd), 0);
+    free(tu_write(content, "kiosk.ini", "[content]\ndwell = 5\nlang = en\n[interaction]\ntransition_ms = 100\n", 63));
+    char *cfgfile = tu_write(dir, "x.ini", "[content]\ndwell = 7\n", 20);
+    char *argv[] = {"annai", "--content", content, "--config", cfgfile, "--transition-ms=250", "--windowed", NULL};
+    cli_t cli;
+    assert_int_equal(cli_parse(&cli, 7, argv), 0);
+    config_t c;
+    diag_list_t d = {0};
+    assert_int_equal(config_resolve(&c, &cli, NULL, &d), 0);
+    assert_true(c.dwell_s == 7);            /* --config over kiosk.ini */
+    assert_int_equal(c.lang, LANG_EN);      /* kiosk.ini over defaults */
+    assert_int_equal(c.transition_ms, 250); /* flags over everything */
+    assert_false(c.fullscreen);
+    assert_true(c.idle_timeout_s == 60);    /* default */
+    config_free(&c);
+    cli_free(&cli);
+    free(cfgfile);
+    free(content);
+    tu_rmrf(dir);
+    free(dir);
+}
+
+static void test_usage_errors(void **state)
+{
+    (void)state;
+    cli_t cli;
+    char *a1[] = {"annai", "--nope", NULL};
+    assert_int_equal(cli_parse(&cli, 2, a1), 2);
+    cli_free(&cli);
+    char *a2[] = {"annai", "--check", "--bench", NULL};
+    assert_int_equal(cli_parse(&cli, 3, a2), 2);
+    cli_free(&cli);
+    char *a3[] = {"annai", "--dwell", NULL};
+    assert_int_equal(cli_parse(&cli, 2, a3), 2);
+    cli_free(&cli);
+    char *a4[] = {"annai", "--rotate", "45", NULL};
+    assert_int_equal(cli_parse(&cli, 3, a4), 0);
+    config_t c;
+    diag_list_t d = {0};
+    assert_int_equal(config_resolve(&c, &cli, NULL, &d), 1);
+    assert_non_null(strstr(d.items[0].text, "--rotate: bad value '45'"));
+    config_free(&c);
+    diag_clear(&d);
+    cli_free(&cli);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_file_errors_and_values),
+        cmocka_unit_test(test_precedence),
+        cmocka_unit_test(test_usage_errors),
+    };
+    return cmocka_run_group_tests_name("config", tests, NULL, NULL);
+}

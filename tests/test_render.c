@@ -1,0 +1,104 @@
+/* Headless renders of every bundled panel with the software renderer and the bundled fonts:
+ * real pixels, text where the layout put it, glyphs rasterised once. */
+#include "testutil.h"
+#include <SDL2/SDL.h>
+#include "annai/engine.h"
+#include "annai/platform.h"
+#include "annai/render.h"
+
+static engine_t eng;
+static platform_t plat;
+static render_t *rd;
+
+static Uint32 pixel(SDL_Surface *s, int x, int y) { return ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x] & 0xFFFFFF; }
+
+static SDL_Surface *grab(void)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, plat.w, plat.h, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_int_equal(SDL_RenderReadPixels(plat.r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch), 0);
+    return s;
+}
+
+static void test_every_panel_shows_its_text(void **state)
+{
+    (void)state;
+    for (int l = 0; l < LANG_COUNT; l++)
+        for (int i = 0; i < eng.deck.count; i++) {
+            platform_draw_panel(&plat, rd, &eng, i, (lang_t)l, false);
+            SDL_Surface *s = grab();
+            const dlist_t *dl = engine_panel(&eng, i, (lang_t)l);
+            Uint32 bg = dl->bg & 0xFFFFFF;
+            /* inside each laid-out line there must be ink: pixels unlike the background */
+            for (int k = 0; k < dl->nlines; k++) {
+                const dl_line_t *ln = &dl->lines[k];
+                int ink = 0;
+                for (int y = (int)ln->r.y; y < (int)(ln->r.y + ln->r.h) && y < plat.h; y++)
+                    for (int x = (int)ln->r.x; x < (int)(ln->r.x + ln->r.w) && x < plat.w; x++) ink += pixel(s, x, y) != bg;
+                if (ink < ln->px) fail_msg("panel %s (%s) line '%s': no ink drawn", eng.deck.entries[i].stem, lang_code((lang_t)l), ln->text);
+            }
+            /* not blank: the panel's own background covers most of it, yet plenty else is drawn */
+            int other = 0;
+            for (int y = 0; y < plat.h; y += 2)
+                for (int x = 0; x < plat.w; x += 2) other += pixel(s, x, y) != bg;
+            assert_true(other > plat.w * plat.h / 4 / 50);
+            SDL_FreeSurface(s);
+        }
+}
+
+static void test_second_draw_rasterises_nothing(void **state)
+{
+    (void)state;
+    for (int i = 0; i < eng.deck.count; i++) platform_draw_panel(&plat, rd, &eng, i, LANG_JA, false);
+    unsigned long before = atlas_stats(render_atlas(rd)).rasterised;
+    for (int i = 0; i < eng.deck.count; i++) platform_draw_panel(&plat, rd, &eng, i, LANG_JA, false);
+    assert_int_equal(atlas_stats(render_atlas(rd)).rasterised, before);
+}
+
+static void test_atlas_survives_reset(void **state)
+{
+    (void)state;
+    platform_draw_panel(&plat, rd, &eng, 1, LANG_JA, false);
+    SDL_Surface *a = grab();
+    render_reset(rd); /* what a lost renderer does */
+    platform_draw_panel(&plat, rd, &eng, 1, LANG_JA, false);
+    SDL_Surface *b = grab();
+    assert_memory_equal(a->pixels, b->pixels, (size_t)a->pitch * (size_t)a->h);
+    SDL_FreeSurface(a);
+    SDL_FreeSurface(b);
+}
+
+static int setup(void **s)
+{
+    (void)s;
+    linebreak_init();
+    config_t cfg;
+    config_defaults(&cfg);
+    cfg.content_dir = xstrdup("content");
+    diag_list_t d = {0};
+    if (engine_open(&eng, &cfg, "fonts", &d)) return -1;
+    diag_clear(&d);
+    engine_set_size(&eng, 1280, 720);
+    if (platform_open(&plat, &cfg, true, 1280, 720)) return -1;
+    rd = render_create(plat.r, eng.fonts);
+    free(cfg.content_dir);
+    return 0;
+}
+
+static int teardown(void **s)
+{
+    (void)s;
+    render_destroy(rd);
+    platform_close(&plat);
+    engine_close(&eng);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_panel_shows_its_text),
+        cmocka_unit_test(test_second_draw_rasterises_nothing),
+        cmocka_unit_test(test_atlas_survives_reset),
+    };
+    return cmocka_run_group_tests_name("render", tests, setup, teardown);
+}
