@@ -468,6 +468,30 @@ static void shift_since(dlist_t *dl, int items, int glyphs, int lines, float dy)
     for (int i = lines; i < dl->nlines; i++) dl->lines[i].r.y += dy;
 }
 
+static int count_lines(const metrics_t *m, const span_t *s, int n, float w, const text_style_t *st)
+{
+    dlist_t scratch = {0};
+    layout_text(&scratch, m, s, n, 0, 0, w, INFINITY, st, 0, NULL);
+    int lines = scratch.nlines;
+    dlist_free(&scratch);
+    return lines;
+}
+
+/* Centred headings: the narrowest width that keeps the same number of lines, so that a
+ * title never ends with one stranded character (JLREQ avoids a last line of one or two). */
+static float balanced_width(const metrics_t *m, const span_t *s, int n, float w, const text_style_t *st)
+{
+    int lines = count_lines(m, s, n, w, st);
+    if (lines < 2) return w;
+    float lo = w / (float)lines, hi = w;
+    for (int i = 0; i < 12; i++) {
+        float mid = (lo + hi) / 2;
+        if (count_lines(m, s, n, mid, st) > lines) lo = mid;
+        else hi = mid;
+    }
+    return hi;
+}
+
 /* Title panels: a dark accent field, the title large and centred, the rest centred below. */
 static void layout_title(ctx_t *c, rectf_t area)
 {
@@ -477,7 +501,8 @@ static void layout_title(ctx_t *c, rectf_t area)
     float tpx = fmaxf(c->t.title_px * 1.45f * c->scale, c->t.min_px * 1.5f);
     span_t s = {c->p->title, NULL, STYLE_BOLD};
     text_style_t st = {tpx, 1.3f, COLOR_WHITE, ALIGN_CENTER, 0, FACE_BOLD};
-    float y = text_in(c, &s, 1, area.x, area.y, area.w, area.y + area.h, &st, -1);
+    float tw = balanced_width(c->m, &s, 1, area.w, &st);
+    float y = text_in(c, &s, 1, area.x + (area.w - tw) / 2, area.y, tw, area.y + area.h, &st, -1);
     float bar = fmaxf(3.0f, 0.6f * c->t.unit);
     item_add(c->dl, DL_RECT, area.x + area.w / 2 - 8 * c->t.unit, y + 2 * c->t.unit, 16 * c->t.unit, bar, 0xFFFFFFFFu);
     y += 6 * c->t.unit;
