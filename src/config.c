@@ -224,7 +224,6 @@ bool config_set(config_t *c, const char *section, const char *key, const char *v
 
 /* inih reads through this so that the handler knows the line it is on. */
 typedef struct {
-    const char *p, *end;
     int line;
     const char *path;
     config_t *cfg;
@@ -319,7 +318,7 @@ bool config_load_file(config_t *c, const char *path, bool allow_dir_key, diag_li
         return true;
     }
     sections_valid(data, len, path, diags);
-    ini_src_t s = {data, data + len, 0, path, c, diags, allow_dir_key};
+    ini_src_t s = {0, path, c, diags, allow_dir_key};
     int rc = config_ini_parse(data, len, 1, cfg_key, &s);
     if (rc > 0) diag_add(diags, path, rc, "expected 'key = value' or [section]");
     free(data);

@@ -110,14 +110,13 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems)
     return problems ? 1 : 0;
 }
 
-static int mode_kiosk(engine_t *e, const cli_t *cli)
+static int mode_kiosk(engine_t *e)
 {
     events_t ev;
     if (events_open(&ev, e->cfg.events_path) != 0)
         fprintf(stderr, "%s: cannot open events file: %s\n", e->cfg.events_path, strerror(errno));
     platform_t p;
     int w = e->cfg.width ? e->cfg.width : 1280, h = e->cfg.height ? e->cfg.height : 720;
-    (void)cli;
     int rc = platform_open(&p, &e->cfg, false, w, h);
     if (rc) { events_close(&ev); return rc; }
     rc = kiosk_run(e, &p, &ev);
@@ -159,7 +158,7 @@ int main(int argc, char **argv)
     case MODE_DUMP_LAYOUT: rc = mode_dump(&e, false); break;
     case MODE_SCREENSHOT: rc = mode_screenshot(&e, cli.screenshot_dir, diags.count); break;
     case MODE_BENCH: rc = bench_run(&e); break;
-    default: rc = mode_kiosk(&e, &cli); break;
+    default: rc = mode_kiosk(&e); break;
     }
     engine_close(&e);
     config_free(&cfg);
