@@ -35,9 +35,10 @@ struct fonts_s {
     uint32_t clock;
 };
 
+/* SDL_ttf counts TTF_Init calls: each fonts_t holds one, so several can live at once. */
 static bool ttf_up(void)
 {
-    return TTF_WasInit() || TTF_Init() == 0;
+    return TTF_Init() == 0;
 }
 
 fonts_t *fonts_create(const char *dir, diag_list_t *diags)
@@ -71,7 +72,7 @@ void fonts_destroy(fonts_t *f)
         if (f->sized[i].font) TTF_CloseFont(f->sized[i].font);
     free(f->adv);
     free(f);
-    if (TTF_WasInit()) TTF_Quit();
+    TTF_Quit();
 }
 
 float fonts_ascent_em(const fonts_t *f) { return f->ascent_em; }

@@ -1,5 +1,6 @@
 #define _DEFAULT_SOURCE
 #include "annai/content.h"
+#include "annai/linebreak.h"
 
 #include <dirent.h>
 #include <limits.h>
@@ -107,6 +108,44 @@ static void ruby_split(const span_t *s, block_t *out, const char *path, int line
         plain = (size_t)bar + 3;
     }
     if (plain < n) span_push(out, t + plain, n - plain, NULL, s->style);
+}
+
+/* Typewriter quotes become typographic ones, as a typesetter would set them: " and ' after a
+ * space, an opening bracket or the start of a block open (“ ‘), elsewhere they close (” ’). */
+void content_smart_quotes(block_t *b)
+{
+    uint32_t prev = ' ';
+    for (int i = 0; i < b->nspans; i++) {
+        const char *t = b->spans[i].text;
+        if (!strpbrk(t, "\"'")) {
+            size_t n = strlen(t), k = 0;
+            while (k < n) { int32_t c = utf8_decode(t, n, &k); prev = c < 0 ? 0xFFFD : (uint32_t)c; }
+            continue;
+        }
+        buf_t out = {0};
+        size_t n = strlen(t), k = 0;
+        while (k < n) {
+            size_t at = k;
+            int32_t c = utf8_decode(t, n, &k);
+            bool opens = prev == ' ' || prev == '\n' || prev == '(' || prev == '[' || prev == 0x2014 ||
+                         prev == 0x2013 || prev == 0x201C || prev == 0x2018 || linebreak_is_cjk(prev);
+            if (c == '"') buf_puts(&out, opens ? "\u201C" : "\u201D");
+            else if (c == '\'') buf_puts(&out, opens ? "\u2018" : "\u2019");
+            else buf_put(&out, t + at, k - at);
+            prev = c < 0 ? 0xFFFD : (uint32_t)c;
+        }
+        free(b->spans[i].text);
+        b->spans[i].text = buf_take(&out);
+    }
+}
+
+static void quotes_in_string(char **s)
+{
+    if (!*s) return;
+    span_t sp = {*s, NULL, 0};
+    block_t b = {.spans = &sp, .nspans = 1};
+    content_smart_quotes(&b);
+    *s = sp.text;
 }
 
 void content_apply_ruby(block_t *b, const char *path, diag_list_t *diags)
@@ -388,7 +427,10 @@ static void body_parse(md_ctx_t *c, const char *body, size_t n)
     md_parse(body, (MD_SIZE)n, &parser, c);
     free(c->img_src);
     buf_free(&c->alt);
-    for (int i = 0; i < c->p->nblocks; i++) content_apply_ruby(&c->p->blocks[i], c->path, c->diags);
+    for (int i = 0; i < c->p->nblocks; i++) {
+        content_apply_ruby(&c->p->blocks[i], c->path, c->diags);
+        content_smart_quotes(&c->p->blocks[i]);
+    }
 }
 
 /* ---- front matter ---- */
@@ -555,6 +597,8 @@ panel_t *panel_parse(const char *path, const char *data, size_t len, const char 
     }
     free(d);
     if (diags->count > before) { panel_free(p); return NULL; }
+    quotes_in_string(&p->title);
+    quotes_in_string(&p->qr_caption);
     return p;
 }
 

@@ -11,6 +11,7 @@
 #define FIT_STEP 0.92f          /* each fitting pass shrinks type by 8% */
 #define MAX_JUSTIFY_GAP_EM 0.5f /* looser than this and the line is left aligned instead */
 #define ELLIPSIS 0x2026
+#define EMPHASIS_DOT_EM 0.18f /* diameter of an emphasis dot (JLREQ boten) */
 #define TIMELINE_MIN_COL_EM 9.0f /* narrower step columns wrap onto a second rail */
 
 #define COLOR_BG 0xFFF7F5F0u
@@ -99,6 +100,7 @@ typedef struct {
     float adv;   /* advance including ruby padding */
     float off;   /* glyph offset inside its advance (ruby centring) */
     uint8_t face;
+    bool em;     /* emphasis: sesame dots over CJK (JLREQ boten), an underline under Latin */
     int ruby;    /* ruby group + 1, or 0 */
 } tchar_t;
 
@@ -112,7 +114,15 @@ typedef struct {
     unsigned char *brk;
     ruby_t *ruby;
     int n, nruby;
+    bool dots;   /* some emphasis dots sit above the line */
 } para_t;
+
+/* Which characters take an emphasis dot: CJK letters, not punctuation or brackets. */
+static bool emphasis_dot(uint32_t cp)
+{
+    return linebreak_is_cjk(cp) && !linebreak_no_start(cp) && !linebreak_no_end(cp) && cp != 0x3000 &&
+           cp != 0x2026 && cp != 0x2014;
+}
 
 static void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, const text_style_t *st)
 {
@@ -121,6 +131,7 @@ static void para_build(para_t *p, const metrics_t *m, const span_t *spans, int n
     p->c = xcalloc((size_t)cap + 1, sizeof *p->c);
     p->ruby = xcalloc((size_t)nspans + 1, sizeof *p->ruby);
     p->n = p->nruby = 0;
+    p->dots = false;
     for (int i = 0; i < nspans; i++) {
         const char *t = spans[i].text;
         size_t len = strlen(t), k = 0;
@@ -133,6 +144,8 @@ static void para_build(para_t *p, const metrics_t *m, const span_t *spans, int n
             tchar_t *c = &p->c[p->n++];
             c->cp = (uint32_t)cp;
             c->face = (uint8_t)face;
+            c->em = (spans[i].style & STYLE_EM) != 0;
+            if (c->em && emphasis_dot(c->cp) && !spans[i].ruby) p->dots = true;
             c->adv = cp == '\n' ? 0 : m->advance(m->ud, face, st->px, (uint32_t)cp);
         }
         if (spans[i].ruby && p->n > start) {
@@ -239,6 +252,23 @@ static void ruby_emit(dlist_t *dl, const metrics_t *m, const ruby_t *r, float x,
     }
 }
 
+/* Emphasis: a dot centred over a CJK letter, where ruby would sit (never both:
+ * a ruby word keeps its reading); an underline under Latin text, continued over the space to
+ * the next emphasised character. Not colour alone, so it reads on every screen. */
+static void emphasis_emit(dlist_t *dl, const metrics_t *m, const tchar_t *c, float pen, float base,
+                          const text_style_t *st, bool joined)
+{
+    if (emphasis_dot(c->cp)) {
+        if (c->ruby) return;
+        float rpx = st->px * RUBY_SCALE, d = fmaxf(3, st->px * EMPHASIS_DOT_EM);
+        float cx = pen + c->adv / 2, cy = base - m->ascent_em * st->px - 0.12f * rpx - 0.4f * rpx;
+        item_add(dl, DL_DISC, cx - d / 2, cy - d / 2, d, d, st->color);
+    } else if (!linebreak_is_cjk(c->cp) && (joined || !linebreak_is_space(c->cp))) {
+        float th = fmaxf(1, roundf(st->px * 0.06f));
+        item_add(dl, DL_RECT, pen, base + st->px * 0.12f, c->adv, th, st->color);
+    }
+}
+
 /* Emits one line: justified, centred or left; the line record keeps its text for dumps. */
 static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t ln, float x, float top,
                       float maxw, const text_style_t *st, int block, int lineno, bool ellipsis)
@@ -273,6 +303,7 @@ static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t l
             ruby_emit(dl, m, r, pen, gw + gap * (float)(r->end - i - 1), base, st, c->face);
         }
         glyph_add(dl, pen + c->off, base, c->cp, st->px, c->face, st->color);
+        if (c->em) emphasis_emit(dl, m, c, pen, base, st, i + 1 < e && p->c[i + 1].em);
         char u[4];
         buf_put(&text, u, (size_t)utf8_encode(c->cp, u));
         pen += c->adv;
@@ -295,7 +326,7 @@ float layout_text(dlist_t *dl, const metrics_t *m, const span_t *spans, int nspa
     para_t p;
     para_build(&p, m, spans, nspans, st);
     float pitch = st->line_height * st->px;
-    if (p.nruby) y += 0.25f * st->px; /* room for the reading above the first line */
+    if (p.nruby || p.dots) y += 0.25f * st->px; /* room for readings or dots above the first line */
     int s = 0, lineno = 0;
     while (s < p.n || (s == 0 && p.n == 0 && false)) {
         line_t ln = line_find(&p, s, w, st->hang);

@@ -119,6 +119,44 @@ static void test_ruby_above_its_base(void **state)
     dlist_free(&dl);
 }
 
+/* Emphasis is visible without colour: a sesame dot over each emphasised kanji or kana (not over
+ * punctuation), an underline under emphasised Latin; plain text gets neither. */
+static void test_emphasis_marks(void **state)
+{
+    (void)state;
+    span_t s[] = {{"通常の文と", NULL, 0}, {"自立的な活動。", NULL, STYLE_EM}, {" plain ", NULL, 0},
+                  {"strong words", NULL, STYLE_EM}, {"の後", NULL, 0}};
+    text_style_t st = {40, 1.7f, 0xFF000000u, ALIGN_LEFT, 0, FACE_REGULAR};
+    dlist_t dl = {0};
+    layout_text(&dl, &tu_m, s, 5, 0, 0, 3000, 1e9f, &st, 0, NULL);
+    assert_int_equal(dl.nlines, 1);
+    int dots = 0;
+    float base = 0;
+    for (int i = 0; i < dl.nglyphs; i++) if (dl.glyphs[i].cp == 0x7684) base = dl.glyphs[i].y; /* 的 */
+    for (int i = 0; i < dl.nitems; i++) {
+        const dl_item_t *it = &dl.items[i];
+        if (it->kind != DL_DISC) continue;
+        dots++;
+        assert_true(it->r.y + it->r.h < base - 30); /* above the characters */
+        assert_true(it->r.y >= 0);                   /* with room made for it */
+    }
+    assert_int_equal(dots, 6); /* 自立的な活動, not 。 */
+    float ux0 = 1e9f, ux1 = 0;
+    for (int i = 0; i < dl.nitems; i++) {
+        if (dl.items[i].kind != DL_RECT) continue; /* underline */
+        assert_true(dl.items[i].r.y > base && dl.items[i].r.y < base + 15);
+        ux0 = fminf(ux0, dl.items[i].r.x);
+        ux1 = fmaxf(ux1, dl.items[i].r.x + dl.items[i].r.w);
+    }
+    float wx0 = 1e9f, wx1 = 0; /* "strong words": from s to the end of the last s */
+    for (int i = 0; i < dl.nglyphs; i++)
+        if (dl.glyphs[i].cp == 'g' || dl.glyphs[i].cp == 'w') { wx0 = fminf(wx0, dl.glyphs[i].x); wx1 = fmaxf(wx1, dl.glyphs[i].x); }
+    assert_true(ux0 < wx0 && ux1 > wx1);             /* covers both words and the space */
+    for (int i = 0; i < dl.nglyphs; i++)                /* and nothing of " plain " */
+        if (dl.glyphs[i].cp == 'p') assert_true(dl.glyphs[i].x < ux0);
+    dlist_free(&dl);
+}
+
 static void test_contrast(void **state)
 {
     (void)state;
@@ -151,6 +189,7 @@ int main(void)
         cmocka_unit_test(test_every_layout_kind_present),
         cmocka_unit_test(test_overfull_panel_shrinks_then_cuts),
         cmocka_unit_test(test_ruby_above_its_base),
+        cmocka_unit_test(test_emphasis_marks),
         cmocka_unit_test(test_contrast),
     };
     return cmocka_run_group_tests_name("layout", tests, setup, teardown);

@@ -2,6 +2,8 @@
  * real pixels, text where the layout put it, glyphs rasterised once. */
 #include "testutil.h"
 #include <SDL2/SDL.h>
+#include <SDL2/SDL_image.h>
+#include <sys/stat.h>
 #include "annai/engine.h"
 #include "annai/platform.h"
 #include "annai/render.h"
@@ -67,6 +69,65 @@ static void test_atlas_survives_reset(void **state)
     SDL_FreeSurface(b);
 }
 
+/* A curator's image and QR code reach the screen: the picture's own colour where the layout put
+ * it, and a QR code with its quiet zone and finder pattern where a phone expects them. */
+static void test_image_and_qr_drawn(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir(), *img = path_join(dir, "img");
+    assert_int_equal(mkdir(img, 0755), 0);
+    SDL_Surface *red = SDL_CreateRGBSurfaceWithFormat(0, 240, 120, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_FillRect(red, NULL, SDL_MapRGB(red->format, 200, 30, 30));
+    char *png = path_join(img, "red.png");
+    assert_int_equal(IMG_SavePNG(red, png), 0);
+    SDL_FreeSurface(red);
+    const char *md = "---\ntitle: 画像とQR\nqr: https://example.org/annai\nqr_caption: 詳しくはこちら\n---\n"
+                     "本文の段落です。\n\n![赤い図](img/red.png)\n";
+    free(tu_write(dir, "01-media.md", md, strlen(md)));
+    config_t cfg;
+    config_defaults(&cfg);
+    cfg.content_dir = xstrdup(dir);
+    engine_t e;
+    diag_list_t d = {0};
+    assert_int_equal(engine_open(&e, &cfg, "fonts", &d), 0);
+    for (int i = 0; i < d.count; i++) fail_msg("%s", d.items[i].text);
+    engine_set_size(&e, plat.w, plat.h);
+    platform_draw_panel(&plat, rd, &e, 0, LANG_JA, false);
+    SDL_Surface *s = grab();
+    const dlist_t *dl = engine_panel(&e, 0, LANG_JA);
+    int images = 0, qrs = 0;
+    for (int i = 0; i < dl->nitems; i++) {
+        const dl_item_t *it = &dl->items[i];
+        int cx = (int)(it->r.x + it->r.w / 2), cy = (int)(it->r.y + it->r.h / 2);
+        if (it->kind == DL_IMAGE) {
+            images++;
+            assert_true(it->r.w > 50 && fabsf(it->r.w / it->r.h - 2.0f) < 0.05f); /* aspect kept */
+            assert_int_equal(pixel(s, cx, cy), 0xC81E1E);
+        } else if (it->kind == DL_QR) {
+            qrs++;
+            float mod = it->r.w / (float)(it->qr_size + 8);
+            assert_true(mod >= 2.0f); /* modules big enough for a phone camera */
+            int x0 = (int)it->r.x, y0 = (int)it->r.y;
+            assert_int_equal(pixel(s, x0 + (int)(2 * mod), y0 + (int)(2 * mod)), 0xFFFFFF);   /* quiet zone */
+            assert_int_equal(pixel(s, x0 + (int)(4.5f * mod), y0 + (int)(4.5f * mod)), 0);    /* finder ring */
+            assert_int_equal(pixel(s, x0 + (int)(5.5f * mod), y0 + (int)(5.5f * mod)), 0xFFFFFF);
+            assert_int_equal(pixel(s, x0 + (int)(7.5f * mod), y0 + (int)(7.5f * mod)), 0);    /* finder core */
+        }
+    }
+    assert_int_equal(images, 1);
+    assert_int_equal(qrs, 1);
+    bool caption = false;
+    for (int i = 0; i < dl->nlines; i++) caption |= strstr(dl->lines[i].text, "詳しくはこちら") != NULL;
+    assert_true(caption);
+    SDL_FreeSurface(s);
+    engine_close(&e);
+    free(cfg.content_dir);
+    free(png);
+    free(img);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 static int setup(void **s)
 {
     (void)s;
@@ -99,6 +160,7 @@ int main(void)
         cmocka_unit_test(test_every_panel_shows_its_text),
         cmocka_unit_test(test_second_draw_rasterises_nothing),
         cmocka_unit_test(test_atlas_survives_reset),
+        cmocka_unit_test(test_image_and_qr_drawn),
     };
     return cmocka_run_group_tests_name("render", tests, setup, teardown);
 }

@@ -89,6 +89,8 @@ uint64_t deck_signature(const char *dir);
 const char *panel_layout_name(panel_layout_t l);
 /* Splits Aozora ruby out of a block's spans (exposed for tests). */
 void content_apply_ruby(block_t *b, const char *path, diag_list_t *diags);
+/* "straight" quotes -> “typographic” ones (exposed for tests). */
+void content_smart_quotes(block_t *b);
 bool content_is_ignored_name(const char *name);
 
 #endif
