@@ -181,6 +181,8 @@ struct atlas_s {
     int nslots, capslots;
     uint32_t clock;
     atlas_stats_t st;
+    void (*before_evict)(void *ud, int page);
+    void *evict_ud;
 };
 
 atlas_t *atlas_create(SDL_Renderer *r, fonts_t *f)
@@ -233,6 +235,12 @@ void atlas_reset(atlas_t *a)
 
 void atlas_frame(atlas_t *a) { a->clock++; }
 
+void atlas_on_evict(atlas_t *a, void (*fn)(void *ud, int page), void *ud)
+{
+    a->before_evict = fn;
+    a->evict_ud = ud;
+}
+
 SDL_Texture *atlas_page(atlas_t *a, int page) { return a->pages[page].tex; }
 
 atlas_stats_t atlas_stats(const atlas_t *a)
@@ -271,6 +279,7 @@ static int atlas_place(atlas_t *a, int w, int h, int *x, int *y)
         victim = 0;
         for (int i = 1; i < ATLAS_MAX_PAGES; i++)
             if (a->pages[i].used < a->pages[victim].used) victim = i;
+        if (a->before_evict) a->before_evict(a->evict_ud, victim); /* quads queued from it go first */
         page_drop(a, victim);
         slots_rehash(a, a->capslots, victim);
         a->st.evictions++;

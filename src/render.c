@@ -32,11 +32,20 @@ struct render_s {
     uint32_t clock;
 };
 
+static void batch_flush(SDL_Renderer *r, batch_t *b, SDL_Texture *tex);
+
+static void flush_page(void *ud, int page)
+{
+    render_t *rd = ud;
+    batch_flush(rd->r, &rd->pages[page], atlas_page(rd->atlas, page));
+}
+
 render_t *render_create(SDL_Renderer *r, fonts_t *f)
 {
     render_t *rd = xcalloc(1, sizeof *rd);
     rd->r = r;
     rd->atlas = atlas_create(r, f);
+    atlas_on_evict(rd->atlas, flush_page, rd);
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     return rd;
 }

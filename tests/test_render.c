@@ -128,6 +128,48 @@ static void test_image_and_qr_drawn(void **state)
     free(dir);
 }
 
+/* The atlas stays within its pages however much text passes through it, and what it evicts is
+ * drawn right: one frame with more large glyphs than the pages hold looks exactly like the same
+ * visible glyphs drawn alone. */
+static void test_atlas_bounded_and_evicts_cleanly(void **state)
+{
+    (void)state;
+    dlist_t all = {0}, visible = {0};
+    all.w = visible.w = plat.w;
+    all.h = visible.h = plat.h;
+    all.bg = visible.bg = 0xFFF5F3EEu;
+    for (int i = 0; i < 440; i++) {
+        dl_glyph_t g = {-400, -400, 0x4E00 + (uint32_t)i * 7, 0xFF1A1A1Au, 110, FACE_REGULAR};
+        if (i < 40) {
+            g.x = 20.0f + (float)(i % 10) * 125;
+            g.y = 130.0f + (float)(i / 10) * 140;
+            ARRAY_GROW(visible.glyphs, visible.nglyphs, visible.capglyphs, visible.nglyphs + 1);
+            visible.glyphs[visible.nglyphs++] = g;
+        }
+        ARRAY_GROW(all.glyphs, all.nglyphs, all.capglyphs, all.nglyphs + 1);
+        all.glyphs[all.nglyphs++] = g;
+    }
+    render_reset(rd);
+    atlas_stats_t before = atlas_stats(render_atlas(rd));
+    render_dlist(rd, &all, 0, 0, 1);
+    SDL_Surface *x = grab();
+    atlas_stats_t st = atlas_stats(render_atlas(rd));
+    assert_true(st.pages <= ATLAS_MAX_PAGES);
+    assert_true(st.evictions > before.evictions);
+    render_reset(rd);
+    render_dlist(rd, &visible, 0, 0, 1);
+    SDL_Surface *ref = grab();
+    int differ = 0;
+    for (int y = 0; y < plat.h; y++)
+        for (int i = 0; i < plat.w; i++) differ += pixel(x, i, y) != pixel(ref, i, y);
+    if (differ) fail_msg("%d pixels differ after evictions within one frame", differ);
+    SDL_FreeSurface(x);
+    SDL_FreeSurface(ref);
+    dlist_free(&all);
+    dlist_free(&visible);
+    render_reset(rd);
+}
+
 static int setup(void **s)
 {
     (void)s;
@@ -161,6 +203,7 @@ int main(void)
         cmocka_unit_test(test_second_draw_rasterises_nothing),
         cmocka_unit_test(test_atlas_survives_reset),
         cmocka_unit_test(test_image_and_qr_drawn),
+        cmocka_unit_test(test_atlas_bounded_and_evicts_cleanly),
     };
     return cmocka_run_group_tests_name("render", tests, setup, teardown);
 }

@@ -49,6 +49,9 @@ struct SDL_Texture *atlas_page(atlas_t *a, int page);
 /* Drops every texture (renderer reset, display change); glyphs are rasterised again on use. */
 void atlas_reset(atlas_t *a);
 void atlas_frame(atlas_t *a); /* advances the use clock */
+/* Called just before a page is dropped to make room, so that a renderer can draw the quads it
+ * has queued from that page first (one frame may use more glyphs than the pages hold). */
+void atlas_on_evict(atlas_t *a, void (*fn)(void *ud, int page), void *ud);
 typedef struct {
     unsigned long rasterised;  /* glyphs rasterised since creation */
     int pages, glyphs;
