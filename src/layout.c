@@ -10,6 +10,7 @@
 #define RUBY_SCALE 0.5f
 #define FIT_STEP 0.92f          /* each fitting pass shrinks type by 8% */
 #define MAX_JUSTIFY_GAP_EM 0.5f /* looser than this and the line is left aligned instead */
+#define MAX_SPACE_STRETCH_EM 0.5f /* a word space may grow by this much before letters spread */
 #define ELLIPSIS 0x2026
 #define EMPHASIS_DOT_EM 0.18f /* diameter of an emphasis dot (JLREQ boten) */
 #define TIMELINE_MIN_COL_EM 9.0f /* narrower step columns wrap onto a second rail */
@@ -101,6 +102,8 @@ typedef struct {
     float off;   /* glyph offset inside its advance (ruby centring) */
     uint8_t face;
     bool em;     /* emphasis: sesame dots over CJK (JLREQ boten), an underline under Latin */
+    float sq;    /* blank inside the glyph's advance that justification may take away (oikomi) */
+    bool sq_before; /* the blank is before the ink (opening brackets) */
     int ruby;    /* ruby group + 1, or 0 */
 } tchar_t;
 
@@ -116,6 +119,19 @@ typedef struct {
     int n, nruby;
     bool dots;   /* some emphasis dots sit above the line */
 } para_t;
+
+/* How much of a punctuation mark's advance is blank and may be squeezed when a line is a
+ * little too long (JLREQ oikomi). BIZ UDPGothic already sets 、。 at 0.6 em and brackets at
+ * 0.5 em, so what is left to take is small: about 0.1-0.15 em. */
+static float squeeze_em(uint32_t cp, bool *before)
+{
+    *before = false;
+    if (linebreak_is_squeezable(cp)) {
+        *before = linebreak_no_end(cp); /* an opening bracket: its blank leads */
+        return cp == 0x3001 || cp == 0x3002 || cp == 0xFF0C || cp == 0xFF0E ? 0.15f : 0.1f;
+    }
+    return 0;
+}
 
 /* Which characters take an emphasis dot: CJK letters, not punctuation or brackets. */
 static bool emphasis_dot(uint32_t cp)
@@ -147,6 +163,7 @@ static void para_build(para_t *p, const metrics_t *m, const span_t *spans, int n
             c->em = (spans[i].style & STYLE_EM) != 0;
             if (c->em && emphasis_dot(c->cp) && !spans[i].ruby) p->dots = true;
             c->adv = cp == '\n' ? 0 : m->advance(m->ud, face, st->px, (uint32_t)cp);
+            c->sq = squeeze_em((uint32_t)cp, &c->sq_before) * st->px;
         }
         if (spans[i].ruby && p->n > start) {
             ruby_t *r = &p->ruby[p->nruby++];
@@ -186,38 +203,10 @@ typedef struct {
     int next;         /* where the next line starts */
     bool hard;        /* ends a paragraph or at a hard break: not justified */
     bool hangs;       /* last char hangs past the column */
+    bool squeezed;    /* longer than the column: punctuation blanks are squeezed to fit */
 } line_t;
 
 static bool is_latin_word(uint32_t cp) { return cp < 0x2E80 && !linebreak_is_space(cp) && cp != '\n'; }
-
-/* Finds the end of the line that starts at s: greedy, with kinsoku and burasage. */
-static line_t line_find(const para_t *p, int s, float maxw, float hang)
-{
-    line_t ln = {s, s, s, false, false};
-    float width = 0;
-    int last_ok = -1;
-    for (int i = s; i < p->n; i++) {
-        const tchar_t *c = &p->c[i];
-        if (c->cp == '\n') return (line_t){s, i, i + 1, true, false};
-        if (width + c->adv > maxw + 0.01f && i > s) {
-            if (linebreak_can_hang(c->cp) && width + c->adv <= maxw + hang && p->brk[i] != BRK_NONE)
-                return (line_t){s, i + 1, i + 1, i + 1 >= p->n, true};
-            if (last_ok >= s) return (line_t){s, last_ok + 1, last_ok + 1, false, false};
-            /* nothing breakable fits (a long word or URL): break where it overflows, but
-             * still keep a prohibited character off the start of the next line */
-            int e = i;
-            while (e - 1 > s && (linebreak_no_start(p->c[e].cp) || linebreak_no_end(p->c[e - 1].cp))) e--;
-            /* no room to move back: let the prohibited characters overhang instead */
-            while (e < p->n && linebreak_no_start(p->c[e].cp)) e++;
-            return (line_t){s, e, e, e >= p->n, false};
-        }
-        width += c->adv;
-        if (p->brk[i] != BRK_NONE) last_ok = i;
-    }
-    ln.end = ln.next = p->n;
-    ln.hard = true;
-    return ln;
-}
 
 static float span_width(const para_t *p, int s, int e)
 {
@@ -225,6 +214,46 @@ static float span_width(const para_t *p, int s, int e)
     for (int i = s; i < e; i++) w += p->c[i].adv;
     return w;
 }
+
+/* Finds the end of the line that starts at s: greedy, with kinsoku and burasage. */
+static line_t line_find(const para_t *p, int s, float maxw, float hang)
+{
+    line_t ln = {s, s, s, false, false, false};
+    float width = 0, squeeze = 0;
+    int last_ok = -1;
+    for (int i = s; i < p->n; i++) {
+        const tchar_t *c = &p->c[i];
+        if (c->cp == '\n') return (line_t){s, i, i + 1, true, false, false};
+        if (width + c->adv > maxw + 0.01f && i > s) {
+            if (linebreak_can_hang(c->cp) && width + c->adv <= maxw + hang && p->brk[i] != BRK_NONE)
+                return (line_t){s, i + 1, i + 1, i + 1 >= p->n, true, false};
+            /* oikomi: squeezing the blanks of the line's punctuation makes room for c */
+            if (p->brk[i] != BRK_NONE && width + c->adv - (squeeze + c->sq) <= maxw + 0.01f)
+                return (line_t){s, i + 1, i + 1, i + 1 >= p->n, false, true};
+            if (last_ok >= s) return (line_t){s, last_ok + 1, last_ok + 1, false, false, false};
+            /* nothing breakable fits (a long word or URL): break where it overflows, but
+             * still keep a prohibited character off the start of the next line */
+            int e = i;
+            while (e - 1 > s && (linebreak_no_start(p->c[e].cp) || linebreak_no_end(p->c[e - 1].cp))) e--;
+            if (linebreak_no_start(p->c[e].cp) || linebreak_no_end(p->c[e - 1].cp)) {
+                /* no room to move back: let prohibited characters overhang as far as burasage
+                 * may; a run longer than that breaks anyway, for the screen edge wins */
+                float ow = span_width(p, s, i);
+                e = i;
+                while (e < p->n && linebreak_no_start(p->c[e].cp) && ow + p->c[e].adv <= maxw + hang) ow += p->c[e++].adv;
+                if (e < p->n && linebreak_no_start(p->c[e].cp)) e = i;
+            }
+            return (line_t){s, e, e, e >= p->n, false, false};
+        }
+        width += c->adv;
+        squeeze += c->sq;
+        if (p->brk[i] != BRK_NONE) last_ok = i;
+    }
+    ln.end = ln.next = p->n;
+    ln.hard = true;
+    return ln;
+}
+
 
 static void glyph_add(dlist_t *dl, float x, float y, uint32_t cp, float px, int face, uint32_t color)
 {
@@ -269,6 +298,15 @@ static void emphasis_emit(dlist_t *dl, const metrics_t *m, const tchar_t *c, flo
     }
 }
 
+/* Whether justification may open space between characters i and i+1: not inside a Latin word
+ * or a ruby word, and not next to a word space (that stretches on its own). */
+static bool letter_gap(const para_t *p, int i)
+{
+    const tchar_t *a = &p->c[i], *b = &p->c[i + 1];
+    return !(is_latin_word(a->cp) && is_latin_word(b->cp)) && !(a->ruby && a->ruby == b->ruby) && a->cp != ' ' &&
+           b->cp != ' ';
+}
+
 /* Emits one line: justified, centred or left; the line record keeps its text for dumps. */
 static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t ln, float x, float top,
                       float maxw, const text_style_t *st, int block, int lineno, bool ellipsis)
@@ -279,17 +317,30 @@ static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t l
     if (ellipsis)
         while (e > ln.start && span_width(p, ln.start, e) + ell > maxw) e--;
     int fit_end = ln.hangs && !ellipsis ? e - 1 : e;
-    float w = span_width(p, ln.start, fit_end), gap = 0, pen = x;
-    int gaps = 0;
-    for (int i = ln.start; i + 1 < e; i++)
-        if (!(is_latin_word(p->c[i].cp) && is_latin_word(p->c[i + 1].cp)) && !(p->c[i].ruby && p->c[i].ruby == p->c[i + 1].ruby))
-            gaps++;
+    float w = span_width(p, ln.start, fit_end), gap = 0, sgap = 0, ratio = 0, sqsum = 0, pen = x;
+    int gaps = 0, spaces = 0;
     bool cjk = false;
-    for (int i = ln.start; i < e && !cjk; i++) cjk = linebreak_is_cjk(p->c[i].cp);
-    /* Latin-only lines stay ragged right: spreading words apart reads worse than a ragged edge */
-    if (st->align == ALIGN_JUSTIFY && cjk && !ln.hard && !ellipsis && gaps && fit_end == e - (ln.hangs ? 1 : 0)) {
-        gap = (maxw - w) / (float)(ln.hangs ? gaps - 1 > 0 ? gaps - 1 : 1 : gaps);
-        if (gap > MAX_JUSTIFY_GAP_EM * st->px || gap < 0) gap = 0;
+    for (int i = ln.start; i < fit_end; i++) {
+        sqsum += p->c[i].sq;
+        spaces += p->c[i].cp == ' ';
+        gaps += i + 1 < fit_end && letter_gap(p, i);
+        cjk |= linebreak_is_cjk(p->c[i].cp);
+    }
+    if (ln.squeezed && !ellipsis && w > maxw && sqsum > 0) {
+        ratio = fminf(1, (w - maxw) / sqsum); /* oikomi: every blank gives the same share */
+        w = maxw;
+    } else if (st->align == ALIGN_JUSTIFY && cjk && !ln.hard && !ellipsis && w < maxw) {
+        /* JLREQ's order: word spaces stretch first, then the space between characters.
+         * Latin-only lines stay ragged right: spreading words reads worse than a ragged edge. */
+        float extra = maxw - w;
+        if (spaces) {
+            sgap = fminf(extra / (float)spaces, MAX_SPACE_STRETCH_EM * st->px);
+            extra -= sgap * (float)spaces;
+        }
+        if (extra > 0.01f && gaps) {
+            gap = extra / (float)gaps;
+            if (gap > MAX_JUSTIFY_GAP_EM * st->px) gap = sgap = 0; /* too loose: leave it ragged */
+        }
     }
     if (st->align == ALIGN_CENTER) pen += (maxw - w - ell) / 2;
     float base = top + (st->line_height - 1) * st->px / 2 + m->ascent_em * st->px;
@@ -297,18 +348,18 @@ static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t l
     float start = pen;
     for (int i = ln.start; i < e; i++) {
         const tchar_t *c = &p->c[i];
+        float sq = c->sq * ratio;
         if (c->ruby && (i == ln.start || p->c[i - 1].ruby != c->ruby)) {
             const ruby_t *r = &p->ruby[c->ruby - 1];
-            float gw = span_width(p, i, r->end);
-            ruby_emit(dl, m, r, pen, gw + gap * (float)(r->end - i - 1), base, st, c->face);
+            ruby_emit(dl, m, r, pen, span_width(p, i, r->end), base, st, c->face);
         }
-        glyph_add(dl, pen + c->off, base, c->cp, st->px, c->face, st->color);
+        glyph_add(dl, pen + c->off - (c->sq_before ? sq : 0), base, c->cp, st->px, c->face, st->color);
         if (c->em) emphasis_emit(dl, m, c, pen, base, st, i + 1 < e && p->c[i + 1].em);
         char u[4];
         buf_put(&text, u, (size_t)utf8_encode(c->cp, u));
-        pen += c->adv;
-        bool gl = i + 1 < e && !(is_latin_word(c->cp) && is_latin_word(p->c[i + 1].cp)) && !(c->ruby && c->ruby == p->c[i + 1].ruby);
-        if (gl && !(ln.hangs && i + 2 == e)) pen += gap;
+        pen += c->adv - sq;
+        if (c->cp == ' ') pen += sgap;
+        if (i + 1 < fit_end && letter_gap(p, i)) pen += gap;
     }
     if (ellipsis) {
         glyph_add(dl, pen, base, ELLIPSIS, st->px, st->face, st->color);

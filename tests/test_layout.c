@@ -1,6 +1,7 @@
 /* Every bundled panel, both languages, four screens: nothing leaves the screen, nothing
  * overlaps, no kinsoku rule is broken, nothing is cut. */
 #include "testutil.h"
+#include <ctype.h>
 #include "annai/content.h"
 #include "annai/ui.h"
 
@@ -157,6 +158,91 @@ static void test_emphasis_marks(void **state)
     dlist_free(&dl);
 }
 
+/* A curator's own texts: kanji, kana, Latin, numbers with units, brackets, punctuation, a URL,
+ * ruby, bold and emphasis, laid out on every screen. Nothing is lost (the lines read back as the
+ * source), no line breaks a kinsoku rule, no word or number is split, nothing is cut. */
+static const char *const user_texts[] = {
+    "平成23年度から、「イノベーションシステム整備事業」を実施しています。詳細はhttps://www.example.jp/annai/をご覧ください。",
+    "第4期（2011〜2015年度）では、約25,000件・3.5%増の成果が見込まれ、『地域イノベーション』の推進……が求められています。",
+    "BIZ UDPゴシックは公共サインのために設計された書体で、ｋｉｏｓｋ端末でも読みやすい！　本当に？　はい。",
+    "｜産学官《さんがくかん》の**知のネットワーク**を強化し、*場の構築*を進める――それが地域《ちいき》の力になる。",
+    "The Regional Innovation Strategy Support Program (地域イノベーション戦略支援プログラム) began in FY2011 with 20 regions.",
+    "ァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎーー々ゝゞヽヾ、。，．・：；？！」』）】〕〉》",
+};
+
+static void strip_spaces(char *s)
+{
+    char *o = s;
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\n') *o++ = *s;
+    *o = 0;
+}
+
+/* Whether the alphanumeric run ending line a and the one starting line b were one word. */
+static bool joined_in(const char *a, const char *b, const char *src)
+{
+    size_t n = strlen(a), s = n, e = 0;
+    while (s > 0 && isalnum((unsigned char)a[s - 1])) s--;
+    while (b[e] && isalnum((unsigned char)b[e])) e++;
+    char word[256];
+    snprintf(word, sizeof word, "%.*s%.*s", (int)(n - s), a + s, (int)e, b);
+    return strstr(src, word) != NULL;
+}
+
+static void test_user_texts_every_screen(void **state)
+{
+    (void)state;
+    static const int screens[][2] = {{800, 480}, {1280, 720}, {1920, 1080}, {1080, 1920}, {720, 1280}, {480, 800}};
+    for (size_t k = 0; k < sizeof user_texts / sizeof *user_texts; k++) {
+        buf_t md = {0};
+        buf_puts(&md, "---\ntitle: 利用者の文章\n---\n");
+        buf_puts(&md, user_texts[k]);
+        buf_puts(&md, "\n");
+        diag_list_t d = {0};
+        panel_t *p = panel_parse("user.md", md.data, md.len, "content", &d);
+        assert_non_null(p);
+        /* what the visitor should read: the paragraph's spans, ruby readings aside */
+        buf_t want = {0};
+        for (int i = 0; i < p->blocks[0].nspans; i++) buf_puts(&want, p->blocks[0].spans[i].text);
+        buf_putc(&want, 0);
+        buf_t src = {0};
+        buf_puts(&src, want.data);
+        buf_putc(&src, 0);
+        strip_spaces(want.data);
+        for (size_t s = 0; s < sizeof screens / sizeof *screens; s++) {
+            int w = screens[s][0], h = screens[s][1];
+            dlist_t dl = {0};
+            layout_panel(p, w, h, &tu_m, &dl);
+            if (dl.clipped) fail_msg("text %zu at %dx%d: cut", k, w, h);
+            buf_t got = {0};
+            const dl_line_t *prev = NULL;
+            for (int i = 0; i < dl.nlines; i++) {
+                const dl_line_t *l = &dl.lines[i];
+                if (l->block != 0) continue;
+                if (l->r.x < 0 || l->r.x + l->r.w > (float)w + 0.5f) fail_msg("text %zu at %dx%d: line '%s' leaves the screen", k, w, h, l->text);
+                if (prev) {
+                    uint32_t a = tu_last_cp(prev->text), b = tu_first_cp(l->text);
+                    if (linebreak_no_start(b) && k != 5) fail_msg("text %zu at %dx%d: line starts with U+%04X: '%s'", k, w, h, b, l->text);
+                    if (linebreak_no_end(a)) fail_msg("text %zu at %dx%d: line ends with U+%04X: '%s'", k, w, h, a, prev->text);
+                    if (a < 0x80 && b < 0x80 && isalnum((int)a) && isalnum((int)b) && joined_in(prev->text, l->text, src.data))
+                        fail_msg("text %zu at %dx%d: word or number split: '%s' | '%s'", k, w, h, prev->text, l->text);
+                }
+                buf_puts(&got, l->text);
+                prev = l;
+            }
+            buf_putc(&got, 0);
+            strip_spaces(got.data);
+            if (strcmp(got.data, want.data)) fail_msg("text %zu at %dx%d: lost text:\n got %s\nwant %s", k, w, h, got.data, want.data);
+            buf_free(&got);
+            dlist_free(&dl);
+        }
+        buf_free(&want);
+        buf_free(&src);
+        buf_free(&md);
+        panel_free(p);
+    }
+}
+
 static void test_contrast(void **state)
 {
     (void)state;
@@ -190,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_overfull_panel_shrinks_then_cuts),
         cmocka_unit_test(test_ruby_above_its_base),
         cmocka_unit_test(test_emphasis_marks),
+        cmocka_unit_test(test_user_texts_every_screen),
         cmocka_unit_test(test_contrast),
     };
     return cmocka_run_group_tests_name("layout", tests, setup, teardown);

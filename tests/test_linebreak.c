@@ -138,6 +138,46 @@ static void test_justified_widths(void **state)
     dlist_free(&dl);
 }
 
+/* Oikomi: a line a little too long fits by squeezing the blanks of its punctuation, never past
+ * the column; one too long for that breaks as usual. In a mixed line the word spaces stretch
+ * before the letters do. */
+static void test_squeeze_and_space_priority(void **state)
+{
+    (void)state;
+    const char *t = "「産学官」の連携、地域の振興。大学等の機能強化";
+    span_t s = {(char *)t, NULL, 0};
+    text_style_t st = {PX, 1.7f, 0xFF000000u, ALIGN_JUSTIFY, 0, FACE_REGULAR};
+    dlist_t dl = {0};
+    layout_text(&dl, &tu_m, &s, 1, 0, 0, 1e6f, 1e9f, &st, 0, NULL);
+    float natural = dl.lines[0].r.w;
+    for (float short_by = 0.05f; short_by <= 0.4f; short_by += 0.05f) {
+        dlist_clear(&dl);
+        float col = natural - short_by * PX;
+        layout_text(&dl, &tu_m, &s, 1, 0, 0, col, 1e9f, &st, 0, NULL);
+        assert_int_equal(dl.nlines, 1);
+        const dl_glyph_t *g = &dl.glyphs[dl.nglyphs - 1];
+        assert_true(g->x + tu_m.advance(tu_m.ud, 0, PX, g->cp) <= col + 0.5f);
+        for (int i = 1; i < dl.nglyphs; i++) assert_true(dl.glyphs[i].x > dl.glyphs[i - 1].x); /* no collisions */
+    }
+    dlist_clear(&dl);
+    layout_text(&dl, &tu_m, &s, 1, 0, 0, natural - 1.0f * PX, 1e9f, &st, 0, NULL);
+    assert_int_equal(dl.nlines, 2);
+    /* word spaces first: in a line with spaces, the letters stay set solid when spaces suffice */
+    span_t m = {"地域の大学 and the industry 産学官連携の推進", NULL, 0};
+    dlist_clear(&dl);
+    layout_text(&dl, &tu_m, &m, 1, 0, 0, 1e6f, 1e9f, &st, 0, NULL);
+    float nat = dl.lines[0].r.w;
+    dlist_clear(&dl);
+    layout_text(&dl, &tu_m, &m, 1, 0, 0, nat - 0.5f, 1e9f, &st, 0, NULL); /* force a break */
+    int first_line_glyphs = 0;
+    for (int i = 0; i < dl.nglyphs; i++) first_line_glyphs += dl.glyphs[i].y < dl.glyphs[0].y + 1;
+    /* kanji at the start of the first line keep their natural advances */
+    assert_true(first_line_glyphs > 5);
+    float a0 = tu_m.advance(tu_m.ud, 0, PX, dl.glyphs[0].cp);
+    assert_true(fabsf(dl.glyphs[1].x - dl.glyphs[0].x - a0) < 0.5f);
+    dlist_free(&dl);
+}
+
 static void test_soft_and_hard_breaks(void **state)
 {
     (void)state;
@@ -173,6 +213,7 @@ int main(void)
         cmocka_unit_test(test_words_numbers_urls_stay_whole),
         cmocka_unit_test(test_burasage),
         cmocka_unit_test(test_justified_widths),
+        cmocka_unit_test(test_squeeze_and_space_priority),
         cmocka_unit_test(test_soft_and_hard_breaks),
         cmocka_unit_test(test_ellipsis_when_cut),
     };
