@@ -11,7 +11,7 @@ PKG_CONFIG ?= pkg-config
 
 LIBS_PC = sdl2 SDL2_ttf SDL2_image libunibreak md4c inih libqrencode
 DEB_PKGS = build-essential pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libunibreak-dev \
-           libmd4c-dev libinih-dev libqrencode-dev libcmocka-dev xvfb xdotool imagemagick
+           libmd4c-dev libinih-dev libqrencode-dev libcmocka-dev xvfb xdotool imagemagick rsync
 
 # The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS.
 ANNAI_CPPFLAGS = -Iinclude -DANNAI_SHARE_DIR='"$(SHAREDIR)"' -D_POSIX_C_SOURCE=200809L
@@ -36,6 +36,9 @@ annai: build/main.o build/libannai.a
 build/libannai.a: $(OBJ)
 	$(AR) rcs $@ $^
 
+build/uigeom: tests/tools/uigeom.c build/libannai.a
+	$(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libannai.a $(ANNAI_LIBS)
+
 build/test_%: tests/test_%.c tests/testutil.h build/libannai.a
 	$(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libannai.a \
 		$(ANNAI_LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
@@ -54,7 +57,7 @@ run: deps
 	./annai $(ARGS)
 
 test: deps
-	$(MAKE) annai $(TESTS)
+	$(MAKE) annai $(TESTS) build/uigeom
 	@bash tests/run.sh $(TESTS)
 
 bench: deps
@@ -66,7 +69,7 @@ install: annai
 	install -m 755 annai $(DESTDIR)$(BINDIR)/annai
 	install -m 644 fonts/*.ttf fonts/OFL.txt fonts/README $(DESTDIR)$(SHAREDIR)/fonts/
 	cp -R content/. $(DESTDIR)$(SHAREDIR)/content/
-	sed 's|@BINDIR@|$(BINDIR)|g' dist/annai.service > $(DESTDIR)$(UNITDIR)/annai.service
+	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SHAREDIR@|$(SHAREDIR)|g' dist/annai.service > $(DESTDIR)$(UNITDIR)/annai.service
 
 clean:
 	rm -rf build annai

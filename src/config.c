@@ -10,7 +10,7 @@
 
 #define CONFIG_MAX_LINE 65536
 
-typedef enum { T_STR, T_LANG, T_SECONDS, T_SIZE, T_BOOL, T_ROTATE, T_INT, T_MS, T_TIME, T_DAYS } key_type_t;
+typedef enum { T_STR, T_LANG, T_SECONDS, T_SIZE, T_BOOL, T_ROTATE, T_INT, T_MS, T_TIME, T_DAYS, T_PIN } key_type_t;
 
 typedef struct {
     const char *section, *key;
@@ -34,7 +34,7 @@ static const key_def_t keys[] = {
     {"schedule", "on", T_TIME, OFF(on_min), 0, 0, "HH:MM the screen turns on"},
     {"schedule", "off", T_TIME, OFF(off_min), 0, 0, "HH:MM the screen turns off"},
     {"schedule", "days", T_DAYS, OFF(days), 0, 0, "e.g. mon-fri or mon,wed,sat"},
-    {"admin", "pin", T_STR, OFF(pin), 0, 0, "PIN for the admin overlay"},
+    {"admin", "pin", T_PIN, OFF(pin), 0, 0, "4 to 12 digits"},
     {"admin", "allow_exit", T_BOOL, OFF(allow_exit), 0, 0, "let keys and the window close exit"},
     {"log", "events", T_STR, OFF(events_path), 0, 0, "JSON-lines events file"},
     {"log", "heartbeat", T_STR, OFF(heartbeat_path), 0, 0, "file touched while frames are produced"},
@@ -192,13 +192,17 @@ static bool apply(config_t *c, const key_def_t *k, const char *v, const char *sr
         break;
     case T_TIME: ok = parse_time(v, (int *)p); break;
     case T_DAYS: ok = parse_days(v, (unsigned *)p); break;
+    case T_PIN:
+        ok = strlen(v) >= 4 && strlen(v) <= 12 && strspn(v, "0123456789") == strlen(v);
+        if (ok) { free(*(char **)p); *(char **)p = xstrdup(v); }
+        break;
     }
     if (!ok) {
         if (k->type == T_SECONDS || k->type == T_MS || k->type == T_INT)
             diag_add(d, src, line, "bad value '%s' for %s (expected %s, %g to %g)", v, k->key, k->help,
                      k->min, k->max);
         else
-            diag_add(d, src, line, "bad value '%s' for %s (expected %s)", v, k->key, k->help);
+            diag_add(d, src, line, "bad value '%s' for %s (expected %s)", k->type == T_PIN ? "(hidden)" : v, k->key, k->help);
     }
     return ok;
 }
@@ -436,7 +440,7 @@ int config_resolve(config_t *c, const cli_t *cli, const char *share_dir, diag_li
     char *dir = probe.content_dir ? xstrdup(probe.content_dir) : NULL;
     config_free(&probe);
     diag_clear(&scratch);
-    if (!dir) dir = xstrdup(path_is_dir("content") || !share_dir ? "content" : share_dir);
+    if (!dir) dir = path_is_dir("content") || !share_dir ? xstrdup("content") : path_join(share_dir, "content");
 
     config_defaults(c);
     char *kiosk = path_join(dir, "kiosk.ini");

@@ -1,13 +1,34 @@
 #include "annai/engine.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #ifndef ANNAI_SHARE_DIR
 #define ANNAI_SHARE_DIR "/usr/local/share/annai"
 #endif
 
-const char *engine_share_dir(void) { return ANNAI_SHARE_DIR; }
+/* The installed data: next to the binary as <bin>/../share/annai when that holds the fonts (a
+ * relocated install, a DESTDIR staging tree), else where `make install` put it. */
+const char *engine_share_dir(void)
+{
+    static char dir[PATH_MAX];
+    if (dir[0]) return dir;
+    snprintf(dir, sizeof dir, "%s", ANNAI_SHARE_DIR);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return dir;
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (!slash) return dir;
+    *slash = 0;
+    char cand[PATH_MAX + 64];
+    snprintf(cand, sizeof cand, "%s/../share/annai/fonts", exe);
+    if (path_is_dir(cand)) snprintf(dir, sizeof dir, "%.*s/../share/annai", (int)(sizeof dir - 20), exe);
+    return dir;
+}
 
 static float metrics_advance(void *ud, int face, float px, uint32_t cp)
 {
@@ -48,7 +69,10 @@ int engine_open(engine_t *e, const config_t *cfg, const char *font_dir, diag_lis
     int before = diags->count;
     deck_load(&e->deck, cfg->content_dir, diags);
     e->problems = diags->count - before;
-    if (!e->deck.count) deck_notice(&e->deck, cfg->content_dir, e->problems);
+    if (!e->deck.count) {
+        if (!e->problems) diag_add(diags, cfg->content_dir, 0, "no panels: add NN-name.md files (see README)");
+        deck_notice(&e->deck, cfg->content_dir, e->problems);
+    }
     lists_alloc(e);
     e->w = 1920;
     e->h = 1080;

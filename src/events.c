@@ -10,13 +10,14 @@ int events_open(events_t *e, const char *path)
 {
     e->f = NULL;
     if (!path || !*path) return 0;
-    e->f = fopen(path, "a");
+    /* "-": standard output, which journald (or a pipe to logger) collects under systemd */
+    e->f = strcmp(path, "-") ? fopen(path, "a") : stdout;
     return e->f ? 0 : -1;
 }
 
 void events_close(events_t *e)
 {
-    if (e->f) fclose(e->f);
+    if (e->f && e->f != stdout) fclose(e->f);
     e->f = NULL;
 }
 

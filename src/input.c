@@ -80,3 +80,14 @@ int64_t input_deadline(const input_t *in, uint64_t now)
     uint64_t due = in->t0 + LONG_PRESS_MS;
     return due > now ? (int64_t)(due - now) : 0;
 }
+
+void input_unrotate(int rotate, int out_w, int out_h, float *x, float *y)
+{
+    float px = *x, py = *y;
+    switch (rotate) {
+    case 90: *x = py; *y = (float)out_w - px; break;
+    case 180: *x = (float)out_w - px; *y = (float)out_h - py; break;
+    case 270: *x = (float)out_h - py; *y = px; break;
+    default: break;
+    }
+}

@@ -10,6 +10,7 @@
 #include "annai/engine.h"
 #include "annai/events.h"
 #include "annai/linebreak.h"
+#include "annai/kiosk.h"
 #include "annai/platform.h"
 #include "annai/render.h"
 

@@ -30,6 +30,8 @@ struct render_s {
     SDL_FRect *rects;
     int caprects;
     uint32_t clock;
+    int rot, out_w, out_h; /* the picture turned clockwise onto an out_w x out_h output */
+    float ox, oy;          /* burn-in shift of everything but the background */
 };
 
 static void batch_flush(SDL_Renderer *r, batch_t *b, SDL_Texture *tex);
@@ -89,30 +91,57 @@ static SDL_Color color_of(uint32_t argb, float alpha)
     return (SDL_Color){(Uint8)(argb >> 16), (Uint8)(argb >> 8), (Uint8)argb, (Uint8)lroundf((float)(argb >> 24) * alpha)};
 }
 
-static void batch_quad(batch_t *b, float x0, float y0, float x1, float y1, float u0, float v0, float u1, float v1, SDL_Color c)
+void render_set_view(render_t *rd, int rotate, int out_w, int out_h, int ox, int oy)
+{
+    rd->rot = rotate;
+    rd->out_w = out_w;
+    rd->out_h = out_h;
+    rd->ox = (float)ox;
+    rd->oy = (float)oy;
+}
+
+/* The picture's coordinates -> the output's (input_unrotate is the inverse). */
+static SDL_FPoint xf(const render_t *rd, float x, float y)
+{
+    switch (rd->rot) {
+    case 90: return (SDL_FPoint){(float)rd->out_w - y, x};
+    case 180: return (SDL_FPoint){(float)rd->out_w - x, (float)rd->out_h - y};
+    case 270: return (SDL_FPoint){y, (float)rd->out_h - x};
+    default: return (SDL_FPoint){x, y};
+    }
+}
+
+static SDL_FRect xf_rect(const render_t *rd, float x, float y, float w, float h)
+{
+    SDL_FPoint a = xf(rd, x, y), b = xf(rd, x + w, y + h);
+    return (SDL_FRect){fminf(a.x, b.x), fminf(a.y, b.y), fabsf(b.x - a.x), fabsf(b.y - a.y)};
+}
+
+static void batch_quad(const render_t *rd, batch_t *b, float x0, float y0, float x1, float y1, float u0, float v0,
+                       float u1, float v1, SDL_Color c)
 {
     ARRAY_GROW(b->v, b->nv, b->capv, b->nv + 4);
     ARRAY_GROW(b->idx, b->ni, b->capi, b->ni + 6);
     SDL_Vertex *v = b->v + b->nv;
-    v[0] = (SDL_Vertex){{x0, y0}, c, {u0, v0}};
-    v[1] = (SDL_Vertex){{x1, y0}, c, {u1, v0}};
-    v[2] = (SDL_Vertex){{x1, y1}, c, {u1, v1}};
-    v[3] = (SDL_Vertex){{x0, y1}, c, {u0, v1}};
+    v[0] = (SDL_Vertex){xf(rd, x0, y0), c, {u0, v0}};
+    v[1] = (SDL_Vertex){xf(rd, x1, y0), c, {u1, v0}};
+    v[2] = (SDL_Vertex){xf(rd, x1, y1), c, {u1, v1}};
+    v[3] = (SDL_Vertex){xf(rd, x0, y1), c, {u0, v1}};
     int *k = b->idx + b->ni, o = b->nv;
     k[0] = o; k[1] = o + 1; k[2] = o + 2; k[3] = o; k[4] = o + 2; k[5] = o + 3;
     b->nv += 4;
     b->ni += 6;
 }
 
-static void batch_disc(batch_t *b, float cx, float cy, float r, SDL_Color c)
+static void batch_disc(const render_t *rd, batch_t *b, float cx, float cy, float r, SDL_Color c)
 {
     ARRAY_GROW(b->v, b->nv, b->capv, b->nv + DISC_SEGMENTS + 1);
     ARRAY_GROW(b->idx, b->ni, b->capi, b->ni + DISC_SEGMENTS * 3);
     int o = b->nv;
-    b->v[b->nv++] = (SDL_Vertex){{cx, cy}, c, {0, 0}};
+    b->v[b->nv++] = (SDL_Vertex){xf(rd, cx, cy), c, {0, 0}};
     for (int i = 0; i < DISC_SEGMENTS; i++) {
         float a = (float)i * 2.0f * 3.14159265f / DISC_SEGMENTS;
-        b->v[b->nv++] = (SDL_Vertex){{cx + r * cosf(a), cy + r * sinf(a)}, c, {0, 0}};
+        b->v[b->nv++] = (SDL_Vertex){xf(rd, cx + r * cosf(a), cy + r * sinf(a)), c, {0, 0}};
         b->idx[b->ni++] = o;
         b->idx[b->ni++] = o + 1 + i;
         b->idx[b->ni++] = o + 1 + (i + 1) % DISC_SEGMENTS;
@@ -150,12 +179,12 @@ static void draw_qr(render_t *rd, const dl_item_t *it, float dx, float dy, float
     int n = it->qr_size;
     float mod = it->r.w / (float)(n + 8);
     SDL_Color w = color_of(0xFFFFFFFFu, alpha), k = color_of(0xFF000000u, alpha);
-    batch_quad(&rd->shapes, it->r.x + dx, it->r.y + dy, it->r.x + dx + it->r.w, it->r.y + dy + it->r.h, 0, 0, 0, 0, w);
+    batch_quad(rd, &rd->shapes, it->r.x + dx, it->r.y + dy, it->r.x + dx + it->r.w, it->r.y + dy + it->r.h, 0, 0, 0, 0, w);
     for (int y = 0; y < n; y++)
         for (int x = 0; x < n; x++)
             if (it->qr[y * n + x]) {
                 float x0 = it->r.x + dx + (float)(x + 4) * mod, y0 = it->r.y + dy + (float)(y + 4) * mod;
-                batch_quad(&rd->shapes, x0, y0, x0 + mod, y0 + mod, 0, 0, 0, 0, k);
+                batch_quad(rd, &rd->shapes, x0, y0, x0 + mod, y0 + mod, 0, 0, 0, 0, k);
             }
 }
 
@@ -165,16 +194,18 @@ static void draw_items(render_t *rd, const dlist_t *dl, float dx, float dy, floa
         const dl_item_t *it = &dl->items[i];
         SDL_Color c = color_of(it->color, alpha);
         float x = it->r.x + dx, y = it->r.y + dy;
-        if (it->kind == DL_RECT) batch_quad(&rd->shapes, x, y, x + it->r.w, y + it->r.h, 0, 0, 0, 0, c);
-        else if (it->kind == DL_DISC) batch_disc(&rd->shapes, x + it->r.w / 2, y + it->r.h / 2, it->r.w / 2, c);
+        if (it->kind == DL_RECT) batch_quad(rd, &rd->shapes, x, y, x + it->r.w, y + it->r.h, 0, 0, 0, 0, c);
+        else if (it->kind == DL_DISC) batch_disc(rd, &rd->shapes, x + it->r.w / 2, y + it->r.h / 2, it->r.w / 2, c);
         else if (it->kind == DL_QR) draw_qr(rd, it, dx, dy, alpha);
         else if (it->kind == DL_IMAGE) {
             batch_flush(rd->r, &rd->shapes, NULL); /* keep the drawing order */
             SDL_Texture *t = image_texture(rd, it->image);
             if (!t) continue;
             SDL_SetTextureAlphaMod(t, (Uint8)lroundf(255 * alpha));
-            SDL_FRect dst = {x, y, it->r.w, it->r.h};
-            SDL_RenderCopyF(rd->r, t, NULL, &dst);
+            /* turned about its centre: place the centre, keep the size, rotate by the view */
+            SDL_FPoint c0 = xf(rd, x + it->r.w / 2, y + it->r.h / 2);
+            SDL_FRect dst = {c0.x - it->r.w / 2, c0.y - it->r.h / 2, it->r.w, it->r.h};
+            SDL_RenderCopyExF(rd->r, t, NULL, &dst, rd->rot, NULL, SDL_FLIP_NONE);
         }
     }
     batch_flush(rd->r, &rd->shapes, NULL);
@@ -189,7 +220,7 @@ static void draw_glyphs(render_t *rd, const dlist_t *dl, float dx, float dy, flo
         if (!a) continue;
         /* snap to whole pixels: glyphs were rasterised on the pixel grid */
         float x = roundf(g->x + dx) + (float)a->ox, y = roundf(g->y + dy) + (float)a->oy;
-        batch_quad(&rd->pages[a->page], x, y, x + (float)a->w, y + (float)a->h, (float)a->x * inv, (float)a->y * inv,
+        batch_quad(rd, &rd->pages[a->page], x, y, x + (float)a->w, y + (float)a->h, (float)a->x * inv, (float)a->y * inv,
                    (float)(a->x + a->w) * inv, (float)(a->y + a->h) * inv, color_of(g->color, alpha));
     }
     for (int p = 0; p < ATLAS_MAX_PAGES; p++) batch_flush(rd->r, &rd->pages[p], atlas_page(rd->atlas, p));
@@ -199,10 +230,12 @@ void render_dlist(render_t *rd, const dlist_t *dl, float dx, float dy, float alp
 {
     SDL_Color bg = color_of(dl->bg, alpha);
     SDL_SetRenderDrawColor(rd->r, bg.r, bg.g, bg.b, bg.a);
-    SDL_FRect full = {dx, dy, (float)dl->w, (float)dl->h};
+    /* the background reaches past the burn-in shift so that no edge is left unpainted */
+    float mx = fabsf(rd->ox), my = fabsf(rd->oy);
+    SDL_FRect full = xf_rect(rd, dx - mx, dy - my, (float)dl->w + 2 * mx, (float)dl->h + 2 * my);
     SDL_RenderFillRectF(rd->r, &full);
-    draw_items(rd, dl, dx, dy, alpha);
-    draw_glyphs(rd, dl, dx, dy, alpha);
+    draw_items(rd, dl, dx + rd->ox, dy + rd->oy, alpha);
+    draw_glyphs(rd, dl, dx + rd->ox, dy + rd->oy, alpha);
 }
 
 const char *render_probe_image(const char *path)

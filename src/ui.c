@@ -99,7 +99,8 @@ void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels,
         char pos[32];
         snprintf(pos, sizeof pos, "%d / %d", current + 1, npanels);
         float l = c.index.x + c.index.w, r = c.lang.x;
-        label(dl, m, (rectf_t){l, c.prev.y, r - l, c.target}, pos, px, COLOR_INK, FACE_BOLD);
+        rectf_t at = hint ? (rectf_t){l, c.bar.y + c.bar.h * 0.5f, r - l, c.bar.h * 0.4f} : (rectf_t){l, c.prev.y, r - l, c.target};
+        label(dl, m, at, pos, hint ? fminf(px, at.h * 0.8f) : px, COLOR_INK, FACE_BOLD);
     }
     if (hint) {
         float l = c.index.x + c.index.w, r = c.lang.x;
@@ -169,4 +170,98 @@ void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *c
         layout_text(dl, m, &s, 1, r.x + t.unit * 1.2f + px * 2.4f, y, r.w - t.unit * 2.4f - px * 2.4f, y + px * 1.9f, &st, -4,
                     &(bool){false});
     }
+}
+
+/* ---- admin ---- */
+
+#define COLOR_ADMIN_BG 0xFF20242Au
+#define COLOR_ADMIN_INK 0xFFF2F2F2u
+#define COLOR_WARN 0xFFFFB4A8u
+
+bool ui_admin_corner(int w, int h, float x, float y)
+{
+    theme_t t;
+    theme_for(&t, w, h);
+    float s = TARGET_UNITS * t.unit * 1.2f;
+    return y < s && (x < s || x > (float)w - s);
+}
+
+void ui_admin_geometry(ui_admin_t *a, int w, int h, bool can_exit)
+{
+    theme_t t;
+    theme_for(&t, w, h);
+    memset(a, 0, sizeof *a);
+    float s = TARGET_UNITS * t.unit * 1.15f, gap = t.unit * 1.5f, m = t.margin * 0.6f;
+    a->can_exit = can_exit;
+    a->close = (rectf_t){(float)w - m - s * 2.6f, m, s * 2.6f, s};
+    float pw = 3 * s + 2 * gap, ph = 5 * s + 4 * gap;
+    a->pad = (rectf_t){((float)w - pw) / 2, ((float)h - ph) / 2, pw, ph};
+    a->display = (rectf_t){a->pad.x, a->pad.y, pw, s};
+    for (int i = 0; i < 12; i++)
+        a->keys[i] = (rectf_t){a->pad.x + (float)(i % 3) * (s + gap), a->pad.y + (float)(i / 3 + 1) * (s + gap), s, s};
+    float bw = s * 3.2f, by = (float)h - m - s;
+    a->reload = (rectf_t){m, by, bw, s};
+    a->exit = (rectf_t){m + bw + gap, by, can_exit ? bw : 0, can_exit ? s : 0};
+    a->info = (rectf_t){m, m + s + gap, (float)w - 2 * m, by - gap - (m + s + gap)};
+}
+
+int ui_admin_hit(const ui_admin_t *a, admin_state_t st, float x, float y)
+{
+    if (inside(a->close, x, y, HIT_SLOP)) return AHIT_CLOSE;
+    if (st == ADMIN_PIN) {
+        for (int i = 0; i < 12; i++) {
+            if (!inside(a->keys[i], x, y, 0.05f)) continue;
+            return i < 9 ? i + 1 : i == 9 ? AHIT_BACK : i == 10 ? 0 : AHIT_OK;
+        }
+    } else if (st == ADMIN_OPEN) {
+        if (inside(a->reload, x, y, HIT_SLOP)) return AHIT_RELOAD;
+        if (a->can_exit && inside(a->exit, x, y, HIT_SLOP)) return AHIT_EXIT;
+    }
+    return AHIT_NONE;
+}
+
+static void admin_pad_build(dlist_t *dl, const metrics_t *m, const ui_admin_t *a, const admin_t *adm, float px,
+                            float border)
+{
+    char shown[64] = "";
+    for (int i = 0; i < adm->ntyped; i++) strcat(shown, "●");
+    const char *msg = adm->ntyped ? shown : adm->wrong ? "PIN が違います / Wrong PIN" : "PIN";
+    label(dl, m, a->display, msg, px, adm->wrong && !adm->ntyped ? COLOR_WARN : COLOR_ADMIN_INK, FACE_BOLD);
+    static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "←", "0", "OK"};
+    for (int i = 0; i < 12; i++) button(dl, m, a->keys[i], keys[i], px, border);
+}
+
+static void admin_info_build(dlist_t *dl, const metrics_t *m, const ui_admin_t *a, const char *const *info, int n,
+                             float px)
+{
+    float y = a->info.y, bottom = a->info.y + a->info.h;
+    for (int i = 0; i < n && y + px * 1.3f <= bottom; i++) {
+        span_t s = {(char *)info[i], NULL, 0};
+        bool problem = strstr(info[i], ".md:") || strstr(info[i], ".ini:") || strstr(info[i], "failed");
+        text_style_t st = {px, 1.3f, problem ? COLOR_WARN : COLOR_ADMIN_INK, ALIGN_LEFT, 0, FACE_REGULAR};
+        y = layout_text(dl, m, &s, 1, a->info.x, y, a->info.w, bottom, &st, -5, &(bool){false});
+    }
+}
+
+void ui_admin_build(dlist_t *dl, const metrics_t *m, int w, int h, const admin_t *adm, const char *const *info,
+                    int ninfo, bool can_exit)
+{
+    ui_admin_t a;
+    theme_t t;
+    theme_for(&t, w, h);
+    ui_admin_geometry(&a, w, h, can_exit);
+    dlist_clear(dl);
+    dl->w = w;
+    dl->h = h;
+    dl->bg = COLOR_ADMIN_BG;
+    float px = fmaxf(t.min_px, t.body_px * 0.8f), border = fmaxf(2.0f, t.unit * 0.3f);
+    button(dl, m, a.close, "閉じる Close", px * 0.8f, border);
+    if (adm->state == ADMIN_PIN) {
+        admin_pad_build(dl, m, &a, adm, px, border);
+        return;
+    }
+    label(dl, m, (rectf_t){a.info.x, a.close.y, (float)w / 2, a.close.h}, "annai admin", px * 1.2f, COLOR_ADMIN_INK, FACE_BOLD);
+    admin_info_build(dl, m, &a, info, ninfo, fmaxf(t.min_px, px * 0.8f));
+    button(dl, m, a.reload, "再読み込み Reload", px * 0.8f, border);
+    if (can_exit) button(dl, m, a.exit, "終了 Exit", px * 0.8f, border);
 }

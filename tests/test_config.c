@@ -7,16 +7,17 @@ static void test_file_errors_and_values(void **state)
     (void)state;
     char *dir = tu_tmpdir();
     buf_t b = {0};
-    buf_puts(&b, "[display]\nrotate = 45\nsize = 800x480\n[nosuch]\nx = 1\n[interaction]\nidle_timeout = 30\nbogus = 1\n[admin]\npin = '");
+    buf_puts(&b, "[display]\nrotate = 45\nsize = 800x480\n[nosuch]\nx = 1\n[interaction]\nidle_timeout = 30\nbogus = 1\n[log]\nevents = '");
     for (int i = 0; i < 120; i++) buf_puts(&b, "暗");
-    buf_puts(&b, "'\n[schedule]\non = 08:30\noff = 25:00\ndays = mon-fri\n");
+    buf_puts(&b, "'\n[schedule]\non = 08:30\noff = 25:00\ndays = mon-fri\n[admin]\npin = 12ab9\n");
     char *path = tu_write(dir, "k.ini", b.data, b.len);
     config_t c;
     config_defaults(&c);
     diag_list_t d = {0};
     assert_true(config_load_file(&c, path, true, &d));
-    const char *want[] = {":2: bad value '45' for rotate", ":4: unknown section 'nosuch'", ":8: unknown key 'bogus'", ":13: bad value '25:00'"};
-    for (size_t k = 0; k < 4; k++) {
+    const char *want[] = {":2: bad value '45' for rotate", ":4: unknown section 'nosuch'", ":8: unknown key 'bogus'", ":13: bad value '25:00'",
+                          ":16: bad value '(hidden)' for pin"}; /* a PIN is never echoed */
+    for (size_t k = 0; k < 5; k++) {
         bool f = false;
         for (int i = 0; i < d.count; i++) f |= strstr(d.items[i].text, want[k]) != NULL;
         if (!f) {
@@ -26,7 +27,8 @@ static void test_file_errors_and_values(void **state)
     }
     assert_int_equal(c.width, 800);
     assert_true(c.idle_timeout_s == 30);
-    assert_int_equal(strlen(c.pin), 360); /* not cut at Debian inih's 200 bytes */
+    assert_int_equal(strlen(c.events_path), 360); /* not cut at Debian inih's 200 bytes */
+    assert_null(c.pin);
     assert_int_equal(c.on_min, 8 * 60 + 30);
     assert_int_equal(c.days, 0x1F);
     assert_int_equal(c.rotate, 0);

@@ -65,11 +65,50 @@ static void test_drag_follows_finger(void **state)
     assert_int_equal(input_deadline(&in, 50), -1);
 }
 
+/* A screen mounted sideways: the picture is rotated, and a swipe the visitor makes in the
+ * picture's frame (left = next) is a swipe whatever the physical axes are. */
+static void test_rotated_screen(void **state)
+{
+    (void)state;
+    static const int rots[] = {0, 90, 180, 270};
+    for (size_t r = 0; r < 4; r++) {
+        int rot = rots[r], out_w = 1280, out_h = 720;            /* the panel as the GPU sees it */
+        int lw = rot % 180 ? out_h : out_w, lh = rot % 180 ? out_w : out_h; /* what the visitor sees */
+        input_t in;
+        input_init(&in, lw, lh);
+        /* the visitor's finger moves left across the picture's middle: compute where that is on
+         * the physical output (the inverse of input_unrotate), then feed it back through */
+        float path[][2] = {{lw * 0.8f, lh * 0.5f}, {lw * 0.5f, lh * 0.5f}, {lw * 0.2f, lh * 0.5f}};
+        gesture_t g = {0};
+        for (int i = 0; i < 3; i++) {
+            float x = path[i][0], y = path[i][1], px, py;
+            switch (rot) {
+            case 90: px = (float)out_w - y; py = x; break;
+            case 180: px = (float)out_w - x; py = (float)out_h - y; break;
+            case 270: px = y; py = (float)out_h - x; break;
+            default: px = x; py = y;
+            }
+            input_unrotate(rot, out_w, out_h, &px, &py);
+            assert_true(fabsf(px - x) < 0.01f && fabsf(py - y) < 0.01f);
+            g = i == 0 ? input_down(&in, 1, px, py, 0) : i == 1 ? input_move(&in, 1, px, py, 100) : input_up(&in, 1, px, py, 200);
+        }
+        if (g.kind != GEST_SWIPE || g.dir != 1) fail_msg("rotate %d: a swipe left was not 'next'", rot);
+    }
+    /* the corners land where the picture's corners are */
+    float x = 1280, y = 0;
+    input_unrotate(90, 1280, 720, &x, &y);
+    assert_true(fabsf(x) < 0.01f && fabsf(y) < 0.01f);
+    x = 0; y = 0;
+    input_unrotate(270, 1280, 720, &x, &y);
+    assert_true(fabsf(x - 720) < 0.01f && fabsf(y) < 0.01f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_drag_follows_finger),
+        cmocka_unit_test(test_rotated_screen),
     };
     return cmocka_run_group_tests_name("input", tests, NULL, NULL);
 }

@@ -48,6 +48,11 @@ gesture_t input_up(input_t *in, int64_t id, float x, float y, uint64_t now_ms);
 gesture_t input_tick(input_t *in, uint64_t now_ms);
 /* A press was taken away (window lost focus, touch cancelled): spring back if dragging. */
 gesture_t input_cancel(input_t *in);
+/* Maps a point on the physical output (out_w x out_h) to the picture's own coordinates when
+ * the picture is rotated by rotate degrees clockwise (a screen mounted sideways): touch and
+ * mouse then act where the visitor sees things. */
+void input_unrotate(int rotate, int out_w, int out_h, float *x, float *y);
+
 /* ms until input_tick has something to say (a long press), or -1. */
 int64_t input_deadline(const input_t *in, uint64_t now_ms);
 

@@ -13,6 +13,9 @@ render_t *render_create(struct SDL_Renderer *r, fonts_t *f);
 void render_destroy(render_t *rd);
 /* Draws dl offset by (dx, dy) with opacity alpha (0..1); opaque backgrounds when alpha is 1. */
 void render_dlist(render_t *rd, const dlist_t *dl, float dx, float dy, float alpha);
+/* Turns the picture by rotate degrees clockwise onto an out_w x out_h output (a screen mounted
+ * sideways) and shifts it by (ox, oy) px against burn-in. Default: 0, no shift. */
+void render_set_view(render_t *rd, int rotate, int out_w, int out_h, int ox, int oy);
 /* Drops textures after a renderer reset; they are made again on use. */
 void render_reset(render_t *rd);
 atlas_t *render_atlas(render_t *rd);

@@ -3,6 +3,7 @@
 #ifndef ANNAI_UI_H
 #define ANNAI_UI_H
 
+#include "annai/admin.h"
 #include "annai/layout.h"
 
 #define UI_MAX_DOTS 24
@@ -33,5 +34,24 @@ void ui_index_geometry(ui_index_t *ix, int w, int h, int npanels);
 int ui_index_hit(const ui_index_t *ix, float x, float y);
 void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *const *titles, int n,
                     int current, lang_t lang);
+
+
+/* The admin door and overlay. Keys 0-8 are the digits 1-9, then ←, 0, OK. */
+typedef enum { AHIT_NONE = -1, AHIT_BACK = 10, AHIT_OK, AHIT_CLOSE, AHIT_RELOAD, AHIT_EXIT } ui_admin_hit_t;
+#define UI_ADMIN_INFO 16
+
+typedef struct {
+    rectf_t pad, display, keys[12];
+    rectf_t close, reload, exit, info;
+    bool can_exit;
+} ui_admin_t;
+
+/* A long press here opens the admin door: the top corners, one target square each. */
+bool ui_admin_corner(int w, int h, float x, float y);
+void ui_admin_geometry(ui_admin_t *a, int w, int h, bool can_exit);
+/* A digit 0-9 or AHIT_* for a tap in the given state. */
+int ui_admin_hit(const ui_admin_t *a, admin_state_t st, float x, float y);
+void ui_admin_build(dlist_t *dl, const metrics_t *m, int w, int h, const admin_t *adm, const char *const *info,
+                    int ninfo, bool can_exit);
 
 #endif

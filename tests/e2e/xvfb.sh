@@ -1,51 +1,44 @@
 #!/usr/bin/env bash
-# A visitor at a real X server: swipes, a key, the idle reset; checked in the events log and
-# on the screen. Needs Xvfb, xdotool and ImageMagick (make deps installs them).
+# A visitor at a real X server, landscape and portrait: swipes, a short drag, an arrow key, the
+# index, the language, the idle reset, and no way out; checked in the events log and on screen.
+# Needs Xvfb, xdotool and ImageMagick (make deps installs them).
 set -u
-cd "$(dirname "$0")/../.."
-for t in Xvfb xdotool import compare; do command -v $t >/dev/null || { echo "FAIL: $t missing (make deps)"; exit 1; }; done
-tmp=$(mktemp -d)
-disp=:$((90 + RANDOM % 100))
-Xvfb $disp -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
-cleanup() { kill $apid 2>/dev/null; kill $xpid 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-export DISPLAY=$disp
-for i in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
-fail() { echo "FAIL: $*"; echo "--- events"; cat "$tmp/ev"; exit 1; }
-SDL_VIDEODRIVER=x11 ./annai --windowed --size 1280x720 --events "$tmp/ev" --idle-timeout 4 --dwell 300 2>"$tmp/err" & apid=$!
-for i in $(seq 50); do grep -q '"ev":"start"' "$tmp/ev" 2>/dev/null && break; sleep 0.1; done
-sleep 0.5
-wid=$(xdotool search --name annai | head -1)
-[ -n "$wid" ] || fail "no window"
-xdotool windowmove $wid 0 0; sleep 0.3
-shot() { import -window root "$tmp/$1.png"; }
-drag() { # x0 x1
-  xdotool mousemove $1 360 mousedown 1; for x in $(seq $1 $(( ($2 - $1) / 8 )) $2); do xdotool mousemove $x 360; sleep 0.02; done
-  xdotool mousemove $2 360 mouseup 1; sleep 0.8
+. "$(dirname "$0")/lib.bash"
+[ -x build/uigeom ] || fail "build/uigeom missing (make test builds it)"
+panels=$(ls content/[0-9]*.md | grep -vc '\.en\.md$')
+
+visitor() { # W H
+  local w=$1 h=$2 y=$(( $2 / 2 ))
+  at() { ./build/uigeom "$w" "$h" "$panels" | awk -v k="$1" '$1 == k {print $2, $3}'; }
+  start_xvfb "${w}x${h}"
+  start_annai --size "${w}x${h}" --idle-timeout 4 --dwell 300
+  shot before
+  drag $(( w * 8 / 10 )) $y $(( w * 3 / 10 )) $y                     # swipe left: next
+  grep -q '"ev":"view","panel":"02-[^"]*","index":2,"lang":"ja","via":"swipe"' "$ev" || fail "$w x $h: swipe left did not show panel 2"
+  shot after
+  [ "$(diff_px before after)" -gt 10000 ] || fail "$w x $h: screen did not change after the swipe"
+  drag $(( w * 2 / 10 )) $y $(( w * 7 / 10 )) $y                     # swipe right: previous
+  grep -q '"index":1,"lang":"ja","via":"swipe"' "$ev" || fail "$w x $h: swipe right did not go back"
+  local n; n=$(count_ev '"ev":"view"')
+  drag $(( w / 2 )) $y $(( w / 2 + w / 25 )) $y                      # too short: springs back
+  [ "$(count_ev '"ev":"view"')" -eq "$n" ] || fail "$w x $h: a short drag changed the panel"
+  xdotool key Right; sleep 0.6
+  grep -q '"index":2,"lang":"ja","via":"key"' "$ev" || fail "$w x $h: arrow key"
+  xdotool mousemove $(at index) click 1; sleep 0.6                    # 目次: the index opens
+  xdotool mousemove $(at entry5) click 1; sleep 0.8                   # the fifth title
+  grep -q '"index":5,"lang":"ja","via":"menu"' "$ev" || fail "$w x $h: index did not jump to panel 5"
+  xdotool mousemove $(at lang) click 1; sleep 0.6                     # English
+  grep -q '"ev":"lang","lang":"en"' "$ev" || fail "$w x $h: language toggle"
+  grep -q '"ev":"touch","kind":"down"' "$ev" || fail "$w x $h: touches are not logged"
+  sleep 5                                                             # the visitor walks away
+  grep -q '"ev":"idle"' "$ev" || fail "$w x $h: no idle event"
+  tail -3 "$ev" | grep -q '"index":1,"lang":"ja","via":"idle"' || fail "$w x $h: idle reset did not return to panel 1 in Japanese"
+  xdotool key alt+F4 2>/dev/null; xdotool key ctrl+q; xdotool key Escape; sleep 0.3
+  kill -0 "$apid" || fail "$w x $h: a key let the visitor out"
+  stop_annai
+  kill "$xpid"; wait "$xpid" 2>/dev/null; xpid=
 }
-shot before
-drag 1000 400                                   # swipe left: next
-grep -q '"ev":"view","panel":"02-[^"]*","index":2,"lang":"ja","via":"swipe"' "$tmp/ev" || fail "swipe left did not show panel 2"
-shot after
-[ "$(compare -metric AE "$tmp/before.png" "$tmp/after.png" null: 2>&1)" -gt 10000 ] || fail "screen did not change after the swipe"
-drag 300 900                                    # swipe right: previous
-grep -q '"index":1,"lang":"ja","via":"swipe"' "$tmp/ev" || fail "swipe right did not go back"
-n=$(grep -c '"ev":"view"' "$tmp/ev")
-drag 600 660                                    # too short: springs back
-[ "$(grep -c '"ev":"view"' "$tmp/ev")" -eq "$n" ] || fail "a short drag changed the panel"
-xdotool key Right; sleep 0.6
-grep -q '"index":2,"lang":"ja","via":"key"' "$tmp/ev" || fail "arrow key"
-xdotool mousemove 168 673 click 1; sleep 0.6     # 目次: the index opens
-xdotool mousemove 400 560 click 1; sleep 0.8     # an entry low in the first column
-grep -q '"via":"menu"' "$tmp/ev" || fail "index did not jump"
-xdotool mousemove 1111 673 click 1; sleep 0.6    # English, left of ▶ in the bar
-grep -q '"ev":"lang","lang":"en"' "$tmp/ev" || fail "language toggle"
-sleep 5                                          # the visitor walks away
-grep -q '"ev":"idle"' "$tmp/ev" || fail "no idle event"
-tail -3 "$tmp/ev" | grep -q '"index":1,"lang":"ja","via":"idle"' || fail "idle reset did not return to panel 1 in Japanese"
-xdotool key alt+F4 2>/dev/null; sleep 0.3
-kill -0 $apid || fail "window close let the visitor out"
-kill -TERM $apid; wait $apid; rc=$?
-[ $rc -eq 0 ] || fail "SIGTERM exit code $rc"
-tail -1 "$tmp/ev" | grep -q '"ev":"stop"' || fail "no stop event"
+
+visitor 1280 720
+visitor 720 1280
 echo "xvfb: ok"

@@ -1,0 +1,533 @@
+#define _DEFAULT_SOURCE
+#include "annai/kiosk.h"
+
+#include <SDL2/SDL.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "annai/admin.h"
+#include "annai/app.h"
+#include "annai/input.h"
+#include "annai/schedule.h"
+#include "annai/ui.h"
+
+#define ADMIN_MAX_ERRORS 8
+#define INFO_LEN 320
+
+static volatile sig_atomic_t stop_requested;
+static void on_signal(int sig) { (void)sig; stop_requested = 1; }
+
+typedef struct {
+    engine_t *e;
+    platform_t *p;
+    events_t *ev;
+    render_t *rd;
+    app_t app;
+    input_t in;
+    admin_t admin;
+    ui_chrome_t chrome;
+    ui_index_t index;
+    ui_admin_t admin_ui;
+    dlist_t chrome_dl, index_dl, admin_dl;
+    bool index_dirty, admin_dirty, dirty;
+    int chrome_for, chrome_lang, chrome_hint;
+    uint64_t sig, next_poll, next_heartbeat, next_schedule, awake_until, started;
+    bool sig_pending, screen_on;
+    bool swallow;                    /* the press that woke the screen: its release is not a tap */
+    int bx, by;                      /* burn-in shift now applied */
+    /* shown in the admin overlay */
+    char reload_status[INFO_LEN];
+    char *errors[ADMIN_MAX_ERRORS];
+    int nerrors;
+    uint64_t fps_t0;
+    unsigned fps_frames;
+    double fps, draw_ms;
+} kiosk_t;
+
+static void emit_app_events(kiosk_t *k)
+{
+    app_event_t ev[APP_MAX_EVENTS];
+    int n = app_take_events(&k->app, ev, APP_MAX_EVENTS);
+    for (int i = 0; i < n; i++) {
+        char stem[512], idx[16];
+        snprintf(idx, sizeof idx, "%d", ev[i].index + 1);
+        const char *lang = ev[i].lang == LANG_EN ? "\"en\"" : "\"ja\"";
+        if (ev[i].kind == APP_EV_VIEW) {
+            events_quote(stem, sizeof stem, k->e->deck.entries[ev[i].index].stem);
+            char via[16];
+            snprintf(via, sizeof via, "\"%s\"", app_via_name(ev[i].via));
+            events_emit(k->ev, "view", "panel", stem, "index", idx, "lang", lang, "via", via, NULL);
+        } else if (ev[i].kind == APP_EV_IDLE) {
+            events_emit(k->ev, "idle", NULL);
+        } else {
+            events_emit(k->ev, "lang", "lang", lang, NULL);
+        }
+        k->dirty = true;
+    }
+}
+
+static void layout_chrome(kiosk_t *k)
+{
+    int w = k->p->w, h = k->p->h;
+    engine_set_size(k->e, w, h);
+    ui_chrome_geometry(&k->chrome, w, h, k->e->deck.count);
+    ui_index_geometry(&k->index, w, h, k->e->deck.count);
+    ui_admin_geometry(&k->admin_ui, w, h, k->e->cfg.allow_exit);
+    input_init(&k->in, w, h);
+    k->app.width = (float)w;
+    k->chrome_for = -1;
+    k->index_dirty = k->admin_dirty = k->dirty = true;
+}
+
+static void restart_app(kiosk_t *k, uint64_t now)
+{
+    const config_t *c = &k->e->cfg;
+    app_init(&k->app, k->e->deck.count, c->lang, c->dwell_s, c->idle_timeout_s, c->transition_ms, k->p->w, now);
+    k->app.panel_dwell_ms = k->e->dwell_ms;
+    layout_chrome(k);
+}
+
+/* ---- reload ---- */
+
+static void keep_errors(kiosk_t *k, const diag_list_t *d)
+{
+    for (int i = 0; i < k->nerrors; i++) free(k->errors[i]);
+    k->nerrors = 0;
+    for (int i = 0; i < d->count && i < ADMIN_MAX_ERRORS; i++) k->errors[k->nerrors++] = xstrdup(d->items[i].text);
+}
+
+static void stamp(char *out, size_t n, const char *what)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    snprintf(out, n, "%s %04d-%02d-%02d %02d:%02d:%02d", what, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+             tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/* Parses everything into a new deck; all valid -> swap in, else keep the last good one. */
+static void reload_now(kiosk_t *k, uint64_t now)
+{
+    deck_t deck;
+    diag_list_t d = {0};
+    deck_load(&deck, k->e->cfg.content_dir, &d);
+    keep_errors(k, &d);
+    if (d.count || !deck.count) {
+        char msg[1024];
+        events_quote(msg, sizeof msg, d.count ? d.items[0].text : "no valid panel");
+        events_emit(k->ev, "reload-failed", "error", msg, NULL);
+        for (int i = 0; i < d.count; i++) LOGW("content", "%s", d.items[i].text);
+        stamp(k->reload_status, sizeof k->reload_status, "reload failed, still showing the last good content:");
+        deck_free(&deck);
+    } else {
+        engine_set_deck(k->e, &deck);
+        k->app.panel_dwell_ms = k->e->dwell_ms;
+        app_set_count(&k->app, k->e->deck.count, now);
+        layout_chrome(k);
+        char n[16];
+        snprintf(n, sizeof n, "%d", k->e->deck.count);
+        events_emit(k->ev, "reload", "panels", n, NULL);
+        stamp(k->reload_status, sizeof k->reload_status, "reloaded");
+    }
+    diag_clear(&d);
+    k->sig = deck_signature(k->e->cfg.content_dir);
+    k->dirty = k->admin_dirty = true;
+}
+
+/* The folder must have changed and then stayed unchanged for one poll: a deploy in progress
+ * (rsync, Syncthing, a copy) is never parsed half-written. */
+static void poll_reload(kiosk_t *k, uint64_t now)
+{
+    if (now < k->next_poll) return;
+    k->next_poll = now + RELOAD_POLL_MS;
+    uint64_t sig = deck_signature(k->e->cfg.content_dir);
+    if (sig != k->sig) {
+        k->sig = sig;
+        k->sig_pending = true;
+        return;
+    }
+    if (!k->sig_pending) return;
+    k->sig_pending = false;
+    reload_now(k, now);
+}
+
+/* ---- the screen schedule ---- */
+
+static void set_screen(kiosk_t *k, bool on, uint64_t now)
+{
+    if (on == k->screen_on) return;
+    k->screen_on = on;
+    events_emit(k->ev, "screen", "state", on ? "\"on\"" : "\"off\"", NULL);
+    if (on) restart_app(k, now);
+    else admin_close(&k->admin);
+    k->dirty = true;
+}
+
+static void check_schedule(kiosk_t *k, uint64_t now)
+{
+    if (now < k->next_schedule) return;
+    k->next_schedule = now + SCHEDULE_CHECK_MS;
+    if (!schedule_active(&k->e->cfg)) return;
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    bool on = schedule_is_on(&k->e->cfg, (tm.tm_wday + 6) % 7, tm.tm_hour * 60 + tm.tm_min);
+    set_screen(k, on || now < k->awake_until, now);
+}
+
+/* Input while the screen is dark wakes it for idle_timeout; that input does nothing else. */
+static bool woken(kiosk_t *k, uint64_t now)
+{
+    if (schedule_active(&k->e->cfg)) k->awake_until = now + (uint64_t)(k->e->cfg.idle_timeout_s * 1000);
+    if (k->screen_on) return false;
+    set_screen(k, true, now);
+    return true;
+}
+
+/* ---- input ---- */
+
+static void admin_act(kiosk_t *k, int hit, uint64_t now)
+{
+    admin_t *a = &k->admin;
+    if (hit >= 0 && hit <= 9) admin_digit(a, hit, now);
+    else if (hit == AHIT_BACK) admin_backspace(a, now);
+    else if (hit == AHIT_OK) admin_submit(a, k->e->cfg.pin, now);
+    else if (hit == AHIT_CLOSE) admin_close(a);
+    else if (hit == AHIT_RELOAD) reload_now(k, now);
+    else if (hit == AHIT_EXIT && k->e->cfg.allow_exit) stop_requested = 1;
+    if (hit != AHIT_NONE) a->last_input = now;
+    k->admin_dirty = k->dirty = true;
+}
+
+static void act_on_hit(kiosk_t *k, int hit, uint64_t now)
+{
+    app_t *a = &k->app;
+    switch (hit) {
+    case HIT_PREV: app_step(a, -1, VIA_TAP, now); break;
+    case HIT_NEXT: app_step(a, 1, VIA_TAP, now); break;
+    case HIT_INDEX: app_set_index_open(a, true, now); break;
+    case HIT_LANG: app_toggle_lang(a, now); k->index_dirty = true; break;
+    case HIT_CLOSE: app_set_index_open(a, false, now); break;
+    case HIT_NONE: break;
+    default:
+        if (a->index_open) {
+            app_set_index_open(a, false, now);
+            app_go(a, hit, VIA_MENU, TR_FADE, 1, now);
+        } else {
+            app_go(a, hit, VIA_TAP, TR_FADE, hit > a->current ? 1 : -1, now);
+        }
+    }
+    k->dirty = true;
+}
+
+static void on_gesture(kiosk_t *k, gesture_t g, uint64_t now)
+{
+    app_t *a = &k->app;
+    if (g.kind == GEST_NONE) return;
+    if (k->admin.state != ADMIN_CLOSED) {
+        if (g.kind == GEST_TAP) admin_act(k, ui_admin_hit(&k->admin_ui, k->admin.state, g.x, g.y), now);
+        return;
+    }
+    switch (g.kind) {
+    case GEST_DRAG: if (!a->index_open) app_drag(a, g.dx, now); break;
+    case GEST_SWIPE: if (!a->index_open) app_release(a, g.dir, now); break;
+    case GEST_SPRING: if (!a->index_open) app_release(a, 0, now); break;
+    case GEST_TAP: {
+        app_input(a, now);
+        int hit = a->index_open ? ui_index_hit(&k->index, g.x, g.y) : ui_chrome_hit(&k->chrome, g.x, g.y);
+        act_on_hit(k, hit, now);
+        break;
+    }
+    case GEST_LONG_PRESS:
+        app_input(a, now);
+        if (ui_admin_corner(k->p->w, k->p->h, g.x, g.y)) admin_request(&k->admin, k->e->cfg.pin, false, now);
+        k->admin_dirty = true;
+        break;
+    default: break;
+    }
+    k->dirty = true;
+}
+
+static void log_touch(kiosk_t *k, const char *kind, float x, float y)
+{
+    char xs[16], ys[16], ks[32];
+    snprintf(xs, sizeof xs, "%d", (int)x);
+    snprintf(ys, sizeof ys, "%d", (int)y);
+    snprintf(ks, sizeof ks, "\"%s\"", kind);
+    events_emit(k->ev, "touch", "kind", ks, "x", xs, "y", ys, NULL);
+}
+
+static void admin_key(kiosk_t *k, SDL_Keycode key, uint64_t now)
+{
+    if (key >= SDLK_0 && key <= SDLK_9) admin_act(k, key - SDLK_0, now);
+    else if (key >= SDLK_KP_1 && key <= SDLK_KP_9) admin_act(k, key - SDLK_KP_1 + 1, now);
+    else if (key == SDLK_KP_0) admin_act(k, 0, now);
+    else if (key == SDLK_BACKSPACE) admin_act(k, AHIT_BACK, now);
+    else if (key == SDLK_RETURN || key == SDLK_KP_ENTER) admin_act(k, AHIT_OK, now);
+    else if (key == SDLK_ESCAPE) admin_act(k, AHIT_CLOSE, now);
+    else if (key == SDLK_r && k->admin.state == ADMIN_OPEN) admin_act(k, AHIT_RELOAD, now);
+}
+
+static void on_key(kiosk_t *k, const SDL_KeyboardEvent *e, uint64_t now)
+{
+    app_t *a = &k->app;
+    SDL_Keycode key = e->keysym.sym;
+    k->dirty = true;
+    if (key == SDLK_a && (e->keysym.mod & KMOD_CTRL) && (e->keysym.mod & KMOD_SHIFT)) {
+        admin_request(&k->admin, k->e->cfg.pin, true, now);
+        k->admin_dirty = true;
+        return;
+    }
+    if (k->admin.state != ADMIN_CLOSED) { admin_key(k, key, now); return; }
+    if (key == SDLK_q && (e->keysym.mod & KMOD_CTRL) && k->e->cfg.allow_exit) stop_requested = 1;
+    else if (key == SDLK_RIGHT || key == SDLK_PAGEDOWN || key == SDLK_SPACE) app_step(a, 1, VIA_KEY, now);
+    else if (key == SDLK_LEFT || key == SDLK_PAGEUP) app_step(a, -1, VIA_KEY, now);
+    else if (key == SDLK_HOME) app_go(a, 0, VIA_KEY, TR_FADE, -1, now);
+    else if (key == SDLK_END) app_go(a, a->count - 1, VIA_KEY, TR_FADE, 1, now);
+    else if (key == SDLK_ESCAPE) app_set_index_open(a, false, now);
+    else if (key == SDLK_i) app_set_index_open(a, !a->index_open, now);
+    else if (key == SDLK_l) { app_toggle_lang(a, now); k->index_dirty = true; }
+    else app_input(a, now);
+}
+
+/* A pointer event: output coordinates -> the picture's, woken screen, gesture. */
+static void on_pointer(kiosk_t *k, int kind, int64_t id, float x, float y, uint64_t now)
+{
+    input_unrotate(k->p->rotate, k->p->out_w, k->p->out_h, &x, &y);
+    if (kind == SDL_MOUSEBUTTONDOWN || kind == SDL_FINGERDOWN) {
+        if ((k->swallow = woken(k, now))) return;
+        log_touch(k, "down", x, y);
+        on_gesture(k, input_down(&k->in, id, x, y, now), now);
+    } else if (kind == SDL_MOUSEBUTTONUP || kind == SDL_FINGERUP) {
+        if (k->swallow || !k->screen_on) { k->swallow = false; return; }
+        log_touch(k, "up", x, y);
+        on_gesture(k, input_up(&k->in, id, x, y, now), now);
+    } else if (k->screen_on && !k->swallow) {
+        on_gesture(k, input_move(&k->in, id, x, y, now), now);
+    }
+}
+
+static void on_event(kiosk_t *k, const SDL_Event *e, uint64_t now)
+{
+    float ow = (float)k->p->out_w, oh = (float)k->p->out_h;
+    switch (e->type) {
+    case SDL_QUIT:
+        if (k->e->cfg.allow_exit) stop_requested = 1; /* else: visitors cannot close the kiosk */
+        break;
+    case SDL_MOUSEBUTTONDOWN: case SDL_MOUSEBUTTONUP:
+        /* touches arrive as finger events; SDL's mouse copies of them are dropped */
+        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT) break;
+        on_pointer(k, (int)e->type, -1, (float)e->button.x, (float)e->button.y, now);
+        break;
+    case SDL_MOUSEMOTION:
+        if (e->motion.which == SDL_TOUCH_MOUSEID) break;
+        on_pointer(k, (int)e->type, -1, (float)e->motion.x, (float)e->motion.y, now);
+        break;
+    case SDL_FINGERDOWN: case SDL_FINGERUP: case SDL_FINGERMOTION:
+        on_pointer(k, (int)e->type, (int64_t)e->tfinger.fingerId, e->tfinger.x * ow, e->tfinger.y * oh, now);
+        break;
+    case SDL_KEYDOWN:
+        if (!woken(k, now)) on_key(k, &e->key, now);
+        break;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e->window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED) {
+            platform_update_size(k->p);
+            layout_chrome(k);
+        } else if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
+            on_gesture(k, input_cancel(&k->in), now);
+        }
+        k->dirty = true;
+        break;
+    case SDL_RENDER_TARGETS_RESET: case SDL_RENDER_DEVICE_RESET:
+        render_reset(k->rd); /* the atlas and images are made again on use */
+        k->dirty = true;
+        break;
+    default: break;
+    }
+}
+
+/* ---- drawing ---- */
+
+static int admin_info(kiosk_t *k, char lines[][INFO_LEN], uint64_t now)
+{
+    const engine_t *e = k->e;
+    uint64_t up = (now - k->started) / 1000;
+    int n = 0;
+    snprintf(lines[n++], INFO_LEN, "annai %s, up %llud %02llu:%02llu:%02llu", ANNAI_VERSION,
+             (unsigned long long)(up / 86400), (unsigned long long)(up / 3600 % 24), (unsigned long long)(up / 60 % 60),
+             (unsigned long long)(up % 60));
+    char *dir = realpath(e->cfg.content_dir, NULL);
+    snprintf(lines[n++], INFO_LEN, "content: %s (%d panels)", dir ? dir : e->cfg.content_dir, e->deck.count);
+    free(dir);
+    snprintf(lines[n++], INFO_LEN, "%s", k->reload_status[0] ? k->reload_status : "no reload since start");
+    for (int i = 0; i < k->nerrors && n < UI_ADMIN_INFO - 3; i++) snprintf(lines[n++], INFO_LEN, "%s", k->errors[i]);
+    snprintf(lines[n++], INFO_LEN, "screen: %dx%d, rotate %d; %.0f frames in the last second, the last took %.1f ms", k->p->w, k->p->h,
+             k->p->rotate, k->fps, k->draw_ms);
+    snprintf(lines[n++], INFO_LEN, "schedule: %s", schedule_active(&e->cfg) ? "set" : "always on");
+    return n;
+}
+
+static void draw_admin(kiosk_t *k, uint64_t now)
+{
+    if (k->admin_dirty) {
+        char lines[UI_ADMIN_INFO][INFO_LEN];
+        const char *info[UI_ADMIN_INFO];
+        int n = admin_info(k, lines, now);
+        for (int i = 0; i < n; i++) info[i] = lines[i];
+        ui_admin_build(&k->admin_dl, &k->e->metrics, k->p->w, k->p->h, &k->admin, info, n, k->e->cfg.allow_exit);
+        k->admin_dirty = false;
+    }
+    render_dlist(k->rd, &k->admin_dl, 0, 0, 1);
+}
+
+static void draw_index(kiosk_t *k, lang_t lang)
+{
+    if (k->index_dirty) {
+        const char *titles[UI_MAX_INDEX];
+        int n = k->e->deck.count < UI_MAX_INDEX ? k->e->deck.count : UI_MAX_INDEX;
+        for (int i = 0; i < n; i++) titles[i] = deck_panel(&k->e->deck, i, lang)->title;
+        ui_index_build(&k->index_dl, &k->e->metrics, k->p->w, k->p->h, titles, n, k->app.current, lang);
+        k->index_dirty = false;
+    }
+    render_dlist(k->rd, &k->index_dl, 0, 0, 1);
+}
+
+static void draw(kiosk_t *k, uint64_t now)
+{
+    render_set_view(k->rd, k->p->rotate, k->p->out_w, k->p->out_h, k->bx, k->by);
+    atlas_frame(render_atlas(k->rd));
+    if (!k->screen_on) {
+        SDL_SetRenderDrawColor(k->p->r, 0, 0, 0, 255);
+        SDL_RenderClear(k->p->r);
+        return;
+    }
+    if (k->admin.state != ADMIN_CLOSED) { draw_admin(k, now); return; }
+    app_view_t v;
+    app_view(&k->app, now, &v);
+    lang_t lang = k->app.lang;
+    if (k->app.index_open) { draw_index(k, lang); return; }
+    render_dlist(k->rd, engine_panel(k->e, v.index, lang), v.offset, 0, 1);
+    if (v.other >= 0) render_dlist(k->rd, engine_panel(k->e, v.other, lang), v.other_offset, 0, v.other_alpha);
+    int hint = k->app.mode == MODE_ATTRACT;
+    if (k->chrome_for != k->app.current || k->chrome_lang != (int)lang || k->chrome_hint != hint) {
+        ui_chrome_build(&k->chrome_dl, &k->e->metrics, k->p->w, k->p->h, k->e->deck.count, k->app.current, lang, hint);
+        k->chrome_for = k->app.current;
+        k->chrome_lang = (int)lang;
+        k->chrome_hint = hint;
+    }
+    render_dlist(k->rd, &k->chrome_dl, 0, 0, 1);
+}
+
+static void count_frame(kiosk_t *k, uint64_t t0, uint64_t t1)
+{
+    k->draw_ms = (double)(t1 - t0);
+    k->fps_frames++;
+    if (t1 - k->fps_t0 >= 1000) {
+        k->fps = (double)k->fps_frames * 1000.0 / (double)(t1 - k->fps_t0);
+        k->fps_frames = 0;
+        k->fps_t0 = t1;
+    }
+}
+
+/* ---- the loop ---- */
+
+/* Touched while frames are being produced: a watchdog that finds it stale restarts annai. */
+static void heartbeat(kiosk_t *k, uint64_t now)
+{
+    const char *path = k->e->cfg.heartbeat_path;
+    if (!path || now < k->next_heartbeat) return;
+    k->next_heartbeat = now + (uint64_t)(k->e->cfg.heartbeat_interval_s * 1000);
+    FILE *f = fopen(path, "w");
+    if (!f) { LOGW("heartbeat", "%s: cannot write", path); return; }
+    fprintf(f, "%lld\n", (long long)time(NULL));
+    fclose(f);
+}
+
+static void burnin(kiosk_t *k, uint64_t now)
+{
+    int dx, dy;
+    schedule_burnin_offset(now, k->p->w, k->p->h, &dx, &dy);
+    if (dx == k->bx && dy == k->by) return;
+    k->bx = dx;
+    k->by = dy;
+    k->dirty = true;
+}
+
+static int64_t until(uint64_t t, uint64_t now) { return t > now ? (int64_t)(t - now) : 0; }
+
+static int64_t sleep_budget(kiosk_t *k, uint64_t now)
+{
+    int64_t t = MAX_SLEEP_MS, d;
+    if (k->screen_on) {
+        if ((d = app_deadline(&k->app, now)) < t) t = d;
+        if ((d = input_deadline(&k->in, now)) >= 0 && d < t) t = d;
+        if ((d = schedule_burnin_deadline(now)) < t) t = d;
+    }
+    if ((d = until(k->next_poll, now)) < t) t = d;
+    if ((d = until(k->next_schedule, now)) < t) t = d;
+    if (k->e->cfg.heartbeat_path && (d = until(k->next_heartbeat, now)) < t) t = d;
+    return t < 0 ? 0 : t;
+}
+
+static void update(kiosk_t *k, uint64_t now)
+{
+    check_schedule(k, now);
+    if (admin_tick(&k->admin, now)) k->dirty = true;
+    if (k->screen_on) {
+        app_tick(&k->app, now);
+        on_gesture(k, input_tick(&k->in, now), now);
+        emit_app_events(k);
+        burnin(k, now);
+    }
+    poll_reload(k, now);
+}
+
+static void kiosk_init(kiosk_t *k, uint64_t now)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = on_signal;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    k->rd = render_create(k->p->r, k->e->fonts);
+    k->started = k->fps_t0 = now;
+    k->screen_on = true;
+    k->bx = k->by = 0;
+    restart_app(k, now);
+    k->sig = deck_signature(k->e->cfg.content_dir);
+    k->next_poll = now + RELOAD_POLL_MS;
+    char count[16];
+    snprintf(count, sizeof count, "%d", k->e->deck.count);
+    events_emit(k->ev, "start", "panels", count, NULL);
+}
+
+int kiosk_run(engine_t *e, platform_t *p, events_t *ev)
+{
+    kiosk_t k = {.e = e, .p = p, .ev = ev};
+    uint64_t now = platform_now_ms();
+    kiosk_init(&k, now);
+    while (!stop_requested) {
+        now = platform_now_ms();
+        update(&k, now);
+        if (k.dirty || (k.screen_on && app_deadline(&k.app, now) <= 16)) {
+            draw(&k, now);
+            platform_present(p);
+            count_frame(&k, now, platform_now_ms());
+            k.dirty = false;
+        }
+        heartbeat(&k, now);
+        SDL_Event sev;
+        if (SDL_WaitEventTimeout(&sev, (int)sleep_budget(&k, now))) {
+            do on_event(&k, &sev, platform_now_ms());
+            while (SDL_PollEvent(&sev));
+        }
+    }
+    events_emit(ev, "stop", NULL);
+    for (int i = 0; i < k.nerrors; i++) free(k.errors[i]);
+    dlist_free(&k.chrome_dl);
+    dlist_free(&k.index_dl);
+    dlist_free(&k.admin_dl);
+    render_destroy(k.rd);
+    return 0;
+}
