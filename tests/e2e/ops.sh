@@ -47,6 +47,11 @@ xdotool key r; sleep 0.5
 [ "$(count_ev '"ev":"reload"')" -gt "$n" ] || fail "admin reload did nothing"
 xdotool key Escape; sleep 0.5; shot closed
 [ "$(bright closed)" -gt 25 ] || fail "the admin overlay did not close"
+# ---- a resized window is laid out again: the navigation bar follows the bottom edge ----
+xdotool windowsize "$(xdotool search --name annai | head -1)" 800 600; sleep 0.8; shot resized
+bar=$(convert "$tmp/resized.png" -format '%[hex:u.p{400,590}]' info:)
+[ "${bar:0:6}" = E9E5DC ] || fail "after a resize to 800x600 the navigation bar is not at the bottom (got $bar)"
+
 stop_annai
 
 # ---- a screen mounted sideways, with a PIN ----
