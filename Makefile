@@ -36,6 +36,9 @@ annai: build/main.o build/libannai.a
 build/libannai.a: $(OBJ)
 	$(AR) rcs $@ $^
 
+build/soak: bench/soak.c build/libannai.a
+	$(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libannai.a $(ANNAI_LIBS)
+
 build/uigeom: tests/tools/uigeom.c build/libannai.a
 	$(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libannai.a $(ANNAI_LIBS)
 
@@ -57,12 +60,19 @@ run: deps
 	./annai $(ARGS)
 
 test: deps
-	$(MAKE) annai $(TESTS) build/uigeom
+	$(MAKE) annai $(TESTS) build/uigeom build/soak
 	@bash tests/run.sh $(TESTS)
 
 bench: deps
 	$(MAKE) annai
 	@bash bench/bench.sh
+
+# A simulated week of the kiosk loop (SOAK_DAYS=7): memory, atlas and open files must stay flat.
+SOAK_DAYS ?= 7
+soak: deps
+	$(MAKE) build/soak
+	@d=$$(mktemp -d) && cp -R content/. $$d/ && SDL_VIDEODRIVER=dummy ./build/soak --content $$d --days $(SOAK_DAYS); \
+	rc=$$?; rm -rf $$d; exit $$rc
 
 install: annai
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/fonts $(DESTDIR)$(SHAREDIR)/content $(DESTDIR)$(UNITDIR)
@@ -74,4 +84,4 @@ install: annai
 clean:
 	rm -rf build annai
 
-.PHONY: all deps run test bench install clean
+.PHONY: all deps run test bench soak install clean

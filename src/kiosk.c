@@ -19,7 +19,7 @@
 static volatile sig_atomic_t stop_requested;
 static void on_signal(int sig) { (void)sig; stop_requested = 1; }
 
-typedef struct {
+struct kiosk_s {
     engine_t *e;
     platform_t *p;
     events_t *ev;
@@ -44,7 +44,9 @@ typedef struct {
     uint64_t fps_t0;
     unsigned fps_frames;
     double fps, draw_ms;
-} kiosk_t;
+    bool exit_asked;                 /* an allowed exit (admin, Ctrl+Q, window close) */
+    kiosk_stats_t st;
+};
 
 static void emit_app_events(kiosk_t *k)
 {
@@ -55,6 +57,7 @@ static void emit_app_events(kiosk_t *k)
         snprintf(idx, sizeof idx, "%d", ev[i].index + 1);
         const char *lang = ev[i].lang == LANG_EN ? "\"en\"" : "\"ja\"";
         if (ev[i].kind == APP_EV_VIEW) {
+            k->st.views++;
             events_quote(stem, sizeof stem, k->e->deck.entries[ev[i].index].stem);
             char via[16];
             snprintf(via, sizeof via, "\"%s\"", app_via_name(ev[i].via));
@@ -62,6 +65,7 @@ static void emit_app_events(kiosk_t *k)
         } else if (ev[i].kind == APP_EV_IDLE) {
             events_emit(k->ev, "idle", NULL);
         } else {
+            k->st.lang_switches++;
             events_emit(k->ev, "lang", "lang", lang, NULL);
         }
         k->dirty = true;
@@ -120,6 +124,7 @@ static void reload_now(kiosk_t *k, uint64_t now)
         events_emit(k->ev, "reload-failed", "error", msg, NULL);
         for (int i = 0; i < d.count; i++) LOGW("content", "%s", d.items[i].text);
         stamp(k->reload_status, sizeof k->reload_status, "reload failed, still showing the last good content:");
+        k->st.reload_failures++;
         deck_free(&deck);
     } else {
         engine_set_deck(k->e, &deck);
@@ -130,6 +135,7 @@ static void reload_now(kiosk_t *k, uint64_t now)
         snprintf(n, sizeof n, "%d", k->e->deck.count);
         events_emit(k->ev, "reload", "panels", n, NULL);
         stamp(k->reload_status, sizeof k->reload_status, "reloaded");
+        k->st.reloads++;
     }
     diag_clear(&d);
     k->sig = deck_signature(k->e->cfg.content_dir);
@@ -196,7 +202,7 @@ static void admin_act(kiosk_t *k, int hit, uint64_t now)
     else if (hit == AHIT_OK) admin_submit(a, k->e->cfg.pin, now);
     else if (hit == AHIT_CLOSE) admin_close(a);
     else if (hit == AHIT_RELOAD) reload_now(k, now);
-    else if (hit == AHIT_EXIT && k->e->cfg.allow_exit) stop_requested = 1;
+    else if (hit == AHIT_EXIT && k->e->cfg.allow_exit) k->exit_asked = true;
     if (hit != AHIT_NONE) a->last_input = now;
     k->admin_dirty = k->dirty = true;
 }
@@ -207,7 +213,7 @@ static void act_on_hit(kiosk_t *k, int hit, uint64_t now)
     switch (hit) {
     case HIT_PREV: app_step(a, -1, VIA_TAP, now); break;
     case HIT_NEXT: app_step(a, 1, VIA_TAP, now); break;
-    case HIT_INDEX: app_set_index_open(a, true, now); break;
+    case HIT_INDEX: app_set_index_open(a, true, now); k->st.index_opens++; break;
     case HIT_LANG: app_toggle_lang(a, now); k->index_dirty = true; break;
     case HIT_CLOSE: app_set_index_open(a, false, now); break;
     case HIT_NONE: break;
@@ -281,7 +287,7 @@ static void on_key(kiosk_t *k, const SDL_KeyboardEvent *e, uint64_t now)
         return;
     }
     if (k->admin.state != ADMIN_CLOSED) { admin_key(k, key, now); return; }
-    if (key == SDLK_q && (e->keysym.mod & KMOD_CTRL) && k->e->cfg.allow_exit) stop_requested = 1;
+    if (key == SDLK_q && (e->keysym.mod & KMOD_CTRL) && k->e->cfg.allow_exit) k->exit_asked = true;
     else if (key == SDLK_RIGHT || key == SDLK_PAGEDOWN || key == SDLK_SPACE) app_step(a, 1, VIA_KEY, now);
     else if (key == SDLK_LEFT || key == SDLK_PAGEUP) app_step(a, -1, VIA_KEY, now);
     else if (key == SDLK_HOME) app_go(a, 0, VIA_KEY, TR_FADE, -1, now);
@@ -314,7 +320,7 @@ static void on_event(kiosk_t *k, const SDL_Event *e, uint64_t now)
     float ow = (float)k->p->out_w, oh = (float)k->p->out_h;
     switch (e->type) {
     case SDL_QUIT:
-        if (k->e->cfg.allow_exit) stop_requested = 1; /* else: visitors cannot close the kiosk */
+        if (k->e->cfg.allow_exit) k->exit_asked = true; /* else: visitors cannot close the kiosk */
         break;
     case SDL_MOUSEBUTTONDOWN: case SDL_MOUSEBUTTONUP:
         /* touches arrive as finger events; SDL's mouse copies of them are dropped */
@@ -484,50 +490,82 @@ static void update(kiosk_t *k, uint64_t now)
     poll_reload(k, now);
 }
 
-static void kiosk_init(kiosk_t *k, uint64_t now)
+static void on_stop_signals(void)
 {
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
-    k->rd = render_create(k->p->r, k->e->fonts);
+}
+
+kiosk_t *kiosk_create(engine_t *e, platform_t *p, events_t *ev, uint64_t now)
+{
+    kiosk_t *k = xcalloc(1, sizeof *k);
+    k->e = e;
+    k->p = p;
+    k->ev = ev;
+    k->rd = render_create(p->r, e->fonts);
     k->started = k->fps_t0 = now;
     k->screen_on = true;
-    k->bx = k->by = 0;
     restart_app(k, now);
-    k->sig = deck_signature(k->e->cfg.content_dir);
+    k->sig = deck_signature(e->cfg.content_dir);
     k->next_poll = now + RELOAD_POLL_MS;
     char count[16];
-    snprintf(count, sizeof count, "%d", k->e->deck.count);
-    events_emit(k->ev, "start", "panels", count, NULL);
+    snprintf(count, sizeof count, "%d", e->deck.count);
+    events_emit(ev, "start", "panels", count, NULL);
+    return k;
+}
+
+void kiosk_destroy(kiosk_t *k)
+{
+    if (!k) return;
+    events_emit(k->ev, "stop", NULL);
+    for (int i = 0; i < k->nerrors; i++) free(k->errors[i]);
+    dlist_free(&k->chrome_dl);
+    dlist_free(&k->index_dl);
+    dlist_free(&k->admin_dl);
+    render_destroy(k->rd);
+    free(k);
+}
+
+void kiosk_handle(kiosk_t *k, const SDL_Event *e, uint64_t now) { on_event(k, e, now); }
+
+bool kiosk_frame(kiosk_t *k, uint64_t now, uint64_t (*clock)(void))
+{
+    update(k, now);
+    if (!k->dirty && !(k->screen_on && app_deadline(&k->app, now) <= 16)) return false;
+    draw(k, now);
+    platform_present(k->p);
+    count_frame(k, now, clock ? clock() : now);
+    k->dirty = false;
+    k->st.frames++;
+    return true;
+}
+
+int64_t kiosk_sleep_ms(kiosk_t *k, uint64_t now) { return sleep_budget(k, now); }
+bool kiosk_exit_asked(const kiosk_t *k) { return k->exit_asked; }
+
+kiosk_stats_t kiosk_stats(const kiosk_t *k)
+{
+    kiosk_stats_t s = k->st;
+    s.atlas = atlas_stats(render_atlas(k->rd));
+    return s;
 }
 
 int kiosk_run(engine_t *e, platform_t *p, events_t *ev)
 {
-    kiosk_t k = {.e = e, .p = p, .ev = ev};
-    uint64_t now = platform_now_ms();
-    kiosk_init(&k, now);
-    while (!stop_requested) {
-        now = platform_now_ms();
-        update(&k, now);
-        if (k.dirty || (k.screen_on && app_deadline(&k.app, now) <= 16)) {
-            draw(&k, now);
-            platform_present(p);
-            count_frame(&k, now, platform_now_ms());
-            k.dirty = false;
-        }
-        heartbeat(&k, now);
+    on_stop_signals();
+    kiosk_t *k = kiosk_create(e, p, ev, platform_now_ms());
+    while (!stop_requested && !k->exit_asked) {
+        uint64_t now = platform_now_ms();
+        kiosk_frame(k, now, platform_now_ms);
+        heartbeat(k, now);
         SDL_Event sev;
-        if (SDL_WaitEventTimeout(&sev, (int)sleep_budget(&k, now))) {
-            do on_event(&k, &sev, platform_now_ms());
+        if (SDL_WaitEventTimeout(&sev, (int)sleep_budget(k, now))) {
+            do on_event(k, &sev, platform_now_ms());
             while (SDL_PollEvent(&sev));
         }
     }
-    events_emit(ev, "stop", NULL);
-    for (int i = 0; i < k.nerrors; i++) free(k.errors[i]);
-    dlist_free(&k.chrome_dl);
-    dlist_free(&k.index_dl);
-    dlist_free(&k.admin_dl);
-    render_destroy(k.rd);
+    kiosk_destroy(k);
     return 0;
 }

@@ -188,13 +188,27 @@ static void draw_qr(render_t *rd, const dl_item_t *it, float dx, float dy, float
             }
 }
 
+/* An opaque fill needs no blending: the software renderer then writes rows instead of mixing
+ * every pixel (measured with callgrind: a blended full-screen fill cost ~25 instructions a
+ * pixel, most of a frame). */
+static void fill_opaque(render_t *rd, SDL_FRect r, SDL_Color c)
+{
+    SDL_SetRenderDrawBlendMode(rd->r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(rd->r, c.r, c.g, c.b, 255);
+    SDL_RenderFillRectF(rd->r, &r);
+    SDL_SetRenderDrawBlendMode(rd->r, SDL_BLENDMODE_BLEND);
+}
+
 static void draw_items(render_t *rd, const dlist_t *dl, float dx, float dy, float alpha)
 {
     for (int i = 0; i < dl->nitems; i++) {
         const dl_item_t *it = &dl->items[i];
         SDL_Color c = color_of(it->color, alpha);
         float x = it->r.x + dx, y = it->r.y + dy;
-        if (it->kind == DL_RECT) batch_quad(rd, &rd->shapes, x, y, x + it->r.w, y + it->r.h, 0, 0, 0, 0, c);
+        if (it->kind == DL_RECT && c.a == 255) {
+            batch_flush(rd->r, &rd->shapes, NULL); /* keep the drawing order */
+            fill_opaque(rd, xf_rect(rd, x, y, it->r.w, it->r.h), c);
+        } else if (it->kind == DL_RECT) batch_quad(rd, &rd->shapes, x, y, x + it->r.w, y + it->r.h, 0, 0, 0, 0, c);
         else if (it->kind == DL_DISC) batch_disc(rd, &rd->shapes, x + it->r.w / 2, y + it->r.h / 2, it->r.w / 2, c);
         else if (it->kind == DL_QR) draw_qr(rd, it, dx, dy, alpha);
         else if (it->kind == DL_IMAGE) {
@@ -229,11 +243,15 @@ static void draw_glyphs(render_t *rd, const dlist_t *dl, float dx, float dy, flo
 void render_dlist(render_t *rd, const dlist_t *dl, float dx, float dy, float alpha)
 {
     SDL_Color bg = color_of(dl->bg, alpha);
-    SDL_SetRenderDrawColor(rd->r, bg.r, bg.g, bg.b, bg.a);
     /* the background reaches past the burn-in shift so that no edge is left unpainted */
     float mx = fabsf(rd->ox), my = fabsf(rd->oy);
     SDL_FRect full = xf_rect(rd, dx - mx, dy - my, (float)dl->w + 2 * mx, (float)dl->h + 2 * my);
-    SDL_RenderFillRectF(rd->r, &full);
+    if (bg.a == 255) {
+        fill_opaque(rd, full, bg);
+    } else if (bg.a) {
+        SDL_SetRenderDrawColor(rd->r, bg.r, bg.g, bg.b, bg.a);
+        SDL_RenderFillRectF(rd->r, &full);
+    }
     draw_items(rd, dl, dx + rd->ox, dy + rd->oy, alpha);
     draw_glyphs(rd, dl, dx + rd->ox, dy + rd->oy, alpha);
 }

@@ -17,4 +17,22 @@
 /* Runs the kiosk until SIGTERM/SIGINT (or an allowed exit). Returns the exit code. */
 int kiosk_run(engine_t *e, platform_t *p, events_t *ev);
 
+/* The same kiosk, stepped by the caller with its own clock: what kiosk_run does, open for the
+ * soak test, which feeds it SDL events on a simulated week. */
+typedef struct kiosk_s kiosk_t;
+typedef struct {
+    unsigned long frames, views, reloads, reload_failures, lang_switches, index_opens;
+    atlas_stats_t atlas;
+} kiosk_stats_t;
+union SDL_Event;
+kiosk_t *kiosk_create(engine_t *e, platform_t *p, events_t *ev, uint64_t now_ms);
+void kiosk_destroy(kiosk_t *k);
+void kiosk_handle(kiosk_t *k, const union SDL_Event *e, uint64_t now_ms);
+/* Updates (timers, reload, schedule) and draws when something changed. True when it drew.
+ * clock, when given, times the frame for the admin overlay. */
+bool kiosk_frame(kiosk_t *k, uint64_t now_ms, uint64_t (*clock)(void));
+int64_t kiosk_sleep_ms(kiosk_t *k, uint64_t now_ms);
+bool kiosk_exit_asked(const kiosk_t *k);
+kiosk_stats_t kiosk_stats(const kiosk_t *k);
+
 #endif
