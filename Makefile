@@ -11,40 +11,44 @@ PKG_CONFIG ?= pkg-config
 
 LIBS_PC = sdl2 SDL2_ttf SDL2_image libunibreak md4c inih libqrencode
 DEB_PKGS = build-essential pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libunibreak-dev \
-           libmd4c-dev libinih-dev libqrencode-dev libcmocka-dev xvfb xdotool imagemagick rsync
+           libmd4c-dev libinih-dev libqrencode-dev libcmocka-dev xvfb xdotool imagemagick rsync valgrind
 
 # The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS.
 ANNAI_CPPFLAGS = -Iinclude -DANNAI_SHARE_DIR='"$(SHAREDIR)"' -D_POSIX_C_SOURCE=200809L
 ANNAI_CFLAGS   = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null)
 ANNAI_LIBS     = $(shell $(PKG_CONFIG) --libs $(LIBS_PC) 2>/dev/null) -lm
 
+# B: where objects and test programs go; BIN: the binary. `make sanitize` sets both.
+B   ?= build
+BIN ?= annai
 SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
-OBJ  = $(SRC:src/%.c=build/%.o)
-TESTS = $(patsubst tests/%.c,build/%,$(wildcard tests/test_*.c))
+OBJ  = $(SRC:src/%.c=$(B)/%.o)
+TESTS = $(patsubst tests/%.c,$(B)/%,$(wildcard tests/test_*.c))
+TOOLS = $(B)/uigeom $(B)/soak
+LINK = $(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS)
 
-all: annai
+all: $(BIN)
 
-build/%.o: src/%.c $(wildcard include/annai/*.h) | build
+$(B)/%.o: src/%.c $(wildcard include/annai/*.h) | $(B)
 	$(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) -c $< -o $@
 
-build:
-	mkdir -p build
+$(B):
+	mkdir -p $(B)
 
-annai: build/main.o build/libannai.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ build/main.o build/libannai.a $(ANNAI_LIBS)
+$(BIN): $(B)/main.o $(B)/libannai.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/main.o $(B)/libannai.a $(ANNAI_LIBS)
 
-build/libannai.a: $(OBJ)
+$(B)/libannai.a: $(OBJ)
 	$(AR) rcs $@ $^
 
-build/soak: bench/soak.c build/libannai.a
-	$(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libannai.a $(ANNAI_LIBS)
+$(B)/soak: bench/soak.c $(B)/libannai.a
+	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
 
-build/uigeom: tests/tools/uigeom.c build/libannai.a
-	$(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libannai.a $(ANNAI_LIBS)
+$(B)/uigeom: tests/tools/uigeom.c $(B)/libannai.a
+	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
 
-build/test_%: tests/test_%.c tests/testutil.h build/libannai.a
-	$(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< build/libannai.a \
-		$(ANNAI_LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
+$(B)/test_%: tests/test_%.c tests/testutil.h $(B)/libannai.a
+	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
 
 # Installs the Debian packages that are missing (as root, or through sudo). Nothing when all are there.
 deps:
@@ -60,8 +64,20 @@ run: deps
 	./annai $(ARGS)
 
 test: deps
-	$(MAKE) annai $(TESTS) build/uigeom build/soak
-	@bash tests/run.sh $(TESTS)
+	$(MAKE) check-built
+
+# Builds and runs everything in $(B) without touching the packages.
+check-built: $(BIN) $(TESTS) $(TOOLS)
+	@ANNAI=./$(BIN) BUILD=$(B) bash tests/run.sh $(TESTS)
+
+# The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer (any report fails),
+# then a screenshot run of the bundled content under valgrind memcheck.
+SAN = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+sanitize: deps
+	ANNAI_SANITIZER=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	$(MAKE) B=build/san BIN=build/san/annai CFLAGS="$(SAN)" LDFLAGS="-fsanitize=address,undefined" check-built
+	$(MAKE) $(BIN)
+	@bash tests/memcheck.sh ./$(BIN)
 
 bench: deps
 	$(MAKE) annai
@@ -70,8 +86,8 @@ bench: deps
 # A simulated week of the kiosk loop (SOAK_DAYS=7): memory, atlas and open files must stay flat.
 SOAK_DAYS ?= 7
 soak: deps
-	$(MAKE) build/soak
-	@d=$$(mktemp -d) && cp -R content/. $$d/ && SDL_VIDEODRIVER=dummy ./build/soak --content $$d --days $(SOAK_DAYS); \
+	$(MAKE) $(B)/soak
+	@d=$$(mktemp -d) && cp -R content/. $$d/ && SDL_VIDEODRIVER=dummy ./$(B)/soak --content $$d --days $(SOAK_DAYS); \
 	rc=$$?; rm -rf $$d; exit $$rc
 
 install: annai
@@ -84,4 +100,4 @@ install: annai
 clean:
 	rm -rf build annai
 
-.PHONY: all deps run test bench soak install clean
+.PHONY: all deps run test check-built sanitize bench soak install clean

@@ -649,7 +649,7 @@ static char **list_md(const char *dir, int *count, diag_list_t *diags)
         names[n++] = xstrdup(e->d_name);
     }
     closedir(dp);
-    qsort(names, (size_t)n, sizeof *names, cmp_str);
+    if (n) qsort(names, (size_t)n, sizeof *names, cmp_str);
     *count = n;
     return names;
 }

@@ -2,6 +2,7 @@
 # Runs every cmocka suite headless and the end-to-end scripts; prints one closing line.
 cd "$(dirname "$0")/.." || exit 2
 export SDL_VIDEODRIVER=dummy
+export ANNAI=${ANNAI:-./annai} BUILD=${BUILD:-build}
 pass=0 fail=0 failed=()
 for t in "$@"; do
   if "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); failed+=("$t"); fi

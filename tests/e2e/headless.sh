@@ -1,25 +1,26 @@
 #!/usr/bin/env bash
 # The real binary in its headless modes, as an operator or curator would run it.
 set -u
+ANNAI=${ANNAI:-./annai} BUILD=${BUILD:-build}
 cd "$(dirname "$0")/../.."
 export SDL_VIDEODRIVER=dummy
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-./annai --version | grep -q '^annai ' || fail "--version"
-./annai --help | grep -q -- '--idle-timeout' || fail "--help lists config keys as flags"
-./annai --bogus 2>/dev/null; [ $? -eq 2 ] || fail "unknown flag must exit 2"
+"$ANNAI" --version | grep -q '^annai ' || fail "--version"
+"$ANNAI" --help | grep -q -- '--idle-timeout' || fail "--help lists config keys as flags"
+"$ANNAI" --bogus 2>/dev/null; [ $? -eq 2 ] || fail "unknown flag must exit 2"
 
-out=$(./annai --check) || fail "--check on bundled content: $out"
+out=$("$ANNAI" --check) || fail "--check on bundled content: $out"
 echo "$out" | grep -q '0 problems' || fail "--check summary: $out"
 
-./annai --screenshot "$tmp/shots" --size 1920x1080 || fail "--screenshot exit code"
+"$ANNAI" --screenshot "$tmp/shots" --size 1920x1080 || fail "--screenshot exit code"
 n=$(ls "$tmp/shots"/*.png | wc -l); m=$(ls content/[0-9]*.md | grep -v '\.en\.md$' | wc -l)
 [ "$n" -eq "$m" ] || fail "expected $m PNGs, got $n"
 [ -f "$tmp/shots/01-01-title.png" ] || fail "file name NN-STEM.png"
 identify -format '%wx%h\n' "$tmp/shots"/*.png | sort -u | grep -qx 1920x1080 || fail "PNG size"
 
-./annai --dump-layout --size 800x480 > "$tmp/dump" || fail "--dump-layout"
+"$ANNAI" --dump-layout --size 800x480 > "$tmp/dump" || fail "--dump-layout"
 grep -q '^{"panel":"02-background","index":2,"lang":"ja","block":0,"line":0,"x":' "$tmp/dump" || fail "dump fields"
 # no laid-out line may start with a character JLREQ keeps off the start of a line
 if grep -E '"text":"[、。，．・：；？！」』）ーっゃゅょァィゥェォッャュョ々]' "$tmp/dump" | grep -v '"line":0,' | head -1 | grep -q .; then
@@ -29,18 +30,18 @@ fi
 # a curator's broken file: reported at its line, the other panels still render
 cp -R content "$tmp/c"
 printf -- '---\ntitle: 壊れた\nlayuot: text\n---\n本文\n' > "$tmp/c/05-broken.md"
-out=$(./annai --check --content "$tmp/c" 2>&1); rc=$?
+out=$("$ANNAI" --check --content "$tmp/c" 2>&1); rc=$?
 [ $rc -eq 1 ] || fail "--check on broken content must exit 1 (got $rc)"
 echo "$out" | grep -q "05-broken.md:3: unknown key 'layuot'" || fail "broken file not reported at its line: $out"
-./annai --screenshot "$tmp/s2" --content "$tmp/c" 2>/dev/null; [ $? -eq 1 ] || fail "screenshot with problems exits 1"
+"$ANNAI" --screenshot "$tmp/s2" --content "$tmp/c" 2>/dev/null; [ $? -eq 1 ] || fail "screenshot with problems exits 1"
 [ "$(ls "$tmp/s2" | wc -l)" -eq "$m" ] || fail "valid panels still rendered"
 
 # no valid panel at all: a notice, never a black screen
 mkdir "$tmp/empty"
-./annai --screenshot "$tmp/s3" --content "$tmp/empty" 2>/dev/null
+"$ANNAI" --screenshot "$tmp/s3" --content "$tmp/empty" 2>/dev/null
 [ -f "$tmp/s3/01-notice.png" ] || fail "notice panel when nothing is valid"
 
 # missing fonts: runtime failure, exit 3, a message
-ANNAI_FONTS="$tmp/nofonts" ./annai --check >/dev/null 2>"$tmp/err"; [ $? -eq 3 ] || fail "missing fonts exit 3"
+ANNAI_FONTS="$tmp/nofonts" "$ANNAI" --check >/dev/null 2>"$tmp/err"; [ $? -eq 3 ] || fail "missing fonts exit 3"
 grep -q 'cannot open font' "$tmp/err" || fail "missing font message"
 echo "headless: ok"

@@ -3,6 +3,7 @@
 # file, an rsync deploy, a symlink swap), the heartbeat, the admin overlay, a screen mounted
 # sideways, the screen schedule, and an install into a DESTDIR run from /.
 set -u
+ANNAI=${ANNAI:-./annai} BUILD=${BUILD:-build}
 . "$(dirname "$0")/lib.bash"
 need rsync
 start_xvfb 1280x720

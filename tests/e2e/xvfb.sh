@@ -3,13 +3,14 @@
 # index, the language, the idle reset, and no way out; checked in the events log and on screen.
 # Needs Xvfb, xdotool and ImageMagick (make deps installs them).
 set -u
+ANNAI=${ANNAI:-./annai} BUILD=${BUILD:-build}
 . "$(dirname "$0")/lib.bash"
-[ -x build/uigeom ] || fail "build/uigeom missing (make test builds it)"
+[ -x "$BUILD/uigeom" ] || fail "$BUILD/uigeom missing (make test builds it)"
 panels=$(ls content/[0-9]*.md | grep -vc '\.en\.md$')
 
 visitor() { # W H
   local w=$1 h=$2 y=$(( $2 / 2 ))
-  at() { ./build/uigeom "$w" "$h" "$panels" | awk -v k="$1" '$1 == k {print $2, $3}'; }
+  at() { "$BUILD/uigeom" "$w" "$h" "$panels" | awk -v k="$1" '$1 == k {print $2, $3}'; }
   start_xvfb "${w}x${h}"
   start_annai --size "${w}x${h}" --idle-timeout 4 --dwell 300
   shot before
