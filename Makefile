@@ -11,7 +11,7 @@ PKG_CONFIG ?= pkg-config
 
 LIBS_PC = sdl2 SDL2_ttf SDL2_image libunibreak md4c inih libqrencode
 DEB_PKGS = build-essential pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libunibreak-dev \
-           libmd4c-dev libinih-dev libqrencode-dev libcmocka-dev xvfb xdotool imagemagick rsync valgrind
+           libmd4c-dev libinih-dev libqrencode-dev libcmocka-dev xvfb xdotool imagemagick rsync valgrind strace
 
 # The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS.
 ANNAI_CPPFLAGS = -Iinclude -DANNAI_SHARE_DIR='"$(SHAREDIR)"' -D_POSIX_C_SOURCE=200809L
@@ -24,7 +24,8 @@ BIN ?= annai
 SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ  = $(SRC:src/%.c=$(B)/%.o)
 TESTS = $(patsubst tests/%.c,$(B)/%,$(wildcard tests/test_*.c))
-TOOLS = $(B)/uigeom $(B)/soak
+FUZZERS = content config layout
+TOOLS = $(B)/uigeom $(B)/soak $(FUZZERS:%=$(B)/replay_%)
 LINK = $(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS)
 
 all: $(BIN)
@@ -46,6 +47,10 @@ $(B)/soak: bench/soak.c $(B)/libannai.a
 
 $(B)/uigeom: tests/tools/uigeom.c $(B)/libannai.a
 	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
+
+# each fuzz harness again without libFuzzer, to replay kept crashes and seeds in `make test`
+$(B)/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(B)/libannai.a
+	$(LINK) -Ifuzz -o $@ fuzz/replay.c $< $(B)/libannai.a $(ANNAI_LIBS)
 
 $(B)/test_%: tests/test_%.c tests/testutil.h $(B)/libannai.a
 	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
@@ -83,6 +88,17 @@ bench: deps
 	$(MAKE) annai
 	@bash bench/bench.sh
 
+# libFuzzer (clang) on the content parser, the config parser and layout, FUZZ_SECONDS each,
+# from corpora seeded with content/ and the kept crashes in fuzz/regressions/.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz: deps
+	@command -v clang >/dev/null || { [ "$$(id -u)" = 0 ] && S= || S=sudo; $$S apt-get install -y -qq clang; }
+	$(MAKE) B=build/fuzz CC=clang CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" build/fuzz/libannai.a
+	for f in $(FUZZERS); do clang $(ANNAI_CPPFLAGS) $(ANNAI_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Ifuzz \
+		fuzz/fuzz_$$f.c build/fuzz/libannai.a $(ANNAI_LIBS) -o build/fuzz/fuzz_$$f || exit 1; done
+	@bash fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
+
 # A simulated week of the kiosk loop (SOAK_DAYS=7): memory, atlas and open files must stay flat.
 SOAK_DAYS ?= 7
 soak: deps
@@ -100,4 +116,4 @@ install: annai
 clean:
 	rm -rf build annai
 
-.PHONY: all deps run test check-built sanitize bench soak install clean
+.PHONY: all deps run test check-built sanitize fuzz bench soak install clean

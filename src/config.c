@@ -306,25 +306,33 @@ static bool sections_valid(const char *data, size_t len, const char *path, diag_
     return ok;
 }
 
-bool config_load_file(config_t *c, const char *path, bool allow_dir_key, diag_list_t *diags)
+void config_load_mem(config_t *c, const char *path, const char *data, size_t len, bool allow_dir_key,
+                     diag_list_t *diags)
 {
-    char *data;
-    size_t len;
-    const char *err;
-    if (file_read(path, UTIL_MAX_FILE_BYTES, &data, &len, &err) != 0) return false;
     long bad = utf8_first_invalid(data, len);
     if (bad >= 0 || memchr(data, 0, len)) {
         int line = 1;
-        size_t stop = bad >= 0 ? (size_t)bad : (size_t)((char *)memchr(data, 0, len) - data);
+        size_t stop = bad >= 0 ? (size_t)bad : (size_t)((const char *)memchr(data, 0, len) - data);
         for (size_t i = 0; i < stop; i++) line += data[i] == '\n';
         diag_add(diags, path, line, bad >= 0 ? "invalid UTF-8" : "NUL byte in file");
-        free(data);
-        return true;
+        return;
     }
     sections_valid(data, len, path, diags);
     ini_src_t s = {0, path, c, diags, allow_dir_key};
     int rc = config_ini_parse(data, len, 1, cfg_key, &s);
     if (rc > 0) diag_add(diags, path, rc, "expected 'key = value' or [section]");
+}
+
+bool config_load_file(config_t *c, const char *path, bool allow_dir_key, diag_list_t *diags)
+{
+    char *data;
+    size_t len;
+    const char *err;
+    if (file_read(path, UTIL_MAX_FILE_BYTES, &data, &len, &err) != 0) {
+        if (path_is_file(path) || path_is_dir(path)) diag_add(diags, path, 0, "%s", err);
+        return false;
+    }
+    config_load_mem(c, path, data, len, allow_dir_key, diags);
     free(data);
     return true;
 }
@@ -446,8 +454,9 @@ int config_resolve(config_t *c, const cli_t *cli, const char *share_dir, diag_li
     char *kiosk = path_join(dir, "kiosk.ini");
     config_load_file(c, kiosk, false, diags);
     free(kiosk);
-    if (cli->config_path && !config_load_file(c, cli->config_path, true, diags))
-        diag_add(diags, cli->config_path, 0, "cannot read config file");
+    if (cli->config_path && !config_load_file(c, cli->config_path, true, diags) && !path_is_file(cli->config_path) &&
+        !path_is_dir(cli->config_path))
+        diag_add(diags, cli->config_path, 0, "config file not found");
     apply_flags(c, cli, diags);
     free(c->content_dir);
     c->content_dir = dir;

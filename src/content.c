@@ -3,6 +3,7 @@
 #include "annai/linebreak.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <md4c.h>
 #include <qrencode.h>
@@ -180,6 +181,7 @@ static const char *image_probe(const char *path, int *w, int *h)
         *h = (int)be32(hd + 20);
         return *w > 0 && *h > 0 ? NULL : "corrupt PNG header";
     }
+    if (n >= 8 && !memcmp(hd, "\x89PNG\r\n\x1a\n", 8)) return "truncated PNG image";
     if (n >= 4 && hd[0] == 0xFF && hd[1] == 0xD8) {
         for (size_t i = 2; i + 9 < n;) {
             if (hd[i] != 0xFF) return "corrupt JPEG header";
@@ -219,7 +221,8 @@ static char *image_resolve(const char *src, const char *dir, const char **err)
 
 typedef struct {
     panel_t *p;
-    const char *doc;      /* body start, for line numbers */
+    const char *doc, *doc_end; /* the body, for line numbers */
+    int last_line;        /* of the last text inside the body */
     int first_line;
     const char *path, *dir;
     diag_list_t *diags;
@@ -232,11 +235,14 @@ typedef struct {
     int img_line;
 } md_ctx_t;
 
-static int line_of(const md_ctx_t *c, const char *p)
+/* md4c hands some text (line breaks, NUL replacements) from its own static strings, not from
+ * the document: those take the line of the text before them. */
+static int line_of(md_ctx_t *c, const char *p)
 {
+    if (p < c->doc || p > c->doc_end) return c->last_line ? c->last_line : c->first_line;
     int line = c->first_line;
     for (const char *q = c->doc; q < p; q++) line += *q == '\n';
-    return line;
+    return c->last_line = line;
 }
 
 static bool is_latin(int32_t c) { return c > 0 && c < 0x3000 && c != '\n'; }
@@ -590,12 +596,18 @@ panel_t *panel_parse(const char *path, const char *data, size_t len, const char 
         }
         if (!p->title) diag_add(diags, path, 1, "missing title (add 'title: ...' to the front matter)");
         qr_build(p, find_line_of_key(d + fs, fl, "qr", 2), diags);
-        md_ctx_t mc = {.p = p, .doc = d + body, .first_line = body_line, .path = path, .dir = dir, .diags = diags};
+        md_ctx_t mc = {.p = p, .doc = d + body, .doc_end = d + n, .first_line = body_line, .path = path, .dir = dir,
+                       .diags = diags};
         body_parse(&mc, d + body, n - (size_t)body);
         if (!p->nblocks && p->layout != PANEL_TITLE && !p->qr)
             diag_add(diags, path, body_line, "empty panel: no text after the front matter");
     }
     free(d);
+    if (diags->count - before > CONTENT_MAX_FILE_DIAGS) { /* thousands of bad keys: the first few say enough */
+        int more = diags->count - before - CONTENT_MAX_FILE_DIAGS;
+        diag_truncate(diags, before + CONTENT_MAX_FILE_DIAGS);
+        diag_add(diags, path, 0, "%d more problems in this file", more);
+    }
     if (diags->count > before) { panel_free(p); return NULL; }
     quotes_in_string(&p->title);
     quotes_in_string(&p->qr_caption);
@@ -683,8 +695,9 @@ void deck_load(deck_t *deck, const char *dir, diag_list_t *diags)
     for (int i = 0; i < n; i++) {
         char *path = path_join(dir, names[i]);
         struct stat st;
-        if (stat(path, &st) != 0) diag_add(diags, path, 0, "dangling symbolic link or unreadable entry");
+        if (stat(path, &st) != 0) diag_add(diags, path, 0, "%s", errno == ELOOP ? "symbolic link loop" : "dangling symbolic link or unreadable entry");
         else if (S_ISDIR(st.st_mode)) diag_add(diags, path, 0, "a folder named like a panel file");
+        else if (!S_ISREG(st.st_mode)) diag_add(diags, path, 0, "not a regular file");
         else {
             panel_t *p = panel_load(path, dir, diags);
             if (p) deck_add(deck, p);

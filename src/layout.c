@@ -725,25 +725,28 @@ void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *o
     c.accent = p->has_accent ? p->accent : DEFAULT_ACCENT;
     c.ink = COLOR_TEXT;
     c.muted = COLOR_MUTED;
+    /* the smallest legible scale; compared as a scale (not as px), so that rounding can never
+     * keep the loop from reaching it (a fuzzer found that hang) */
+    const float min_scale = fminf(1.0f, c.t.min_px / c.t.body_px);
     for (;;) {
         c.overflow = false;
         layout_pass(&c);
         if (!c.overflow) break;
         dlist_clear(out);
-        if (c.t.body_px * c.scale <= c.t.min_px && c.used_cols > 1) {
+        bool smallest = c.scale <= min_scale * 1.0001f;
+        if (smallest && c.used_cols > 1) {
             /* steps too narrow even at the smallest size: put them on more rails, start again */
             c.max_cols = (c.used_cols + 1) / 2;
             c.used_cols = 0;
             c.scale = 1.0f;
             continue;
         }
-        if (c.t.body_px * c.scale <= c.t.min_px) { /* smallest legible size: cut with … */
+        if (smallest) { /* smallest legible size: cut with … */
             c.clip = true;
             layout_pass(&c);
             break;
         }
-        c.scale *= FIT_STEP;
-        if (c.t.body_px * c.scale < c.t.min_px) c.scale = c.t.min_px / c.t.body_px;
+        c.scale = fmaxf(c.scale * FIT_STEP, min_scale);
     }
     out->scale = c.scale;
 }

@@ -2,12 +2,14 @@
 #include "annai/util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 log_level_t log_threshold = LOG_WARN;
 
@@ -64,6 +66,12 @@ void diag_clear(diag_list_t *dl)
     for (int i = 0; i < dl->count; i++) free(dl->items[i].text);
     free(dl->items);
     memset(dl, 0, sizeof *dl);
+}
+
+void diag_truncate(diag_list_t *dl, int keep)
+{
+    for (int i = keep; i < dl->count; i++) free(dl->items[i].text);
+    if (keep < dl->count) dl->count = keep;
 }
 
 void diag_move(diag_list_t *dst, diag_list_t *src)
@@ -185,15 +193,26 @@ int file_read(const char *path, size_t max, char **out, size_t *len, const char 
     struct stat st;
     *out = NULL;
     *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f) { *err = errno == EACCES ? "cannot read file (permission denied)" : "cannot open file"; return -1; }
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) { fclose(f); *err = "not a regular file"; return -1; }
-    if ((size_t)st.st_size > max) { fclose(f); *err = "file too large"; return -1; }
+    /* non-blocking open: a FIFO or device named like a panel must not stall the kiosk */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        *err = errno == EACCES ? "cannot read file (permission denied)"
+             : errno == ELOOP  ? "symbolic link loop"
+             : errno == ENOENT ? "file not found (or a dangling symbolic link)"
+                               : "cannot open file";
+        return -1;
+    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) { close(fd); *err = "not a regular file"; return -1; }
+    if ((size_t)st.st_size > max) { close(fd); *err = "file too large (the limit is 1 MiB)"; return -1; }
     char *d = xrealloc(NULL, (size_t)st.st_size + 1);
-    size_t n = fread(d, 1, (size_t)st.st_size, f);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) { free(d); *err = "read error"; return -1; }
+    size_t n = 0;
+    while (n < (size_t)st.st_size) {
+        ssize_t r = read(fd, d + n, (size_t)st.st_size - n);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        n += (size_t)r;
+    }
+    close(fd);
     d[n] = 0;
     *out = d;
     *len = n;

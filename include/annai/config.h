@@ -54,6 +54,9 @@ bool config_set(config_t *c, const char *section, const char *key, const char *v
                 const char *src, int line, diag_list_t *diags);
 /* Loads an ini file; every problem goes to diags as path:line: message. Missing file: false. */
 bool config_load_file(config_t *c, const char *path, bool allow_dir_key, diag_list_t *diags);
+/* The same from memory (data need not end in NUL); path is only for messages. */
+void config_load_mem(config_t *c, const char *path, const char *data, size_t len, bool allow_dir_key,
+                     diag_list_t *diags);
 /* Parses argv. Returns 0, or 2 on a usage error (message printed). */
 int cli_parse(cli_t *cli, int argc, char **argv);
 void cli_free(cli_t *cli);

@@ -20,6 +20,9 @@
 #ifndef CONTENT_MAX_BLOCKS
 #define CONTENT_MAX_BLOCKS 400
 #endif
+#ifndef CONTENT_MAX_FILE_DIAGS
+#define CONTENT_MAX_FILE_DIAGS 20 /* problems reported per file before "N more" */
+#endif
 #define CONTENT_MAX_LIST_DEPTH 2 /* deeper items are shown at the second level */
 
 enum { STYLE_BOLD = 1, STYLE_EM = 2 };

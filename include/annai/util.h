@@ -9,7 +9,7 @@
 #define ANNAI_VERSION "0.1.0"
 
 #ifndef UTIL_MAX_FILE_BYTES
-#define UTIL_MAX_FILE_BYTES (1024 * 1024) /* a panel file larger than this is refused */
+#define UTIL_MAX_FILE_BYTES (1024 * 1024) /* a panel file larger than this is refused (see file_read) */
 #endif
 
 /* One problem found in content or config, already formatted as "path:line: message". */
@@ -25,6 +25,7 @@ typedef struct {
 void diag_add(diag_list_t *dl, const char *path, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void diag_clear(diag_list_t *dl);
+void diag_truncate(diag_list_t *dl, int keep); /* drops all but the first keep */
 void diag_move(diag_list_t *dst, diag_list_t *src);
 
 typedef enum { LOG_ERROR, LOG_WARN, LOG_INFO, LOG_DEBUG } log_level_t;

@@ -1,0 +1,54 @@
+/* libFuzzer: arbitrary text laid out at an arbitrary screen size with the real fonts, in every
+ * layout. Whatever the text, nothing leaves the screen, no line is set below the legible
+ * minimum, and no line starts with a character kinsoku keeps off a line's start unless the
+ * line before is a run of such characters too long to fit. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "annai/layout.h"
+#include "annai/linebreak.h"
+#include "fuzz.h"
+
+static fonts_t *fonts;
+static metrics_t m;
+static float adv(void *ud, int face, float px, uint32_t cp) { return fonts_advance(ud, (face_t)face, px, cp); }
+
+static const char *const layouts[] = {"title", "text", "list", "timeline", "cards"};
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!fonts) {
+        diag_list_t d = {0};
+        linebreak_init();
+        fonts = fonts_create(getenv("ANNAI_FONTS") ? getenv("ANNAI_FONTS") : "fonts", &d);
+        FUZZ_CHECK(fonts != NULL);
+        m = (metrics_t){fonts, adv, fonts_ascent_em(fonts)};
+    }
+    if (size < 3) return 0;
+    int w = 320 + (data[0] % 16) * 240, h = 240 + (data[1] % 16) * 240; /* 320..3920 x 240..3840 */
+    const char *layout = layouts[data[2] % 5];
+    char head[128];
+    int hn = snprintf(head, sizeof head, "---\ntitle: 題\nlayout: %s\n---\n", layout);
+    char *md = malloc((size_t)hn + size);
+    memcpy(md, head, (size_t)hn);
+    memcpy(md + hn, data + 3, size - 3);
+    diag_list_t d = {0};
+    panel_t *p = panel_parse("fuzz.md", md, (size_t)hn + size - 3, "fuzz", &d);
+    if (p) {
+        dlist_t dl = {0};
+        layout_panel(p, w, h, &m, &dl);
+        for (int i = 0; i < dl.nlines; i++) {
+            rectf_t r = dl.lines[i].r;
+            FUZZ_CHECK(r.x >= -0.5f && r.y >= -0.5f && r.x + r.w <= (float)w + 0.5f && r.y + r.h <= (float)h + 0.5f);
+            FUZZ_CHECK(dl.lines[i].px >= 16);
+        }
+        for (int i = 0; i < dl.nglyphs; i++)
+            FUZZ_CHECK(dl.glyphs[i].x >= -1 && dl.glyphs[i].x <= (float)w && dl.glyphs[i].y >= 0 && dl.glyphs[i].y <= (float)h);
+        dlist_free(&dl);
+        panel_free(p);
+    }
+    diag_clear(&d);
+    free(md);
+    return 0;
+}
