@@ -15,8 +15,8 @@ typedef enum { FACE_REGULAR = 0, FACE_BOLD = 1, FACE_COUNT } face_t;
 #ifndef ATLAS_MAX_PAGES
 #define ATLAS_MAX_PAGES 3 /* 4 MiB each; the least recently used page is evicted */
 #endif
-#ifndef FONTS_MAX_SIZES
-#define FONTS_MAX_SIZES 24 /* open TTF_Font objects, one per (face, px) */
+#ifndef ATLAS_MAX_SHELVES
+#define ATLAS_MAX_SHELVES 128
 #endif
 
 typedef struct fonts_s fonts_t;
@@ -56,6 +56,7 @@ typedef struct {
     unsigned long rasterised;  /* glyphs rasterised since creation */
     int pages, glyphs;
     unsigned long evictions;
+    unsigned long ink_px;      /* pixels the resident glyphs cover */
 } atlas_stats_t;
 atlas_stats_t atlas_stats(const atlas_t *a);
 
