@@ -152,8 +152,13 @@ void app_view(const app_t *a, uint64_t now, app_view_t *v)
     float t = a->tr.duration > 0 ? (float)(now - a->tr.start) / (float)a->tr.duration : 1;
     if (t > 1) t = 1;
     v->animating = true;
-    if (a->tr.kind == TR_SPRING) {
+    if (a->tr.kind == TR_SPRING) { /* the neighbour the finger uncovered slides back out too */
         v->offset = a->tr.start_offset * (1 - ease(t));
+        if (v->offset != 0 && a->count > 1) {
+            v->other = (a->current + (v->offset < 0 ? 1 : -1) + a->count) % a->count;
+            v->other_offset = v->offset + (v->offset < 0 ? a->width : -a->width);
+            v->other_alpha = 1;
+        }
         return;
     }
     v->other = a->tr.from;

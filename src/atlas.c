@@ -170,7 +170,9 @@ typedef struct {
 } shelf_t;
 
 typedef struct {
-    SDL_Texture *tex;
+    unsigned char *cov;   /* coverage, one byte a pixel: the glyphs themselves */
+    SDL_Texture *tex;     /* made from cov when a renderer draws from textures */
+    SDL_Rect dirty;       /* part of cov not yet in tex (w == 0: none) */
     shelf_t shelves[ATLAS_MAX_SHELVES];
     int nshelves, top; /* top: the first row no shelf uses yet */
     uint32_t used;
@@ -201,6 +203,7 @@ atlas_t *atlas_create(SDL_Renderer *r, fonts_t *f)
 static void page_drop(atlas_t *a, int p)
 {
     if (a->pages[p].tex) SDL_DestroyTexture(a->pages[p].tex);
+    free(a->pages[p].cov);
     memset(&a->pages[p], 0, sizeof a->pages[p]);
 }
 
@@ -229,11 +232,16 @@ static void slots_rehash(atlas_t *a, int cap, int drop_page)
     free(old);
 }
 
+/* The renderer lost its textures (or was replaced): the coverage is still good, so the
+ * textures are simply made again from it on next use. Nothing is rasterised again. */
 void atlas_reset(atlas_t *a)
 {
-    for (int i = 0; i < ATLAS_MAX_PAGES; i++) page_drop(a, i);
-    memset(a->slots, 0, (size_t)a->capslots * sizeof *a->slots);
-    a->nslots = 0;
+    for (int i = 0; i < ATLAS_MAX_PAGES; i++) {
+        page_t *p = &a->pages[i];
+        if (p->tex) SDL_DestroyTexture(p->tex);
+        p->tex = NULL;
+        if (p->cov) p->dirty = (SDL_Rect){0, 0, ATLAS_PAGE_SIZE, p->top < ATLAS_PAGE_SIZE ? p->top : ATLAS_PAGE_SIZE};
+    }
 }
 
 void atlas_frame(atlas_t *a) { a->clock++; }
@@ -244,13 +252,48 @@ void atlas_on_evict(atlas_t *a, void (*fn)(void *ud, int page), void *ud)
     a->evict_ud = ud;
 }
 
-SDL_Texture *atlas_page(atlas_t *a, int page) { return a->pages[page].tex; }
+static void mark_dirty(page_t *p, SDL_Rect r)
+{
+    if (!p->dirty.w) { p->dirty = r; return; }
+    SDL_UnionRect(&p->dirty, &r, &p->dirty);
+}
+
+/* The page as a texture of white glyphs with their coverage as alpha, brought up to date. */
+SDL_Texture *atlas_page(atlas_t *a, int page)
+{
+    page_t *p = &a->pages[page];
+    if (!p->cov) return NULL;
+    if (!p->tex) {
+        p->tex = SDL_CreateTexture(a->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, ATLAS_PAGE_SIZE, ATLAS_PAGE_SIZE);
+        if (!p->tex) return NULL;
+        SDL_SetTextureBlendMode(p->tex, SDL_BLENDMODE_BLEND);
+        p->dirty = (SDL_Rect){0, 0, ATLAS_PAGE_SIZE, p->top < ATLAS_PAGE_SIZE ? p->top : ATLAS_PAGE_SIZE};
+    }
+    if (p->dirty.w && p->dirty.h) {
+        static Uint32 row[ATLAS_PAGE_SIZE * 16];
+        for (int y = p->dirty.y; y < p->dirty.y + p->dirty.h; y += 16) {
+            int rows = p->dirty.y + p->dirty.h - y < 16 ? p->dirty.y + p->dirty.h - y : 16;
+            for (int r = 0; r < rows; r++)
+                for (int x = 0; x < p->dirty.w; x++)
+                    row[r * p->dirty.w + x] = (Uint32)p->cov[(y + r) * ATLAS_PAGE_SIZE + p->dirty.x + x] << 24 | 0xFFFFFF;
+            SDL_Rect dst = {p->dirty.x, y, p->dirty.w, rows};
+            SDL_UpdateTexture(p->tex, &dst, row, p->dirty.w * 4);
+        }
+    }
+    p->dirty = (SDL_Rect){0, 0, 0, 0};
+    return p->tex;
+}
+
+const unsigned char *atlas_coverage(const atlas_t *a, int page) { return a->pages[page].cov; }
 
 atlas_stats_t atlas_stats(const atlas_t *a)
 {
     atlas_stats_t s = a->st;
     s.pages = 0;
-    for (int i = 0; i < ATLAS_MAX_PAGES; i++) s.pages += a->pages[i].tex != NULL;
+    for (int i = 0; i < ATLAS_MAX_PAGES; i++) {
+        s.pages += a->pages[i].cov != NULL;
+        s.textures += a->pages[i].tex != NULL;
+    }
     s.glyphs = a->nslots;
     s.ink_px = 0;
     for (int i = 0; i < a->capslots; i++)
@@ -284,10 +327,10 @@ static bool page_fit(page_t *p, int w, int h, int *x, int *y)
 static int atlas_place(atlas_t *a, int w, int h, int *x, int *y)
 {
     for (int i = 0; i < ATLAS_MAX_PAGES; i++)
-        if (a->pages[i].tex && page_fit(&a->pages[i], w, h, x, y)) return i;
+        if (a->pages[i].cov && page_fit(&a->pages[i], w, h, x, y)) return i;
     int victim = -1;
     for (int i = 0; i < ATLAS_MAX_PAGES && victim < 0; i++)
-        if (!a->pages[i].tex) victim = i;
+        if (!a->pages[i].cov) victim = i;
     if (victim < 0) {
         victim = 0;
         for (int i = 1; i < ATLAS_MAX_PAGES; i++)
@@ -298,9 +341,7 @@ static int atlas_place(atlas_t *a, int w, int h, int *x, int *y)
         a->st.evictions++;
     }
     page_t *p = &a->pages[victim];
-    p->tex = SDL_CreateTexture(a->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, ATLAS_PAGE_SIZE, ATLAS_PAGE_SIZE);
-    if (!p->tex) return -1;
-    SDL_SetTextureBlendMode(p->tex, SDL_BLENDMODE_BLEND);
+    p->cov = xcalloc(ATLAS_PAGE_SIZE * ATLAS_PAGE_SIZE, 1);
     return page_fit(p, w, h, x, y) ? victim : -1;
 }
 
@@ -338,8 +379,13 @@ static bool rasterise(atlas_t *a, face_t face, int px, uint32_t cp, atlas_glyph_
     if (conv && ink_box(conv, &box)) {
         int x, y, page = atlas_place(a, box.w, box.h, &x, &y);
         if (page >= 0) {
-            SDL_Rect dst = {x, y, box.w, box.h};
-            SDL_UpdateTexture(a->pages[page].tex, &dst, (const Uint8 *)conv->pixels + box.y * conv->pitch + box.x * 4, conv->pitch);
+            page_t *pg = &a->pages[page];
+            for (int r = 0; r < box.h; r++) {
+                const Uint32 *src = (const Uint32 *)((const Uint8 *)conv->pixels + (box.y + r) * conv->pitch) + box.x;
+                unsigned char *dst = pg->cov + (y + r) * ATLAS_PAGE_SIZE + x;
+                for (int c = 0; c < box.w; c++) dst[c] = (unsigned char)(src[c] >> 24);
+            }
+            mark_dirty(pg, (SDL_Rect){x, y, box.w, box.h});
             *g = (atlas_glyph_t){page, x, y, box.w, box.h, box.x + (minx < 0 ? minx : 0), box.y - TTF_FontAscent(font), 0};
             ink = true;
         }

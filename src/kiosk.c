@@ -403,6 +403,7 @@ static void draw_index(kiosk_t *k, lang_t lang)
 static void draw(kiosk_t *k, uint64_t now)
 {
     render_set_view(k->rd, k->p->rotate, k->p->out_w, k->p->out_h, k->bx, k->by);
+    render_set_soft_target(k->rd, platform_soft_surface(k->p));
     atlas_frame(render_atlas(k->rd));
     if (!k->screen_on) {
         SDL_SetRenderDrawColor(k->p->r, 0, 0, 0, 255);
@@ -414,8 +415,12 @@ static void draw(kiosk_t *k, uint64_t now)
     app_view(&k->app, now, &v);
     lang_t lang = k->app.lang;
     if (k->app.index_open) { draw_index(k, lang); return; }
-    render_dlist(k->rd, engine_panel(k->e, v.index, lang), v.offset, 0, 1);
-    if (v.other >= 0) render_dlist(k->rd, engine_panel(k->e, v.other, lang), v.other_offset, 0, v.other_alpha);
+    if (v.other >= 0 && v.other_alpha < 1 && !v.offset && !v.other_offset) {
+        render_crossfade(k->rd, engine_panel(k->e, v.index, lang), engine_panel(k->e, v.other, lang), v.other_alpha);
+    } else {
+        render_dlist(k->rd, engine_panel(k->e, v.index, lang), v.offset, 0, 1);
+        if (v.other >= 0) render_dlist(k->rd, engine_panel(k->e, v.other, lang), v.other_offset, 0, v.other_alpha);
+    }
     int hint = k->app.mode == MODE_ATTRACT;
     if (k->chrome_for != k->app.current || k->chrome_lang != (int)lang || k->chrome_hint != hint) {
         ui_chrome_build(&k->chrome_dl, &k->e->metrics, k->p->w, k->p->h, k->e->deck.count, k->app.current, lang, hint);
@@ -552,6 +557,34 @@ kiosk_stats_t kiosk_stats(const kiosk_t *k)
     return s;
 }
 
+/* Sleeps until the next deadline or an event. SDL 2.26 only blocks in SDL_WaitEventTimeout on
+ * drivers that can wait (x11, wayland); on the others (kmsdrm, dummy) it polls every
+ * millisecond, ~5% of a core. There annai sleeps in slices itself and pumps events between
+ * them: a touch waits at most one slice. */
+void kiosk_wait(kiosk_t *k, uint64_t now)
+{
+    int64_t budget = sleep_budget(k, now);
+    SDL_Event ev;
+    if (platform_can_wait(k->p)) {
+        if (SDL_WaitEventTimeout(&ev, (int)budget)) {
+            do on_event(k, &ev, platform_now_ms());
+            while (SDL_PollEvent(&ev));
+        }
+        return;
+    }
+    uint64_t until = now + (uint64_t)budget;
+    for (;;) {
+        if (SDL_PollEvent(&ev)) {
+            do on_event(k, &ev, platform_now_ms());
+            while (SDL_PollEvent(&ev));
+            return;
+        }
+        uint64_t t = platform_now_ms();
+        if (t >= until || stop_requested) return;
+        SDL_Delay((Uint32)(until - t < POLL_SLICE_MS ? until - t : POLL_SLICE_MS));
+    }
+}
+
 int kiosk_run(engine_t *e, platform_t *p, events_t *ev)
 {
     on_stop_signals();
@@ -560,11 +593,7 @@ int kiosk_run(engine_t *e, platform_t *p, events_t *ev)
         uint64_t now = platform_now_ms();
         kiosk_frame(k, now, platform_now_ms);
         heartbeat(k, now);
-        SDL_Event sev;
-        if (SDL_WaitEventTimeout(&sev, (int)sleep_budget(k, now))) {
-            do on_event(k, &sev, platform_now_ms());
-            while (SDL_PollEvent(&sev));
-        }
+        kiosk_wait(k, now);
     }
     kiosk_destroy(k);
     return 0;

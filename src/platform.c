@@ -50,9 +50,23 @@ int platform_open(platform_t *p, const config_t *cfg, bool headless, int w, int 
         platform_close(p);
         return 3;
     }
+    SDL_RendererInfo info;
+    p->soft = SDL_GetRendererInfo(p->r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
     p->rotate = headless ? 0 : cfg->rotate;
     platform_update_size(p);
     return 0;
+}
+
+SDL_Surface *platform_soft_surface(platform_t *p)
+{
+    return p->soft ? SDL_GetWindowSurface(p->win) : NULL;
+}
+
+bool platform_can_wait(const platform_t *p)
+{
+    (void)p;
+    const char *d = SDL_GetCurrentVideoDriver();
+    return d && (!strcmp(d, "x11") || !strcmp(d, "wayland") || !strcmp(d, "windows") || !strcmp(d, "cocoa"));
 }
 
 void platform_update_size(platform_t *p)
@@ -80,6 +94,7 @@ void platform_present(platform_t *p)
 void platform_draw_panel(platform_t *p, render_t *rd, engine_t *e, int index, lang_t lang, bool hint)
 {
     engine_set_size(e, p->w, p->h);
+    render_set_soft_target(rd, platform_soft_surface(p));
     dlist_t chrome = {0};
     ui_chrome_build(&chrome, &e->metrics, p->w, p->h, e->deck.count, index, lang, hint);
     render_dlist(rd, engine_panel(e, index, lang), 0, 0, 1);

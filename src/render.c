@@ -30,6 +30,7 @@ struct render_s {
     SDL_FRect *rects;
     int caprects;
     uint32_t clock;
+    SDL_Surface *soft;     /* the software renderer's target, drawn into directly, or NULL */
     int rot, out_w, out_h; /* the picture turned clockwise onto an out_w x out_h output */
     float ox, oy;          /* burn-in shift of everything but the background */
 };
@@ -39,7 +40,7 @@ static void batch_flush(SDL_Renderer *r, batch_t *b, SDL_Texture *tex);
 static void flush_page(void *ud, int page)
 {
     render_t *rd = ud;
-    batch_flush(rd->r, &rd->pages[page], atlas_page(rd->atlas, page));
+    if (rd->pages[page].ni) batch_flush(rd->r, &rd->pages[page], atlas_page(rd->atlas, page));
 }
 
 render_t *render_create(SDL_Renderer *r, fonts_t *f)
@@ -199,13 +200,76 @@ static void fill_opaque(render_t *rd, SDL_FRect r, SDL_Color c)
     SDL_SetRenderDrawBlendMode(rd->r, SDL_BLENDMODE_BLEND);
 }
 
+/* ---- software fast path ----
+ * With the software renderer, glyphs are blended from the atlas's coverage straight into the
+ * framebuffer: SDL's blitter mixes every pixel of a glyph's box with colour and alpha
+ * modulation at ~9 ns a pixel (measured); here blank pixels are skipped and the rest mixed in
+ * integer arithmetic, and no 4 MiB texture per atlas page is needed. */
+
+void render_set_soft_target(render_t *rd, SDL_Surface *s)
+{
+    bool xrgb = s && s->format->BytesPerPixel == 4 && s->format->Rmask == 0xFF0000 && s->format->Gmask == 0xFF00 &&
+                s->format->Bmask == 0xFF;
+    rd->soft = xrgb ? s : NULL;
+}
+
+static bool soft(const render_t *rd) { return rd->soft && rd->rot == 0; }
+
+/* dst = dst + (c - dst) * a / 256 on R and B together, then G; a in 0..256 */
+static inline Uint32 mix(Uint32 d, Uint32 c, unsigned a)
+{
+    Uint32 rb = (((c & 0xFF00FF) * a + (d & 0xFF00FF) * (256 - a)) >> 8) & 0xFF00FF;
+    Uint32 g = (((c & 0xFF00) * a + (d & 0xFF00) * (256 - a)) >> 8) & 0xFF00;
+    return 0xFF000000u | rb | g;
+}
+
+static unsigned alpha256(uint32_t argb, float alpha) { return (unsigned)lroundf((float)(argb >> 24) * alpha * 256.0f / 255.0f); }
+
+static void soft_fill(render_t *rd, float fx, float fy, float fw, float fh, uint32_t argb, float alpha)
+{
+    SDL_Surface *s = rd->soft;
+    int x0 = (int)lroundf(fx), y0 = (int)lroundf(fy), x1 = (int)lroundf(fx + fw), y1 = (int)lroundf(fy + fh);
+    if (x0 < 0) x0 = 0;
+    if (y0 < 0) y0 = 0;
+    if (x1 > s->w) x1 = s->w;
+    if (y1 > s->h) y1 = s->h;
+    unsigned a = alpha256(argb, alpha);
+    if (!a || x0 >= x1 || y0 >= y1) return;
+    for (int y = y0; y < y1; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+        for (int x = x0; x < x1; x++) row[x] = a >= 256 ? 0xFF000000u | argb : mix(row[x], argb, a);
+    }
+}
+
+static void soft_glyph(render_t *rd, const atlas_glyph_t *g, int x, int y, uint32_t argb, unsigned alpha)
+{
+    SDL_Surface *s = rd->soft;
+    const unsigned char *cov = atlas_coverage(rd->atlas, g->page);
+    int cx0 = x < 0 ? -x : 0, cy0 = y < 0 ? -y : 0;
+    int cx1 = x + g->w > s->w ? s->w - x : g->w, cy1 = y + g->h > s->h ? s->h - y : g->h;
+    for (int r = cy0; r < cy1; r++) {
+        const unsigned char *src = cov + (g->y + r) * ATLAS_PAGE_SIZE + g->x;
+        Uint32 *dst = (Uint32 *)((Uint8 *)s->pixels + (y + r) * s->pitch) + x;
+        for (int c = cx0; c < cx1; c++) {
+            unsigned k = src[c];
+            if (!k) continue;
+            unsigned a = ((k + (k >> 7)) * alpha) >> 8;
+            dst[c] = a >= 256 ? 0xFF000000u | argb : mix(dst[c], argb, a);
+        }
+    }
+}
+
 static void draw_items(render_t *rd, const dlist_t *dl, float dx, float dy, float alpha)
 {
     for (int i = 0; i < dl->nitems; i++) {
         const dl_item_t *it = &dl->items[i];
         SDL_Color c = color_of(it->color, alpha);
         float x = it->r.x + dx, y = it->r.y + dy;
-        if (it->kind == DL_RECT && c.a == 255) {
+        if (it->kind == DL_RECT && c.a < 255 && soft(rd)) {
+            batch_flush(rd->r, &rd->shapes, NULL);
+            SDL_RenderFlush(rd->r);
+            soft_fill(rd, x, y, it->r.w, it->r.h, it->color, alpha);
+        } else if (it->kind == DL_RECT && c.a == 255) {
             batch_flush(rd->r, &rd->shapes, NULL); /* keep the drawing order */
             fill_opaque(rd, xf_rect(rd, x, y, it->r.w, it->r.h), c);
         } else if (it->kind == DL_RECT) batch_quad(rd, &rd->shapes, x, y, x + it->r.w, y + it->r.h, 0, 0, 0, 0, c);
@@ -228,16 +292,23 @@ static void draw_items(render_t *rd, const dlist_t *dl, float dx, float dy, floa
 static void draw_glyphs(render_t *rd, const dlist_t *dl, float dx, float dy, float alpha)
 {
     const float inv = 1.0f / ATLAS_PAGE_SIZE;
+    bool direct = soft(rd);
+    if (direct) SDL_RenderFlush(rd->r); /* what SDL has queued lies under the glyphs */
     for (int i = 0; i < dl->nglyphs; i++) {
         const dl_glyph_t *g = &dl->glyphs[i];
         const atlas_glyph_t *a = atlas_get(rd->atlas, (face_t)g->face, g->px, g->cp);
         if (!a) continue;
         /* snap to whole pixels: glyphs were rasterised on the pixel grid */
         float x = roundf(g->x + dx) + (float)a->ox, y = roundf(g->y + dy) + (float)a->oy;
+        if (direct) {
+            soft_glyph(rd, a, (int)x, (int)y, g->color & 0xFFFFFF, alpha256(g->color, alpha));
+            continue;
+        }
         batch_quad(rd, &rd->pages[a->page], x, y, x + (float)a->w, y + (float)a->h, (float)a->x * inv, (float)a->y * inv,
                    (float)(a->x + a->w) * inv, (float)(a->y + a->h) * inv, color_of(g->color, alpha));
     }
-    for (int p = 0; p < ATLAS_MAX_PAGES; p++) batch_flush(rd->r, &rd->pages[p], atlas_page(rd->atlas, p));
+    if (!direct)
+        for (int p = 0; p < ATLAS_MAX_PAGES; p++) batch_flush(rd->r, &rd->pages[p], atlas_page(rd->atlas, p));
 }
 
 void render_dlist(render_t *rd, const dlist_t *dl, float dx, float dy, float alpha)
@@ -274,4 +345,27 @@ int render_save_png(SDL_Renderer *r, const char *path)
     if (rc == 0) rc = IMG_SavePNG(s, path);
     SDL_FreeSurface(s);
     return rc;
+}
+
+static uint32_t lerp_rgb(uint32_t a, uint32_t b, float t)
+{
+    uint32_t out = 0xFF000000u;
+    for (int sh = 0; sh <= 16; sh += 8) {
+        float ca = (float)((a >> sh) & 0xFF), cb = (float)((b >> sh) & 0xFF);
+        out |= (uint32_t)lroundf(ca + (cb - ca) * t) << sh;
+    }
+    return out;
+}
+
+/* A crossfade drawn as layers over a common background: the background colour moves from a's
+ * to b's while a's text and shapes fade out and b's fade in. No full-screen blend: two panels'
+ * glyphs over one opaque fill, which keeps a fade frame as cheap as a slide. */
+void render_crossfade(render_t *rd, const dlist_t *a, const dlist_t *b, float t)
+{
+    float mx = fabsf(rd->ox), my = fabsf(rd->oy);
+    fill_opaque(rd, xf_rect(rd, -mx, -my, (float)a->w + 2 * mx, (float)a->h + 2 * my), color_of(lerp_rgb(a->bg, b->bg, t), 1));
+    draw_items(rd, a, rd->ox, rd->oy, 1 - t);
+    draw_glyphs(rd, a, rd->ox, rd->oy, 1 - t);
+    draw_items(rd, b, rd->ox, rd->oy, t);
+    draw_glyphs(rd, b, rd->ox, rd->oy, t);
 }

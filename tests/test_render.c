@@ -170,6 +170,77 @@ static void test_atlas_bounded_and_evicts_cleanly(void **state)
     render_reset(rd);
 }
 
+static int max_channel_diff(SDL_Surface *a, SDL_Surface *b, int *count)
+{
+    int worst = 0;
+    *count = 0;
+    for (int y = 0; y < a->h; y++)
+        for (int x = 0; x < a->w; x++) {
+            Uint32 p = pixel(a, x, y), q = pixel(b, x, y);
+            int d = 0;
+            for (int sh = 0; sh <= 16; sh += 8) d = abs((int)((p >> sh) & 0xFF) - (int)((q >> sh) & 0xFF)) > d ? abs((int)((p >> sh) & 0xFF) - (int)((q >> sh) & 0xFF)) : d;
+            if (d > 2) (*count)++;
+            if (d > worst) worst = d;
+        }
+    return worst;
+}
+
+/* The software fast path (glyphs blended into the framebuffer from the atlas's coverage) and
+ * the texture path (what a GPU uses) draw the same picture. */
+static void test_soft_and_texture_paths_agree(void **state)
+{
+    (void)state;
+    for (int i = 0; i < eng.deck.count; i += 3) {
+        const dlist_t *dl = engine_panel(&eng, i, LANG_JA);
+        render_set_soft_target(rd, platform_soft_surface(&plat));
+        render_dlist(rd, dl, 0, 0, 1);
+        SDL_Surface *a = grab();
+        render_set_soft_target(rd, NULL);
+        render_dlist(rd, dl, 0, 0, 1);
+        SDL_Surface *b = grab();
+        int n, worst = max_channel_diff(a, b, &n);
+        if (n > 50) fail_msg("panel %d: %d pixels differ by more than 2 (worst %d)", i + 1, n, worst);
+        SDL_FreeSurface(a);
+        SDL_FreeSurface(b);
+    }
+    render_set_soft_target(rd, platform_soft_surface(&plat));
+}
+
+/* A crossfade starts on the old panel, ends on the new one, and in between mixes them. */
+static void test_crossfade(void **state)
+{
+    (void)state;
+    render_set_soft_target(rd, platform_soft_surface(&plat));
+    const dlist_t *a = engine_panel(&eng, 0, LANG_JA), *b = engine_panel(&eng, 1, LANG_JA);
+    render_dlist(rd, a, 0, 0, 1);
+    SDL_Surface *ra = grab();
+    render_dlist(rd, b, 0, 0, 1);
+    SDL_Surface *rb = grab();
+    render_crossfade(rd, a, b, 0);
+    SDL_Surface *f0 = grab();
+    render_crossfade(rd, a, b, 1);
+    SDL_Surface *f1 = grab();
+    render_crossfade(rd, a, b, 0.5f);
+    SDL_Surface *fm = grab();
+    int n;
+    max_channel_diff(f0, ra, &n);
+    assert_true(n < 50);
+    max_channel_diff(f1, rb, &n);
+    assert_true(n < 50);
+    int differ_a, differ_b;
+    max_channel_diff(fm, ra, &differ_a);
+    max_channel_diff(fm, rb, &differ_b);
+    assert_true(differ_a > 10000 && differ_b > 10000); /* halfway: neither panel */
+    Uint32 bg = pixel(fm, 2, 2), want = 0;            /* a corner: the backgrounds' mean */
+    for (int sh = 0; sh <= 16; sh += 8) want |= ((((a->bg >> sh) & 0xFF) + ((b->bg >> sh) & 0xFF) + 1) / 2) << sh;
+    for (int sh = 0; sh <= 16; sh += 8) assert_true(abs((int)((bg >> sh) & 0xFF) - (int)((want >> sh) & 0xFF)) <= 1);
+    SDL_FreeSurface(ra);
+    SDL_FreeSurface(rb);
+    SDL_FreeSurface(f0);
+    SDL_FreeSurface(f1);
+    SDL_FreeSurface(fm);
+}
+
 static int setup(void **s)
 {
     (void)s;
@@ -203,6 +274,8 @@ int main(void)
         cmocka_unit_test(test_second_draw_rasterises_nothing),
         cmocka_unit_test(test_atlas_survives_reset),
         cmocka_unit_test(test_image_and_qr_drawn),
+        cmocka_unit_test(test_soft_and_texture_paths_agree),
+        cmocka_unit_test(test_crossfade),
         cmocka_unit_test(test_atlas_bounded_and_evicts_cleanly),
     };
     return cmocka_run_group_tests_name("render", tests, setup, teardown);

@@ -13,7 +13,7 @@ typedef enum { FACE_REGULAR = 0, FACE_BOLD = 1, FACE_COUNT } face_t;
 #define ATLAS_PAGE_SIZE 1024
 #endif
 #ifndef ATLAS_MAX_PAGES
-#define ATLAS_MAX_PAGES 3 /* 4 MiB each; the least recently used page is evicted */
+#define ATLAS_MAX_PAGES 3 /* 1 MiB of coverage each (+4 MiB as a texture where a GPU draws); LRU evicted */
 #endif
 #ifndef ATLAS_MAX_SHELVES
 #define ATLAS_MAX_SHELVES 128
@@ -45,8 +45,12 @@ atlas_t *atlas_create(struct SDL_Renderer *r, fonts_t *f);
 void atlas_destroy(atlas_t *a);
 /* The glyph, rasterised on first use. NULL for glyphs with no ink (spaces). */
 const atlas_glyph_t *atlas_get(atlas_t *a, face_t face, int px, uint32_t cp);
+/* The page as a texture (white, coverage as alpha), made or updated on demand. */
 struct SDL_Texture *atlas_page(atlas_t *a, int page);
-/* Drops every texture (renderer reset, display change); glyphs are rasterised again on use. */
+/* The page's coverage: ATLAS_PAGE_SIZE bytes a row, for drawing into a framebuffer directly. */
+const unsigned char *atlas_coverage(const atlas_t *a, int page);
+/* Drops every texture (renderer reset, display change); they are made again from the kept
+ * coverage on use, without rasterising. */
 void atlas_reset(atlas_t *a);
 void atlas_frame(atlas_t *a); /* advances the use clock */
 /* Called just before a page is dropped to make room, so that a renderer can draw the quads it
@@ -55,6 +59,7 @@ void atlas_on_evict(atlas_t *a, void (*fn)(void *ud, int page), void *ud);
 typedef struct {
     unsigned long rasterised;  /* glyphs rasterised since creation */
     int pages, glyphs;
+    int textures;              /* pages also held as renderer textures */
     unsigned long evictions;
     unsigned long ink_px;      /* pixels the resident glyphs cover */
 } atlas_stats_t;

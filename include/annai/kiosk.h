@@ -12,6 +12,7 @@
 /* Signals cannot wake SDL_WaitEventTimeout, so a sleep never lasts longer than this:
  * two wake-ups a second cost nothing measurable and keep SIGTERM prompt. */
 #define MAX_SLEEP_MS 500
+#define POLL_SLICE_MS 16 /* on drivers that cannot wait for events: the longest a touch waits */
 #define ADMIN_KEY_MOD (KMOD_CTRL | KMOD_SHIFT) /* with A: the admin door from a keyboard */
 
 /* Runs the kiosk until SIGTERM/SIGINT (or an allowed exit). Returns the exit code. */
@@ -32,6 +33,8 @@ void kiosk_handle(kiosk_t *k, const union SDL_Event *e, uint64_t now_ms);
  * clock, when given, times the frame for the admin overlay. */
 bool kiosk_frame(kiosk_t *k, uint64_t now_ms, uint64_t (*clock)(void));
 int64_t kiosk_sleep_ms(kiosk_t *k, uint64_t now_ms);
+/* Sleeps until the next deadline or input, handling the events that arrive (kiosk_run's wait). */
+void kiosk_wait(kiosk_t *k, uint64_t now_ms);
 bool kiosk_exit_asked(const kiosk_t *k);
 kiosk_stats_t kiosk_stats(const kiosk_t *k);
 

@@ -17,6 +17,7 @@ typedef struct {
     int w, h;           /* the picture, as laid out */
     int out_w, out_h;   /* the output it is drawn on: w x h turned by rotate */
     int rotate;         /* 0, 90, 180, 270 degrees clockwise */
+    bool soft;          /* the software renderer: it draws into the window surface */
 } platform_t;
 
 /* Headless: the dummy driver and a software renderer on the window surface. */
@@ -25,6 +26,12 @@ void platform_close(platform_t *p);
 void platform_present(platform_t *p);
 /* Draws one panel settled, with the chrome, into the current frame. */
 void platform_draw_panel(platform_t *p, render_t *rd, engine_t *e, int index, lang_t lang, bool hint);
+/* The surface the software renderer draws into, or NULL with any other renderer. */
+struct SDL_Surface;
+struct SDL_Surface *platform_soft_surface(platform_t *p);
+/* True when the video driver can block in SDL_WaitEventTimeout (x11, wayland); false when it
+ * would poll (kmsdrm, dummy). */
+bool platform_can_wait(const platform_t *p);
 /* Reads the output size again (after a resize or display change). */
 void platform_update_size(platform_t *p);
 uint64_t platform_now_ms(void);
