@@ -55,6 +55,7 @@ static void lists_alloc(engine_t *e)
         e->lists[l] = xcalloc((size_t)n + 1, sizeof *e->lists[l]);
         e->laid[l] = xcalloc((size_t)n + 1, sizeof *e->laid[l]);
     }
+    e->nlaid = 0;
     e->dwell_ms = xcalloc((size_t)n + 1, sizeof *e->dwell_ms);
     for (int i = 0; i < n; i++) e->dwell_ms[i] = e->deck.entries[i].lang[LANG_JA]->dwell_s * 1000;
 }
@@ -103,14 +104,31 @@ void engine_set_size(engine_t *e, int w, int h)
     e->h = h;
     for (int l = 0; l < LANG_COUNT; l++)
         if (e->laid[l]) memset(e->laid[l], 0, (size_t)e->deck.count * sizeof *e->laid[l]);
+    e->nlaid = 0;
+}
+
+/* Drops the laid-out panel used longest ago, so that a deck of thousands of panels keeps only
+ * ENGINE_MAX_LAID in memory. The two panels of a transition were used last and stay. */
+static void evict_oldest(engine_t *e)
+{
+    int bl = -1, bi = -1;
+    for (int l = 0; l < LANG_COUNT; l++)
+        for (int i = 0; i < e->deck.count; i++)
+            if (e->laid[l][i] && (bl < 0 || e->laid[l][i] < e->laid[bl][bi])) { bl = l; bi = i; }
+    if (bl < 0) return;
+    dlist_free(&e->lists[bl][bi]);
+    e->laid[bl][bi] = 0;
+    e->nlaid--;
 }
 
 const dlist_t *engine_panel(engine_t *e, int i, lang_t lang)
 {
     if (i < 0 || i >= e->deck.count) return NULL;
     if (!e->laid[lang][i]) {
+        if (e->nlaid >= ENGINE_MAX_LAID) evict_oldest(e);
         layout_panel(deck_panel(&e->deck, i, lang), e->w, e->h, &e->metrics, &e->lists[lang][i]);
-        e->laid[lang][i] = true;
+        e->nlaid++;
     }
+    e->laid[lang][i] = ++e->clock;
     return &e->lists[lang][i];
 }

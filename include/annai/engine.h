@@ -8,6 +8,10 @@
 #include "annai/content.h"
 #include "annai/layout.h"
 
+#ifndef ENGINE_MAX_LAID
+#define ENGINE_MAX_LAID 64 /* laid-out panels kept (both languages); older ones are laid out again */
+#endif
+
 typedef struct {
     config_t cfg;
     deck_t deck;
@@ -15,7 +19,9 @@ typedef struct {
     metrics_t metrics;
     int w, h;
     dlist_t *lists[LANG_COUNT];   /* one per panel */
-    bool *laid[LANG_COUNT];
+    uint32_t *laid[LANG_COUNT];   /* when it was last used, 0: not laid out */
+    int nlaid;
+    uint32_t clock;
     double *dwell_ms;             /* per panel, for the app */
     int problems;                 /* content problems at the last load */
 } engine_t;
