@@ -140,7 +140,8 @@ static bool emphasis_dot(uint32_t cp)
            cp != 0x2026 && cp != 0x2014;
 }
 
-static void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, const text_style_t *st)
+static void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, const text_style_t *st,
+                       float maxw)
 {
     int cap = 0;
     for (int i = 0; i < nspans; i++) cap += (int)strlen(spans[i].text);
@@ -175,6 +176,7 @@ static void para_build(para_t *p, const metrics_t *m, const span_t *spans, int n
                 int32_t cp = utf8_decode(r->reading, rl, &rk);
                 rw += m->advance(m->ud, face, st->px * RUBY_SCALE, (uint32_t)(cp < 0 ? 0xFFFD : cp));
             }
+            rw = fminf(rw, maxw); /* a reading longer than the line is squeezed, not the line widened */
             if (rw > bw) { /* spread the base so that the reading stays over it */
                 float pad = (rw - bw) / (float)(p->n - start);
                 for (int j = start; j < p->n; j++) { p->c[j].adv += pad; p->c[j].off = pad / 2; }
@@ -271,13 +273,15 @@ static void ruby_emit(dlist_t *dl, const metrics_t *m, const ruby_t *r, float x,
         int32_t cp = utf8_decode(r->reading, n, &k);
         rw += m->advance(m->ud, face, rpx, (uint32_t)(cp < 0 ? 0xFFFD : cp));
     }
-    float pen = x + (w - rw) / 2, y = base_y - m->ascent_em * st->px - 0.12f * rpx;
+    /* a reading wider than its base's room is set closer together, never past it */
+    float squeeze = rw > w && rw > 0 ? w / rw : 1;
+    float pen = x + (w - rw * squeeze) / 2, y = base_y - m->ascent_em * st->px - 0.12f * rpx;
     k = 0;
     while (k < n) {
         int32_t cp = utf8_decode(r->reading, n, &k);
         uint32_t c = (uint32_t)(cp < 0 ? 0xFFFD : cp);
         glyph_add(dl, pen, y, c, rpx, face, st->color);
-        pen += m->advance(m->ud, face, rpx, c);
+        pen += m->advance(m->ud, face, rpx, c) * squeeze;
     }
 }
 
@@ -351,7 +355,7 @@ static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t l
         float sq = c->sq * ratio;
         if (c->ruby && (i == ln.start || p->c[i - 1].ruby != c->ruby)) {
             const ruby_t *r = &p->ruby[c->ruby - 1];
-            ruby_emit(dl, m, r, pen, span_width(p, i, r->end), base, st, c->face);
+            ruby_emit(dl, m, r, pen, span_width(p, i, r->end < e ? r->end : e), base, st, c->face);
         }
         glyph_add(dl, pen + c->off - (c->sq_before ? sq : 0), base, c->cp, st->px, c->face, st->color);
         if (c->em) emphasis_emit(dl, m, c, pen, base, st, i + 1 < e && p->c[i + 1].em);
@@ -375,7 +379,7 @@ float layout_text(dlist_t *dl, const metrics_t *m, const span_t *spans, int nspa
                   float w, float max_y, const text_style_t *st, int block, bool *clipped)
 {
     para_t p;
-    para_build(&p, m, spans, nspans, st);
+    para_build(&p, m, spans, nspans, st, w);
     float pitch = st->line_height * st->px;
     if (p.nruby || p.dots) y += 0.25f * st->px; /* room for readings or dots above the first line */
     int s = 0, lineno = 0;

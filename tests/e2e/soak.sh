@@ -11,7 +11,7 @@ if [ -n "${ANNAI_SANITIZER:-}" ]; then
   # memory cannot stay flat under AddressSanitizer (quarantine, shadow memory): here the soak
   # only has to run its hour without a sanitizer report
   out=$(SDL_VIDEODRIVER=dummy "$BUILD/soak" --content "$tmp" --hours 1 2>"$tmp/err")
-  grep -q 'runtime error\|AddressSanitizer' "$tmp/err" && { cat "$tmp/err"; echo "FAIL: sanitizer report in the soak"; exit 1; }
+  grep -q 'runtime error\|AddressSanitizer\|LeakSanitizer' "$tmp/err" && { cat "$tmp/err"; echo "FAIL: sanitizer report in the soak"; exit 1; }
   echo "$out" | grep -q '^soak: ' || { echo "FAIL: $out"; exit 1; }
   echo "soak: ok (sanitized)"; exit 0
 fi
