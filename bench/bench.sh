@@ -1,12 +1,30 @@
 #!/usr/bin/env bash
-# make bench: annai --bench at three screen sizes, as one table.
+# make bench: annai --bench at three screen sizes as one table, then the design budgets at
+# 1920x1080 (software renderer), each marked ok or OVER.
 cd "$(dirname "$0")/.." || exit 2
 export SDL_VIDEODRIVER=dummy
+annai=${ANNAI:-./annai}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 sizes="800x480 1920x1080 3840x2160"
-for s in $sizes; do ./annai --bench --size "$s" > "/tmp/annai-bench-$s.txt" || exit 1; done
-keys=$(cut -d: -f1 "/tmp/annai-bench-1920x1080.txt" | grep -v '^size$')
+for s in $sizes; do "$annai" --bench --size "$s" > "$tmp/$s" || exit 1; done
+keys=$(cut -d: -f1 "$tmp/1920x1080" | grep -v '^size$')
 printf '%-32s' metric; for s in $sizes; do printf '%14s' "$s"; done; echo
 for k in $keys; do
   printf '%-32s' "$k"
-  for s in $sizes; do printf '%14s' "$(grep "^$k:" "/tmp/annai-bench-$s.txt" | cut -d' ' -f2)"; done; echo
+  for s in $sizes; do printf '%14s' "$(grep "^$k:" "$tmp/$s" | cut -d' ' -f2)"; done; echo
 done
+echo
+echo "budgets at 1920x1080 (DESIGN.md):"
+status=0
+budget() { # key limit description
+  local v; v=$(grep "^$1:" "$tmp/1920x1080" | cut -d' ' -f2)
+  if awk -v v="$v" -v l="$2" 'BEGIN { exit !(v <= l) }'; then printf '  ok    %-34s %8s <= %s\n' "$3" "$v" "$2"
+  else printf '  OVER  %-34s %8s >  %s\n' "$3" "$v" "$2"; status=1; fi
+}
+budget first_frame_ms 50 "first frame (ms)"
+budget peak_rss_mib 30 "peak RSS (MiB)"
+budget frame_ms_p99 4 "transition frame p99 (ms)"
+budget idle_cpu_pct 1 "idle CPU (% of a core)"
+budget layout_ms_all_panels 20 "all panels laid out (ms)"
+budget glyphs_rasterised_second_pass 0 "glyphs rasterised on a second pass"
+exit $status
