@@ -80,6 +80,7 @@ static void layout_chrome(kiosk_t *k)
     ui_index_geometry(&k->index, w, h, k->e->deck.count);
     ui_admin_geometry(&k->admin_ui, w, h, k->e->cfg.allow_exit);
     input_init(&k->in, w, h);
+    atlas_fit_screen(render_atlas(k->rd), w, h);
     k->app.width = (float)w;
     k->chrome_for = -1;
     k->index_dirty = k->admin_dirty = k->dirty = true;

@@ -13,7 +13,10 @@ typedef enum { FACE_REGULAR = 0, FACE_BOLD = 1, FACE_COUNT } face_t;
 #define ATLAS_PAGE_SIZE 1024
 #endif
 #ifndef ATLAS_MAX_PAGES
-#define ATLAS_MAX_PAGES 3 /* 1 MiB of coverage each (+4 MiB as a texture where a GPU draws); LRU evicted */
+#define ATLAS_MAX_PAGES 16 /* 1 MiB of coverage each (+4 MiB as a texture where a GPU draws) */
+#endif
+#ifndef ATLAS_PAGES_1080P
+#define ATLAS_PAGES_1080P 3 /* pages allowed at 1920x1080; more for larger screens, LRU beyond */
 #endif
 #ifndef ATLAS_MAX_SHELVES
 #define ATLAS_MAX_SHELVES 128
@@ -53,6 +56,8 @@ const unsigned char *atlas_coverage(const atlas_t *a, int page);
  * coverage on use, without rasterising. */
 void atlas_reset(atlas_t *a);
 void atlas_frame(atlas_t *a); /* advances the use clock */
+/* How many pages the atlas may hold for a w x h screen: glyph area grows with the screen's. */
+void atlas_fit_screen(atlas_t *a, int w, int h);
 /* Called just before a page is dropped to make room, so that a renderer can draw the quads it
  * has queued from that page first (one frame may use more glyphs than the pages hold). */
 void atlas_on_evict(atlas_t *a, void (*fn)(void *ud, int page), void *ud);
@@ -64,5 +69,6 @@ typedef struct {
     unsigned long ink_px;      /* pixels the resident glyphs cover */
 } atlas_stats_t;
 atlas_stats_t atlas_stats(const atlas_t *a);
+int atlas_page_limit(const atlas_t *a);
 
 #endif
