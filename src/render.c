@@ -255,7 +255,7 @@ static inline void blend_px(Uint32 *d, unsigned k, uint32_t argb, unsigned alpha
 typedef uint8_t u8x16 __attribute__((vector_size(16)));
 typedef uint16_t u16x16 __attribute__((vector_size(32)));
 
-static inline void blend4(Uint32 *d, const unsigned char *k, u16x16 colour, unsigned alpha)
+static inline void blend4(Uint32 *d, const unsigned char *k, const u16x16 *colour, unsigned alpha)
 {
     u8x16 dv;
     memcpy(&dv, d, 16);
@@ -264,7 +264,7 @@ static inline void blend4(Uint32 *d, const unsigned char *k, u16x16 colour, unsi
         uint16_t a = (uint16_t)(((k[p] + (k[p] >> 7)) * alpha) >> 8);
         av[p * 4] = av[p * 4 + 1] = av[p * 4 + 2] = av[p * 4 + 3] = a;
     }
-    u16x16 out = (colour * av + dw * ((uint16_t)256 - av)) >> 8;
+    u16x16 out = (*colour * av + dw * ((uint16_t)256 - av)) >> 8;
     u8x16 ov = __builtin_convertvector(out, u8x16);
     memcpy(d, &ov, 16);
 }
@@ -290,8 +290,8 @@ static void soft_glyph(render_t *rd, const atlas_glyph_t *g, int x, int y, uint3
             uint64_t eight;
             memcpy(&eight, src + c, 8);
             if (!eight) continue;
-            blend4(dst + c, src + c, colour, alpha);
-            blend4(dst + c + 4, src + c + 4, colour, alpha);
+            blend4(dst + c, src + c, &colour, alpha);
+            blend4(dst + c + 4, src + c + 4, &colour, alpha);
         }
         for (; c < cx1; c++) blend_px(dst + c, src[c], argb, alpha);
     }
