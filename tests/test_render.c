@@ -241,6 +241,30 @@ static void test_crossfade(void **state)
     SDL_FreeSurface(fm);
 }
 
+/* A screenshot PNG decodes (with SDL2_image's own decoder) to exactly the pixels on screen. */
+static void test_screenshot_png_round_trip(void **state)
+{
+    (void)state;
+    platform_draw_panel(&plat, rd, &eng, 2, LANG_JA, false);
+    SDL_Surface *shown = grab();
+    char *dir = tu_tmpdir(), *png = path_join(dir, "shot.png");
+    assert_int_equal(render_save_png(plat.r, png), 0);
+    SDL_Surface *raw = IMG_Load(png);
+    assert_non_null(raw);
+    SDL_Surface *back = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+    assert_int_equal(back->w, plat.w);
+    assert_int_equal(back->h, plat.h);
+    for (int y = 0; y < plat.h; y++)
+        for (int x = 0; x < plat.w; x++)
+            if (pixel(back, x, y) != pixel(shown, x, y)) fail_msg("pixel %d,%d: %06X in the PNG, %06X on screen", x, y, pixel(back, x, y), pixel(shown, x, y));
+    SDL_FreeSurface(raw);
+    SDL_FreeSurface(back);
+    SDL_FreeSurface(shown);
+    tu_rmrf(dir);
+    free(png);
+    free(dir);
+}
+
 static int setup(void **s)
 {
     (void)s;
@@ -276,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_image_and_qr_drawn),
         cmocka_unit_test(test_soft_and_texture_paths_agree),
         cmocka_unit_test(test_crossfade),
+        cmocka_unit_test(test_screenshot_png_round_trip),
         cmocka_unit_test(test_atlas_bounded_and_evicts_cleanly),
     };
     return cmocka_run_group_tests_name("render", tests, setup, teardown);
