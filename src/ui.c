@@ -73,16 +73,23 @@ static void button(dlist_t *dl, const metrics_t *m, rectf_t r, const char *text,
     label(dl, m, r, text, px, COLOR_INK, FACE_BOLD);
 }
 
-void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels, int current, lang_t lang, bool hint)
+/* Starts a display list for a w x h screen: the theme for it, an empty list, a background. */
+static theme_t begin(dlist_t *dl, int w, int h, uint32_t bg)
 {
-    ui_chrome_t c;
     theme_t t;
     theme_for(&t, w, h);
-    ui_chrome_geometry(&c, w, h, npanels);
     dlist_clear(dl);
     dl->w = w;
     dl->h = h;
-    dl->bg = 0; /* transparent: drawn over the panel */
+    dl->bg = bg;
+    return t;
+}
+
+void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels, int current, lang_t lang, bool hint)
+{
+    ui_chrome_t c;
+    theme_t t = begin(dl, w, h, 0); /* transparent: drawn over the panel */
+    ui_chrome_geometry(&c, w, h, npanels);
     float px = fmaxf(t.min_px, c.target * 0.36f), border = fmaxf(2.0f, t.unit * 0.3f);
     rect_add(dl, DL_RECT, c.bar, COLOR_BAR);
     button(dl, m, c.prev, "◀", px, border);
@@ -145,13 +152,8 @@ int ui_index_hit(const ui_index_t *ix, float x, float y)
 void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *const *titles, int n, int current, lang_t lang)
 {
     ui_index_t ix;
-    theme_t t;
-    theme_for(&t, w, h);
+    theme_t t = begin(dl, w, h, 0xFFF7F5F0u);
     ui_index_geometry(&ix, w, h, n);
-    dlist_clear(dl);
-    dl->w = w;
-    dl->h = h;
-    dl->bg = 0xFFF7F5F0u;
     float px = fmaxf(t.min_px, t.body_px * 0.9f), border = fmaxf(2.0f, t.unit * 0.3f);
     label(dl, m, (rectf_t){t.margin, ix.close.y, (float)w / 2, ix.close.h}, lang == LANG_EN ? "Index" : "目次", t.title_px, COLOR_INK, FACE_BOLD);
     button(dl, m, ix.close, lang == LANG_EN ? "Close" : "閉じる", px, border);
@@ -247,13 +249,8 @@ void ui_admin_build(dlist_t *dl, const metrics_t *m, int w, int h, const admin_t
                     int ninfo, bool can_exit)
 {
     ui_admin_t a;
-    theme_t t;
-    theme_for(&t, w, h);
+    theme_t t = begin(dl, w, h, COLOR_ADMIN_BG);
     ui_admin_geometry(&a, w, h, can_exit);
-    dlist_clear(dl);
-    dl->w = w;
-    dl->h = h;
-    dl->bg = COLOR_ADMIN_BG;
     float px = fmaxf(t.min_px, t.body_px * 0.8f), border = fmaxf(2.0f, t.unit * 0.3f);
     button(dl, m, a.close, "閉じる Close", px * 0.8f, border);
     if (adm->state == ADMIN_PIN) {
