@@ -57,8 +57,10 @@ for i in $(seq "$runs"); do
   rm -rf "$tmp/shots"; timed a_cmd >> "$tmp/a"
   timed c_cmd >> "$tmp/c"
 done
-a_kb=$(export -f a_cmd; export annai tmp; peak bash -c a_cmd)
-c_kb=$(export -f c_cmd; export browser tmp; peak bash -c c_cmd)
+rm -rf "$tmp/shots"
+a_kb=$(peak env SDL_VIDEODRIVER=dummy "$annai" --screenshot "$tmp/shots" --content "$tmp/content" --size 1920x1080)
+c_kb=$(peak "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --user-data-dir="$tmp/profile" \
+         --window-size=1920,1080 --screenshot="$tmp/chromium.png" "file://$tmp/panel.html")
 [ -s "$tmp/shots/01-$panel.png" ] || { echo "annai produced no PNG"; exit 1; }
 [ -s "$tmp/chromium.png" ] || { echo "chromium produced no PNG"; exit 1; }
 a_ms=$(median < "$tmp/a"); c_ms=$(median < "$tmp/c")

@@ -96,6 +96,7 @@ void platform_draw_panel(platform_t *p, render_t *rd, engine_t *e, int index, la
     engine_set_size(e, p->w, p->h);
     render_set_soft_target(rd, platform_soft_surface(p));
     atlas_fit_screen(render_atlas(rd), p->w, p->h);
+    atlas_frame(render_atlas(rd));
     dlist_t chrome = {0};
     ui_chrome_build(&chrome, &e->metrics, p->w, p->h, e->deck.count, index, lang, hint);
     render_dlist(rd, engine_panel(e, index, lang), 0, 0, 1);
