@@ -45,6 +45,7 @@ struct kiosk_s {
     unsigned fps_frames;
     double fps, draw_ms;
     bool exit_asked;                 /* an allowed exit (admin, Ctrl+Q, window close) */
+    bool animating;                  /* the last frame drawn was mid-transition: draw the end too */
     kiosk_stats_t st;
 };
 
@@ -406,6 +407,7 @@ static void draw(kiosk_t *k, uint64_t now)
     render_set_view(k->rd, k->p->rotate, k->p->out_w, k->p->out_h, k->bx, k->by);
     render_set_soft_target(k->rd, platform_soft_surface(k->p));
     atlas_frame(render_atlas(k->rd));
+    k->animating = false;
     if (!k->screen_on) {
         SDL_SetRenderDrawColor(k->p->r, 0, 0, 0, 255);
         SDL_RenderClear(k->p->r);
@@ -414,6 +416,7 @@ static void draw(kiosk_t *k, uint64_t now)
     if (k->admin.state != ADMIN_CLOSED) { draw_admin(k, now); return; }
     app_view_t v;
     app_view(&k->app, now, &v);
+    k->animating = v.animating || v.offset != 0 || v.other >= 0;
     lang_t lang = k->app.lang;
     if (k->app.index_open) { draw_index(k, lang); return; }
     if (v.other >= 0 && v.other_alpha < 1 && !v.offset && !v.other_offset) {
@@ -539,7 +542,7 @@ void kiosk_handle(kiosk_t *k, const SDL_Event *e, uint64_t now) { on_event(k, e,
 bool kiosk_frame(kiosk_t *k, uint64_t now, uint64_t (*clock)(void))
 {
     update(k, now);
-    if (!k->dirty && !(k->screen_on && app_deadline(&k->app, now) <= 16)) return false;
+    if (!k->dirty && !(k->screen_on && (k->animating || app_deadline(&k->app, now) <= 16))) return false;
     draw(k, now);
     platform_present(k->p);
     count_frame(k, now, clock ? clock() : now);
