@@ -54,6 +54,7 @@ static void finish_transition(app_t *a)
 void app_go(app_t *a, int index, via_t via, tr_kind_t tr, int dir, uint64_t now)
 {
     if (a->count <= 0) return;
+    if (via != VIA_AUTO && via != VIA_IDLE && via != VIA_START) app_input(a, now); /* any input: interactive */
     index = ((index % a->count) + a->count) % a->count;
     finish_transition(a);
     if (index != a->current && tr != TR_NONE && (tr != TR_FADE || a->transition_ms > 0)) {

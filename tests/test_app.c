@@ -60,6 +60,22 @@ static void test_input_pauses_and_idle_resets(void **state)
     assert_int_equal(ev[n - 1].via, VIA_IDLE);
 }
 
+/* An arrow key (or a page dot) in attract mode is a visitor too: auto-advance stops, and the
+ * idle reset follows in its time. */
+static void test_key_in_attract_mode_is_input(void **state)
+{
+    (void)state;
+    app_t a;
+    app_init(&a, 5, LANG_JA, 10, 60, 400, 1280, 0);
+    app_step(&a, 1, VIA_KEY, 5000);
+    assert_int_equal(a.mode, MODE_INTERACTIVE);
+    app_tick(&a, 30000);
+    assert_int_equal(a.current, 1); /* no auto-advance */
+    app_tick(&a, 65000);
+    assert_int_equal(a.current, 0); /* idle reset */
+    assert_int_equal(a.mode, MODE_ATTRACT);
+}
+
 static void test_swipe_follows_and_springs(void **state)
 {
     (void)state;
@@ -107,6 +123,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_attract_advances_and_wraps),
         cmocka_unit_test(test_input_pauses_and_idle_resets),
+        cmocka_unit_test(test_key_in_attract_mode_is_input),
         cmocka_unit_test(test_swipe_follows_and_springs),
         cmocka_unit_test(test_index_jump),
     };
