@@ -80,8 +80,13 @@ void linebreak_compute(const uint32_t *cps, int n, unsigned char *out)
 {
     if (n <= 0) return;
     char *brks = malloc((size_t)n);
-    if (!brks) abort();
-    set_linebreaks_utf32((const utf32_t *)cps, (size_t)n, "ja", brks);
+    utf32_t *text = malloc((size_t)n * sizeof *text);
+    if (!brks || !text) abort();
+    /* libunibreak 1.1 takes U+FFFF for its end-of-text marker and asserts when it meets one
+     * inside the text (found by fuzzing): noncharacters go in as U+FFFD */
+    for (int i = 0; i < n; i++) text[i] = (cps[i] & 0xFFFE) == 0xFFFE ? 0xFFFD : cps[i];
+    set_linebreaks_utf32(text, (size_t)n, "ja", brks);
+    free(text);
     for (int i = 0; i < n; i++)
         out[i] = brks[i] == LINEBREAK_MUSTBREAK ? BRK_MUST : brks[i] == LINEBREAK_ALLOWBREAK ? BRK_ALLOW : BRK_NONE;
     free(brks);

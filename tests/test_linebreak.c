@@ -178,6 +178,16 @@ static void test_squeeze_and_space_priority(void **state)
     dlist_free(&dl);
 }
 
+/* Noncharacters in a curator's text (U+FFFF is libunibreak's end marker) are set, not fatal. */
+static void test_noncharacters(void **state)
+{
+    (void)state;
+    dlist_t dl = {0};
+    lay(&dl, "地域\xEF\xBF\xBFの\xEF\xBF\xBE振興", 3);
+    assert_true(dl.nlines >= 2);
+    dlist_free(&dl);
+}
+
 static void test_soft_and_hard_breaks(void **state)
 {
     (void)state;
@@ -214,6 +224,7 @@ int main(void)
         cmocka_unit_test(test_burasage),
         cmocka_unit_test(test_justified_widths),
         cmocka_unit_test(test_squeeze_and_space_priority),
+        cmocka_unit_test(test_noncharacters),
         cmocka_unit_test(test_soft_and_hard_breaks),
         cmocka_unit_test(test_ellipsis_when_cut),
     };
