@@ -26,8 +26,7 @@ typedef struct {
 
 typedef struct {
     TTF_Font *font;
-    int face, px;
-    uint32_t used;
+    int px; /* the size it is set to now */
 } sized_font_t;
 
 struct fonts_s {
@@ -39,7 +38,6 @@ struct fonts_s {
     adv_entry_t *adv;    /* open addressing, grows */
     int adv_count, adv_cap;
     sized_font_t sized[FACE_COUNT]; /* the rasterising font of each face */
-    uint32_t clock;
 };
 
 /* SDL_ttf counts TTF_Init calls: each fonts_t holds one, so several can live at once. */
@@ -172,20 +170,14 @@ char *fonts_find_dir(const char *argv0, const char *share_dir)
     bool here = path_is_file(cand);
     free(cand);
     if (here) return xstrdup("fonts");
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            char *d = path_join(exe, "fonts");
-            char *p = path_join(d, face_files[0]);
-            bool ok = path_is_file(p);
-            free(p);
-            if (ok) return d;
-            free(d);
-        }
+    char *exe = exe_dir();
+    if (exe) {
+        char *d = path_join(exe, "fonts"), *p = path_join(d, face_files[0]);
+        bool ok = path_is_file(p);
+        free(p);
+        free(exe);
+        if (ok) return d;
+        free(d);
     }
     (void)argv0;
     return path_join(share_dir, "fonts");

@@ -17,16 +17,12 @@ const char *engine_share_dir(void)
     static char dir[PATH_MAX];
     if (dir[0]) return dir;
     snprintf(dir, sizeof dir, "%s", ANNAI_SHARE_DIR);
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) return dir;
-    exe[n] = 0;
-    char *slash = strrchr(exe, '/');
-    if (!slash) return dir;
-    *slash = 0;
+    char *exe = exe_dir();
+    if (!exe) return dir;
     char cand[PATH_MAX + 64];
     snprintf(cand, sizeof cand, "%s/../share/annai/fonts", exe);
     if (path_is_dir(cand)) snprintf(dir, sizeof dir, "%.*s/../share/annai", (int)(sizeof dir - 20), exe);
+    free(exe);
     return dir;
 }
 

@@ -28,8 +28,6 @@ struct render_s {
     image_slot_t images[IMAGE_CACHE];
     batch_t pages[ATLAS_MAX_PAGES];
     batch_t shapes;
-    SDL_FRect *rects;
-    int caprects;
     uint32_t clock;
     SDL_Surface *soft;     /* the software renderer's target, drawn into directly, or NULL */
     int rot, out_w, out_h; /* the picture turned clockwise onto an out_w x out_h output */
@@ -76,7 +74,6 @@ void render_destroy(render_t *rd)
     atlas_destroy(rd->atlas);
     for (int i = 0; i < ATLAS_MAX_PAGES; i++) batch_free(&rd->pages[i]);
     batch_free(&rd->shapes);
-    free(rd->rects);
     free(rd);
 }
 

@@ -249,3 +249,15 @@ uint64_t hash_u64(uint64_t x)
     x ^= x >> 33;
     return x;
 }
+
+char *exe_dir(void)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return NULL;
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (!slash) return NULL;
+    *slash = 0;
+    return xstrdup(exe);
+}

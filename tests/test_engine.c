@@ -17,11 +17,9 @@ static void test_layout_cache_is_bounded(void **state)
         free(tu_write(dir, name, md, (size_t)n));
     }
     config_t cfg;
-    config_defaults(&cfg);
-    cfg.content_dir = xstrdup(dir);
     engine_t e;
     diag_list_t d = {0};
-    assert_int_equal(engine_open(&e, &cfg, "fonts", &d), 0);
+    tu_engine_open(&e, &cfg, dir, &d);
     engine_set_size(&e, 1280, 720);
     char *first = xstrdup(engine_panel(&e, 0, LANG_JA)->lines[1].text);
     for (int pass = 0; pass < 2; pass++)

@@ -29,11 +29,9 @@ static void test_transition_ends_on_the_new_panel(void **state)
 {
     (void)state;
     config_t cfg;
-    config_defaults(&cfg);
-    cfg.content_dir = xstrdup("content");
     engine_t e;
     diag_list_t d = {0};
-    assert_int_equal(engine_open(&e, &cfg, "fonts", &d), 0);
+    tu_engine_open(&e, &cfg, "content", &d);
     platform_t p;
     assert_int_equal(platform_open(&p, &cfg, true, 640, 360), 0);
     events_t ev = {0};

@@ -85,11 +85,9 @@ static void test_image_and_qr_drawn(void **state)
                      "本文の段落です。\n\n![赤い図](img/red.png)\n";
     free(tu_write(dir, "01-media.md", md, strlen(md)));
     config_t cfg;
-    config_defaults(&cfg);
-    cfg.content_dir = xstrdup(dir);
     engine_t e;
     diag_list_t d = {0};
-    assert_int_equal(engine_open(&e, &cfg, "fonts", &d), 0);
+    tu_engine_open(&e, &cfg, dir, &d);
     for (int i = 0; i < d.count; i++) fail_msg("%s", d.items[i].text);
     engine_set_size(&e, plat.w, plat.h);
     platform_draw_panel(&plat, rd, &e, 0, LANG_JA, false);

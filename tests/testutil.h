@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "annai/atlas.h"
+#include "annai/engine.h"
 #include "annai/layout.h"
 #include "annai/linebreak.h"
 
@@ -40,6 +41,15 @@ static inline int tu_fonts_down(void **state)
     fonts_destroy(tu_fonts);
     tu_fonts = NULL;
     return 0;
+}
+
+/* Opens an engine on a content folder with the bundled fonts; its problems go to d.
+ * cfg holds the folder name: free it (config_free) after engine_close. */
+static inline void tu_engine_open(engine_t *e, config_t *cfg, const char *dir, diag_list_t *d)
+{
+    config_defaults(cfg);
+    cfg->content_dir = xstrdup(dir);
+    assert_int_equal(engine_open(e, cfg, "fonts", d), 0);
 }
 
 /* Writes text to a fresh file under dir; returns its path (caller frees). */

@@ -59,6 +59,8 @@ int file_read(const char *path, size_t max, char **out, size_t *len, const char 
 bool path_is_dir(const char *path);
 bool path_is_file(const char *path);
 char *path_join(const char *a, const char *b);
+/* The folder of the running binary (from /proc/self/exe), or NULL. Caller frees. */
+char *exe_dir(void);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 void *xrealloc(void *p, size_t n);
