@@ -9,14 +9,16 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 
-LIBS_PC = sdl2 SDL2_ttf SDL2_image libunibreak md4c inih libqrencode libpng
+LIBS_PC = sdl2 SDL2_ttf SDL2_image libunibreak md4c inih libqrencode libpng zlib
+# SDL2_image is opened with dlopen on the first image (render.c), not linked: its headers only
+LINK_PC = $(filter-out SDL2_image,$(LIBS_PC))
 DEB_PKGS = build-essential pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libpng-dev libunibreak-dev \
            libmd4c-dev libinih-dev libqrencode-dev libcmocka-dev xvfb xdotool imagemagick rsync valgrind strace
 
 # The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS.
 ANNAI_CPPFLAGS = -Iinclude -DANNAI_SHARE_DIR='"$(SHAREDIR)"' -D_POSIX_C_SOURCE=200809L
-ANNAI_CFLAGS   = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null)
-ANNAI_LIBS     = $(shell $(PKG_CONFIG) --libs $(LIBS_PC) 2>/dev/null) -lm
+ANNAI_CFLAGS   = -std=c11 -pthread -Wall -Wextra -Wshadow -Wmissing-prototypes $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null)
+ANNAI_LIBS     = $(shell $(PKG_CONFIG) --libs $(LINK_PC) 2>/dev/null) -lm -ldl -pthread
 
 # B: where objects and test programs go; BIN: the binary. `make sanitize` sets both.
 B   ?= build
@@ -53,7 +55,7 @@ $(B)/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(B)/libannai.a
 	$(LINK) -Ifuzz -o $@ fuzz/replay.c $< $(B)/libannai.a $(ANNAI_LIBS)
 
 $(B)/test_%: tests/test_%.c tests/testutil.h $(B)/libannai.a
-	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
+	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS) $(shell $(PKG_CONFIG) --libs cmocka SDL2_image)
 
 # Installs the Debian packages that are missing (as root, or through sudo). Nothing when all are there.
 deps:

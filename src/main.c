@@ -13,6 +13,7 @@
 #include "annai/kiosk.h"
 #include "annai/platform.h"
 #include "annai/render.h"
+#include "annai/shot.h"
 
 #define HEADLESS_W 1920
 #define HEADLESS_H 1080
@@ -97,7 +98,7 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems)
         platform_draw_panel(&p, rd, e, i, e->cfg.lang, false);
         char name[1024];
         snprintf(name, sizeof name, "%s/%02d-%s.png", dir, i + 1, e->deck.entries[i].stem);
-        if (render_save_png(p.r, name) != 0) {
+        if (shot_save_png(p.r, platform_soft_surface(&p), name) != 0) {
             fprintf(stderr, "%s: cannot write PNG\n", name);
             problems++;
         }

@@ -1,9 +1,10 @@
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
 #include "annai/platform.h"
 
 #include <SDL2/SDL.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include "annai/ui.h"
 
@@ -12,6 +13,32 @@ uint64_t platform_now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+/* Headless frames live in memory of our own, 2 MiB aligned and marked for huge pages: a
+ * 1920x1080 frame then costs 4 page faults instead of the 2,025 SDL's window surface takes while
+ * it zeroes it (perf: ~4.7 ms of a screenshot run on a VM). Fresh pages are zero already, and
+ * every frame is painted in full anyway. Without huge pages this is an ordinary mapping. */
+#define HUGE_PAGE ((size_t)2 << 20)
+
+static SDL_Surface *frame_create(int w, int h, void **map, size_t *map_len)
+{
+    size_t pitch = (size_t)w * 4, size = pitch * (size_t)h;
+    size_t len = size + HUGE_PAGE;
+    char *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) return NULL;
+    char *base = (char *)(((uintptr_t)m + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+    size_t head = (size_t)(base - m), tail = len - head - size;
+    if (head) munmap(m, head);
+    if (tail) munmap(base + size, tail);
+#ifdef MADV_HUGEPAGE
+    madvise(base, size, MADV_HUGEPAGE);
+#endif
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(base, w, h, 32, (int)pitch, SDL_PIXELFORMAT_XRGB8888);
+    if (!s) { munmap(base, size); return NULL; }
+    *map = base;
+    *map_len = size;
+    return s;
 }
 
 int platform_open(platform_t *p, const config_t *cfg, bool headless, int w, int h)
@@ -37,8 +64,9 @@ int platform_open(platform_t *p, const config_t *cfg, bool headless, int w, int 
         return 3;
     }
     if (headless) {
-        /* render straight into the window surface: no second frame buffer */
-        p->r = SDL_CreateSoftwareRenderer(SDL_GetWindowSurface(p->win));
+        /* the dummy driver shows nothing: draw into a frame of our own, no window surface */
+        p->frame = frame_create(w, h, &p->frame_map, &p->frame_len);
+        p->r = p->frame ? SDL_CreateSoftwareRenderer(p->frame) : NULL;
     } else {
         p->r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_PRESENTVSYNC);
         if (!p->r) p->r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_SOFTWARE);
@@ -59,6 +87,7 @@ int platform_open(platform_t *p, const config_t *cfg, bool headless, int w, int 
 
 SDL_Surface *platform_soft_surface(platform_t *p)
 {
+    if (p->frame) return p->frame;
     return p->soft ? SDL_GetWindowSurface(p->win) : NULL;
 }
 
@@ -80,6 +109,8 @@ void platform_update_size(platform_t *p)
 void platform_close(platform_t *p)
 {
     if (p->r) SDL_DestroyRenderer(p->r);
+    if (p->frame) SDL_FreeSurface(p->frame);
+    if (p->frame_map) munmap(p->frame_map, p->frame_len);
     if (p->win) SDL_DestroyWindow(p->win);
     if (SDL_WasInit(SDL_INIT_VIDEO)) SDL_Quit();
     memset(p, 0, sizeof *p);
@@ -88,7 +119,6 @@ void platform_close(platform_t *p)
 void platform_present(platform_t *p)
 {
     SDL_RenderPresent(p->r);
-    if (p->headless) SDL_UpdateWindowSurface(p->win);
 }
 
 void platform_draw_panel(platform_t *p, render_t *rd, engine_t *e, int index, lang_t lang, bool hint)

@@ -1,9 +1,8 @@
 #include "annai/render.h"
 
 #include <SDL2/SDL.h>
-#include <SDL2/SDL_image.h>
+#include <dlfcn.h>
 #include <math.h>
-#include <png.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,6 +152,32 @@ static void batch_flush(SDL_Renderer *r, batch_t *b, SDL_Texture *tex)
     b->nv = b->ni = 0;
 }
 
+/* SDL2_image, and the decoders under it (tiff, jpeg, webp, Lerc and through it libstdc++), are
+ * loaded on the first image rather than at every start: ~3 ms of each start-up on this VM
+ * (perf stat of a process linked with and without it), and most panels have no image. */
+typedef SDL_Surface *(*img_load_fn)(const char *file);
+
+static img_load_fn img_load(void)
+{
+    static img_load_fn fn;
+    static bool tried;
+    if (tried) return fn;
+    tried = true;
+    void *lib = dlopen("libSDL2_image-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) lib = dlopen("libSDL2_image.so", RTLD_NOW | RTLD_LOCAL);
+    void *sym = lib ? dlsym(lib, "IMG_Load") : NULL;
+    memcpy(&fn, &sym, sizeof fn); /* a data pointer to a function pointer, the way POSIX allows */
+    const char *why = fn ? NULL : dlerror();
+    if (!fn) SDL_SetError("SDL2_image cannot be loaded: %s", why ? why : "no IMG_Load");
+    return fn;
+}
+
+static SDL_Surface *image_decode(const char *path)
+{
+    img_load_fn load = img_load();
+    return load ? load(path) : NULL;
+}
+
 static SDL_Texture *image_texture(render_t *rd, const char *path)
 {
     int lru = 0;
@@ -166,10 +191,10 @@ static SDL_Texture *image_texture(render_t *rd, const char *path)
     free(s->path);
     s->path = xstrdup(path);
     s->used = rd->clock;
-    SDL_Surface *surf = IMG_Load(path);
+    SDL_Surface *surf = image_decode(path);
     s->tex = surf ? SDL_CreateTextureFromSurface(rd->r, surf) : NULL;
     if (surf) SDL_FreeSurface(surf);
-    else LOGW("render", "%s: cannot decode image: %s", path, IMG_GetError());
+    else LOGW("render", "%s: cannot decode image: %s", path, SDL_GetError());
     return s->tex;
 }
 
@@ -382,60 +407,11 @@ void render_dlist(render_t *rd, const dlist_t *dl, float dx, float dy, float alp
 
 const char *render_probe_image(const char *path)
 {
-    SDL_Surface *s = IMG_Load(path);
+    if (!img_load()) return "image decoder SDL2_image cannot be loaded (install libsdl2-image)";
+    SDL_Surface *s = image_decode(path);
     if (!s) return "image cannot be decoded (truncated or corrupt)";
     SDL_FreeSurface(s);
     return NULL;
-}
-
-/* PNG with libpng at its fastest setting: screenshots of flat-coloured panels compress well
- * anyway, and the default level took ~150 ms of a 1080p screenshot run (measured). The picture
- * is read back a band of rows at a time, not as a second full frame. */
-#define PNG_BAND 64
-
-int render_save_png(SDL_Renderer *r, const char *path)
-{
-    int w, h;
-    if (SDL_GetRendererOutputSize(r, &w, &h) != 0) return -1;
-    FILE *f = fopen(path, "wb");
-    if (!f) return -1;
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-    png_infop info = png ? png_create_info_struct(png) : NULL;
-    Uint32 *band = malloc((size_t)w * PNG_BAND * 4);
-    Uint8 *row = malloc((size_t)w * 3);
-    if (!png || !info || !band || !row || setjmp(png_jmpbuf(png))) {
-        png_destroy_write_struct(&png, &info);
-        free(band);
-        free(row);
-        fclose(f);
-        return -1;
-    }
-    png_init_io(png, f);
-    png_set_compression_level(png, 1);
-    png_set_filter(png, 0, PNG_FILTER_NONE); /* flat panels: faster and smaller than SUB here */
-    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    png_write_info(png, info);
-    int rc = 0;
-    for (int y0 = 0; y0 < h && !rc; y0 += PNG_BAND) {
-        SDL_Rect rect = {0, y0, w, h - y0 < PNG_BAND ? h - y0 : PNG_BAND};
-        rc = SDL_RenderReadPixels(r, &rect, SDL_PIXELFORMAT_ARGB8888, band, w * 4);
-        for (int y = 0; y < rect.h && !rc; y++) {
-            for (int x = 0; x < w; x++) {
-                Uint32 p = band[y * w + x];
-                row[x * 3] = (Uint8)(p >> 16);
-                row[x * 3 + 1] = (Uint8)(p >> 8);
-                row[x * 3 + 2] = (Uint8)p;
-            }
-            png_write_row(png, row);
-        }
-    }
-    if (!rc) png_write_end(png, NULL);
-    png_destroy_write_struct(&png, &info);
-    free(band);
-    free(row);
-    if (fclose(f) != 0) rc = -1;
-    return rc;
 }
 
 static uint32_t lerp_rgb(uint32_t a, uint32_t b, float t)

@@ -7,6 +7,7 @@
 #include "annai/engine.h"
 #include "annai/platform.h"
 #include "annai/render.h"
+#include "annai/shot.h"
 
 static engine_t eng;
 static platform_t plat;
@@ -246,7 +247,7 @@ static void test_screenshot_png_round_trip(void **state)
     platform_draw_panel(&plat, rd, &eng, 2, LANG_JA, false);
     SDL_Surface *shown = grab();
     char *dir = tu_tmpdir(), *png = path_join(dir, "shot.png");
-    assert_int_equal(render_save_png(plat.r, png), 0);
+    assert_int_equal(shot_save_png(plat.r, platform_soft_surface(&plat), png), 0);
     SDL_Surface *raw = IMG_Load(png);
     assert_non_null(raw);
     SDL_Surface *back = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);

@@ -3,6 +3,7 @@
 #define ANNAI_PLATFORM_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include "annai/engine.h"
 #include "annai/events.h"
 #include "annai/render.h"
@@ -18,6 +19,9 @@ typedef struct {
     int out_w, out_h;   /* the output it is drawn on: w x h turned by rotate */
     int rotate;         /* 0, 90, 180, 270 degrees clockwise */
     bool soft;          /* the software renderer: it draws into the window surface */
+    struct SDL_Surface *frame; /* headless: the frame drawn into, in memory of our own */
+    void *frame_map;
+    size_t frame_len;
 } platform_t;
 
 /* Headless: the dummy driver and a software renderer on the window surface. */

@@ -27,7 +27,5 @@ void render_reset(render_t *rd);
 atlas_t *render_atlas(render_t *rd);
 /* Decodes an image (SDL2_image) to check it; NULL on success, else a message. */
 const char *render_probe_image(const char *path);
-/* Writes the renderer's current output to a PNG. */
-int render_save_png(struct SDL_Renderer *r, const char *path);
 
 #endif

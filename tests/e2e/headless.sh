@@ -41,6 +41,14 @@ mkdir "$tmp/empty"
 "$ANNAI" --screenshot "$tmp/s3" --content "$tmp/empty" 2>/dev/null
 [ -f "$tmp/s3/01-notice.png" ] || fail "notice panel when nothing is valid"
 
+# an image panel: the installed binary loads the decoder on the first image and shows it
+mkdir -p "$tmp/i/img"
+convert -size 400x300 xc:'#C83232' "$tmp/i/img/red.png"
+printf -- '---\ntitle: 画像\n---\n![赤](img/red.png)\n' > "$tmp/i/01-image.md"
+"$ANNAI" --screenshot "$tmp/s4" --content "$tmp/i" --size 1280x720 || fail "image panel screenshot"
+red=$(convert "$tmp/s4/01-01-image.png" -fill black +opaque '#C83232' -fill white -opaque '#C83232' -format '%[fx:int(mean*w*h)]' info:)
+[ "$red" -gt 40000 ] || fail "the image is not on the panel ($red red pixels)"
+
 # missing fonts: runtime failure, exit 3, a message
 ANNAI_FONTS="$tmp/nofonts" "$ANNAI" --check >/dev/null 2>"$tmp/err"; [ $? -eq 3 ] || fail "missing fonts exit 3"
 grep -q 'cannot open font' "$tmp/err" || fail "missing font message"
