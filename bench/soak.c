@@ -127,7 +127,7 @@ static int run(const char *dir, uint64_t span, int w, int h)
     if (engine_open(&e, &cfg, "fonts", &d)) return 3;
     diag_clear(&d);
     platform_t p;
-    if (platform_open(&p, &cfg, true, w, h)) return 3;
+    if (platform_open(&p, &cfg, PLATFORM_HEADLESS, w, h)) return 3;
     events_t ev = {0};
     uint64_t now = START_MS, end = START_MS + span, next_visit = START_MS + 60000, next_hour = START_MS + HOUR_MS;
     kiosk_t *k = kiosk_create(&e, &p, &ev, now);

@@ -155,7 +155,7 @@ static int transitions(kiosk_t *k, int w, int h, double *ms)
 int bench_run(engine_t *e)
 {
     platform_t p;
-    int rc = platform_open(&p, &e->cfg, true, e->w, e->h);
+    int rc = platform_open(&p, &e->cfg, PLATFORM_HEADLESS, e->w, e->h);
     if (rc) return rc;
     render_t *rd = render_create(p.r, e->fonts);
     platform_draw_panel(&p, rd, e, 0, e->cfg.lang, true);

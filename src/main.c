@@ -91,7 +91,7 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems)
         return 3;
     }
     platform_t p;
-    int rc = platform_open(&p, &e->cfg, true, e->w, e->h);
+    int rc = platform_open(&p, &e->cfg, PLATFORM_OFFSCREEN, e->w, e->h);
     if (rc) return rc;
     render_t *rd = render_create(p.r, e->fonts);
     for (int i = 0; i < e->deck.count; i++) {
@@ -119,7 +119,7 @@ static int mode_kiosk(engine_t *e)
         fprintf(stderr, "%s: cannot open events file: %s\n", e->cfg.events_path, strerror(errno));
     platform_t p;
     int w = e->cfg.width ? e->cfg.width : 1280, h = e->cfg.height ? e->cfg.height : 720;
-    int rc = platform_open(&p, &e->cfg, false, w, h);
+    int rc = platform_open(&p, &e->cfg, PLATFORM_WINDOW, w, h);
     if (rc) { events_close(&ev); return rc; }
     rc = kiosk_run(e, &p, &ev);
     platform_close(&p);

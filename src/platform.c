@@ -41,10 +41,24 @@ static SDL_Surface *frame_create(int w, int h, void **map, size_t *map_len)
     return s;
 }
 
-int platform_open(platform_t *p, const config_t *cfg, bool headless, int w, int h)
+int platform_open(platform_t *p, const config_t *cfg, platform_mode_t mode, int w, int h)
 {
     memset(p, 0, sizeof *p);
+    bool headless = mode != PLATFORM_WINDOW;
     p->headless = headless;
+    if (mode == PLATFORM_OFFSCREEN) {
+        /* no video driver, no window, no events: a renderer over a frame in memory */
+        p->frame = frame_create(w, h, &p->frame_map, &p->frame_len);
+        p->r = p->frame ? SDL_CreateSoftwareRenderer(p->frame) : NULL;
+        if (!p->r) {
+            fprintf(stderr, "annai: cannot create a %dx%d frame: %s\n", w, h, SDL_GetError());
+            platform_close(p);
+            return 3;
+        }
+        p->soft = true;
+        platform_update_size(p);
+        return 0;
+    }
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");

@@ -33,7 +33,7 @@ static void test_transition_ends_on_the_new_panel(void **state)
     diag_list_t d = {0};
     tu_engine_open(&e, &cfg, "content", &d);
     platform_t p;
-    assert_int_equal(platform_open(&p, &cfg, true, 640, 360), 0);
+    assert_int_equal(platform_open(&p, &cfg, PLATFORM_HEADLESS, 640, 360), 0);
     events_t ev = {0};
     uint64_t now = 1000000;
     kiosk_t *k = kiosk_create(&e, &p, &ev, now);

@@ -275,7 +275,7 @@ static int setup(void **s)
     if (engine_open(&eng, &cfg, "fonts", &d)) return -1;
     diag_clear(&d);
     engine_set_size(&eng, 1280, 720);
-    if (platform_open(&plat, &cfg, true, 1280, 720)) return -1;
+    if (platform_open(&plat, &cfg, PLATFORM_HEADLESS, 1280, 720)) return -1;
     rd = render_create(plat.r, eng.fonts);
     free(cfg.content_dir);
     return 0;

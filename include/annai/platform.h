@@ -24,8 +24,13 @@ typedef struct {
     size_t frame_len;
 } platform_t;
 
-/* Headless: the dummy driver and a software renderer on the window surface. */
-int platform_open(platform_t *p, const config_t *cfg, bool headless, int w, int h);
+typedef enum {
+    PLATFORM_WINDOW,    /* the kiosk: a window (or the whole console) and its renderer */
+    PLATFORM_HEADLESS,  /* the dummy video driver for events, a software renderer on a frame in memory */
+    PLATFORM_OFFSCREEN, /* screenshots: no video at all, a software renderer on a frame in memory */
+} platform_mode_t;
+
+int platform_open(platform_t *p, const config_t *cfg, platform_mode_t mode, int w, int h);
 void platform_close(platform_t *p);
 void platform_present(platform_t *p);
 /* Draws one panel settled, with the chrome, into the current frame. */
