@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # make bench: annai --bench at three screen sizes as one table, then the design budgets at
-# 1920x1080 (software renderer), each marked ok or OVER.
+# 1920x1080 (software renderer), each marked ok or OVER. Each size runs RUNS times (3) and every
+# figure is the median of its runs: a single start on a shared VM can be twice as slow.
 cd "$(dirname "$0")/.." || exit 2
 export SDL_VIDEODRIVER=dummy
 annai=${ANNAI:-./annai}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 sizes="800x480 1920x1080 3840x2160"
-for s in $sizes; do "$annai" --bench --size "$s" > "$tmp/$s" || exit 1; done
+runs=${RUNS:-3}
+for s in $sizes; do
+  for i in $(seq "$runs"); do "$annai" --bench --size "$s" > "$tmp/$s.$i" || exit 1; done
+  # key: median of the runs (numbers), or the first run's value (words)
+  for k in $(cut -d: -f1 "$tmp/$s.1"); do
+    printf '%s: %s\n' "$k" "$(grep -h "^$k:" "$tmp/$s".* | cut -d' ' -f2 | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')"
+  done > "$tmp/$s"
+done
 keys=$(cut -d: -f1 "$tmp/1920x1080" | grep -v '^size$')
 printf '%-32s' metric; for s in $sizes; do printf '%14s' "$s"; done; echo
 for k in $keys; do
