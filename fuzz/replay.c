@@ -10,6 +10,8 @@
 
 static int replay(const char *path)
 {
+    struct stat st;
+    if (stat(path, &st) || !S_ISREG(st.st_mode)) return 0; /* a folder (content/img/), a FIFO */
     FILE *f = fopen(path, "rb");
     if (!f) return 0;
     fseek(f, 0, SEEK_END);
