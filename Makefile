@@ -90,6 +90,13 @@ bench: deps
 	$(MAKE) annai
 	@bash bench/bench.sh
 
+# The same panel through annai and a headless Chromium (installed here if missing), RUNS times.
+RUNS ?= 15
+vs-browser: deps
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && S= || S=sudo; $$S apt-get install -y -qq chromium; }
+	$(MAKE) annai
+	@bash bench/vs-browser.sh 02-background $(RUNS)
+
 # libFuzzer (clang) on the content parser, the config parser and layout, FUZZ_SECONDS each,
 # from corpora seeded with content/ and the kept crashes in fuzz/regressions/.
 FUZZ_SECONDS ?= 60
@@ -118,4 +125,4 @@ install: annai
 clean:
 	rm -rf build annai
 
-.PHONY: all deps run test check-built sanitize fuzz bench soak install clean
+.PHONY: all deps run test check-built sanitize fuzz bench vs-browser soak install clean
