@@ -3,6 +3,7 @@
 #include "testutil.h"
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_image.h>
+#include <zlib.h>
 #include <sys/stat.h>
 #include "annai/engine.h"
 #include "annai/platform.h"
@@ -264,6 +265,106 @@ static void test_screenshot_png_round_trip(void **state)
     free(dir);
 }
 
+/* The PNG read strictly with zlib itself: every chunk's CRC, the IHDR, the IDAT stream whole
+ * with its Adler-32 (libpng stops reading once it has the rows), each scanline against f. */
+static void png_strict_check(const char *path, SDL_Surface *f)
+{
+    size_t n;
+    char *text;
+    const char *err;
+    assert_int_equal(file_read(path, 64u << 20, &text, &n, &err), 0);
+    unsigned char *d = (unsigned char *)text;
+    assert_true(n > 8 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8));
+    unsigned char *idat = NULL;
+    size_t idat_len = 0;
+    bool ihdr = false, iend = false;
+    for (size_t i = 8; i + 12 <= n && !iend;) {
+        uint32_t len = (uint32_t)d[i] << 24 | (uint32_t)d[i + 1] << 16 | (uint32_t)d[i + 2] << 8 | d[i + 3];
+        assert_true(i + 12 + len <= n);
+        const unsigned char *type = d + i + 4, *body = d + i + 8, *crc = body + len;
+        uLong want = (uLong)crc[0] << 24 | (uLong)crc[1] << 16 | (uLong)crc[2] << 8 | crc[3];
+        if (crc32(0, type, 4 + len) != want) fail_msg("%.4s chunk: bad CRC", (const char *)type);
+        if (!memcmp(type, "IHDR", 4)) {
+            uint32_t w = (uint32_t)body[0] << 24 | (uint32_t)body[1] << 16 | (uint32_t)body[2] << 8 | body[3];
+            uint32_t h = (uint32_t)body[4] << 24 | (uint32_t)body[5] << 16 | (uint32_t)body[6] << 8 | body[7];
+            assert_int_equal(w, f->w);
+            assert_int_equal(h, f->h);
+            assert_int_equal(body[8], 8); /* 8 bits */
+            assert_int_equal(body[9], 2); /* RGB */
+            ihdr = true;
+        } else if (!memcmp(type, "IDAT", 4)) {
+            idat = realloc(idat, idat_len + len + 1);
+            memcpy(idat + idat_len, body, len);
+            idat_len += len;
+        } else if (!memcmp(type, "IEND", 4)) iend = true;
+        i += 12 + len;
+    }
+    assert_true(ihdr && iend);
+    uLongf raw_len = (uLongf)(f->w * 3 + 1) * (uLongf)f->h;
+    unsigned char *raw = malloc(raw_len + 1);
+    uLongf got = raw_len + 1;
+    int rc = uncompress(raw, &got, idat, idat_len);
+    if (rc != Z_OK) fail_msg("%dx%d: the IDAT stream does not inflate (zlib %d)", f->w, f->h, rc);
+    assert_int_equal(got, raw_len);
+    for (int y = 0; y < f->h; y++) {
+        const unsigned char *line = raw + (size_t)y * (size_t)(f->w * 3 + 1);
+        assert_int_equal(line[0], 0);
+        for (int x = 0; x < f->w; x++) {
+            Uint32 p = (Uint32)line[1 + x * 3] << 16 | (Uint32)line[2 + x * 3] << 8 | line[3 + x * 3];
+            if (p != pixel(f, x, y)) fail_msg("%dx%d pixel %d,%d: %06X in the PNG, %06X drawn", f->w, f->h, x, y, p, pixel(f, x, y));
+        }
+    }
+    free(raw);
+    free(idat);
+    free(d);
+}
+
+/* Any frame size, down to fewer rows than the PNG writer has bands, and noise that deflate
+ * cannot shrink: written straight from the frame and read back through a renderer, every PNG
+ * decodes to the same pixels. A path that cannot be written is an error, not a crash. */
+static void test_screenshot_png_any_size(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{1, 1}, {37, 5}, {3, 17}, {333, 16}, {640, 33}, {200, 150}};
+    char *dir = tu_tmpdir(), *png = path_join(dir, "s.png");
+    uint32_t seed = 12345;
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        int w = sizes[k][0], h = sizes[k][1];
+        SDL_Surface *f = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+        SDL_Renderer *r = SDL_CreateSoftwareRenderer(f);
+        assert_non_null(r);
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                seed = seed * 1103515245u + 12345u;
+                /* noise in the top half, flat below: both kinds of band */
+                ((Uint32 *)((Uint8 *)f->pixels + y * f->pitch))[x] = y < h / 2 ? seed >> 8 : 0x0B5CAD;
+            }
+        for (int via_renderer = 0; via_renderer < 2; via_renderer++) {
+            assert_int_equal(shot_save_png(r, via_renderer ? NULL : f, png), 0);
+            png_strict_check(png, f);
+            SDL_Surface *raw = IMG_Load(png);
+            assert_non_null(raw);
+            SDL_Surface *back = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+            assert_int_equal(back->w, w);
+            assert_int_equal(back->h, h);
+            for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++)
+                    if (pixel(back, x, y) != pixel(f, x, y))
+                        fail_msg("%dx%d pixel %d,%d: %06X in the PNG, %06X drawn", w, h, x, y, pixel(back, x, y), pixel(f, x, y));
+            SDL_FreeSurface(raw);
+            SDL_FreeSurface(back);
+        }
+        char *nowhere = path_join(dir, "missing/s.png");
+        assert_int_equal(shot_save_png(r, f, nowhere), -1);
+        free(nowhere);
+        SDL_DestroyRenderer(r);
+        SDL_FreeSurface(f);
+    }
+    tu_rmrf(dir);
+    free(png);
+    free(dir);
+}
+
 static int setup(void **s)
 {
     (void)s;
@@ -300,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_soft_and_texture_paths_agree),
         cmocka_unit_test(test_crossfade),
         cmocka_unit_test(test_screenshot_png_round_trip),
+        cmocka_unit_test(test_screenshot_png_any_size),
         cmocka_unit_test(test_atlas_bounded_and_evicts_cleanly),
     };
     return cmocka_run_group_tests_name("render", tests, setup, teardown);
