@@ -15,6 +15,10 @@ out=$("$ANNAI" --check) || fail "--check on bundled content: $out"
 echo "$out" | grep -q '0 problems' || fail "--check summary: $out"
 
 "$ANNAI" --screenshot "$tmp/shots" --size 1920x1080 || fail "--screenshot exit code"
+# screenshots need no video driver at all (over ssh, on a board with no display)
+SDL_VIDEODRIVER=no-such-driver DISPLAY= WAYLAND_DISPLAY= "$ANNAI" --screenshot "$tmp/nodisplay" --size 800x480 \
+  || fail "--screenshot without any video driver"
+[ -s "$tmp/nodisplay/01-01-title.png" ] || fail "no PNG without a video driver"
 n=$(ls "$tmp/shots"/*.png | wc -l); m=$(ls content/[0-9]*.md | grep -v '\.en\.md$' | wc -l)
 [ "$n" -eq "$m" ] || fail "expected $m PNGs, got $n"
 [ -f "$tmp/shots/01-01-title.png" ] || fail "file name NN-STEM.png"
