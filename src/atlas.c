@@ -9,6 +9,7 @@
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_ttf.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -455,13 +456,40 @@ static glyph_slot_t *slot_find(atlas_t *a, uint64_t key)
     return &a->slots[h];
 }
 
-const atlas_glyph_t *atlas_get(atlas_t *a, face_t face, int px, uint32_t cp)
+/* A disc q/4 px across as coverage, 4 x 4 samples a pixel, centred in its square. */
+static bool rasterise_disc(atlas_t *a, int q, atlas_glyph_t *g)
+{
+    float d = (float)q / 4, r2 = d * d / 4;
+    int n = (int)ceilf(d), x, y;
+    a->st.rasterised++;
+    int page = atlas_place(a, n, n, &x, &y);
+    if (page < 0) return false;
+    page_t *pg = &a->pages[page];
+    float c = (float)n / 2;
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < n; i++) {
+            int in = 0;
+            for (int sy = 0; sy < 4; sy++)
+                for (int sx = 0; sx < 4; sx++) {
+                    float u = (float)i + ((float)sx + 0.5f) / 4 - c, v = (float)j + ((float)sy + 0.5f) / 4 - c;
+                    in += u * u + v * v <= r2;
+                }
+            pg->cov[(y + j) * ATLAS_PAGE_SIZE + x + i] = (unsigned char)(in * 255 / 16);
+        }
+    mark_dirty(pg, (SDL_Rect){x, y, n, n});
+    *g = (atlas_glyph_t){page, x, y, n, n, 0, 0, 0};
+    return true;
+}
+
+/* face FACE_COUNT: a disc, px its diameter in quarter pixels */
+static const atlas_glyph_t *lookup(atlas_t *a, face_t face, int px, uint32_t cp)
 {
     uint64_t key = (uint64_t)(face + 1) << 56 | (uint64_t)(px & 0xFFFF) << 32 | cp;
     glyph_slot_t *slot = slot_find(a, key);
     if (!slot->key) {
         atlas_glyph_t g = {0};
-        bool ink = rasterise(a, face, px, cp, &g); /* may evict a page and move the slots */
+        /* may evict a page and move the slots */
+        bool ink = face == FACE_COUNT ? rasterise_disc(a, px, &g) : rasterise(a, face, px, cp, &g);
         if ((a->nslots + 1) * 2 >= a->capslots) slots_rehash(a, a->capslots * 2, -1);
         slot = slot_find(a, key);
         slot->key = key;
@@ -473,4 +501,14 @@ const atlas_glyph_t *atlas_get(atlas_t *a, face_t face, int px, uint32_t cp)
     slot->g.used = a->clock;
     a->pages[slot->g.page].used = a->clock;
     return &slot->g;
+}
+
+const atlas_glyph_t *atlas_get(atlas_t *a, face_t face, int px, uint32_t cp) { return lookup(a, face, px, cp); }
+
+const atlas_glyph_t *atlas_disc(atlas_t *a, float diameter)
+{
+    long q = lroundf(diameter * 4);
+    if (q < 1) q = 1;
+    if (q > (ATLAS_PAGE_SIZE - 1) * 4) q = (ATLAS_PAGE_SIZE - 1) * 4;
+    return lookup(a, FACE_COUNT, (int)q, 0);
 }

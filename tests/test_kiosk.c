@@ -57,10 +57,110 @@ static void test_transition_ends_on_the_new_panel(void **state)
     diag_clear(&d);
 }
 
+/* Frames in the steady state allocate nothing: once every panel has been seen, slides, drags
+ * and crossfades draw from what is cached. Two things may allocate, and only in the frame where
+ * they happen: the chrome laid out again for a new current panel, and the content folder polled
+ * for changes every RELOAD_POLL_MS. (malloc, calloc and realloc are counted here by standing in
+ * for glibc's; not under AddressSanitizer, which has its own.) */
+#if defined(__SANITIZE_ADDRESS__)
+#define COUNT_ALLOCS 0
+#else
+#define COUNT_ALLOCS 1
+extern void *__libc_malloc(size_t n);
+extern void *__libc_calloc(size_t n, size_t size);
+extern void *__libc_realloc(void *p, size_t n);
+static volatile long allocs;
+static volatile bool counting;
+void *malloc(size_t n) { if (counting) allocs++; return __libc_malloc(n); }
+void *calloc(size_t n, size_t size) { if (counting) allocs++; return __libc_calloc(n, size); }
+void *realloc(void *p, size_t n) { if (counting) allocs++; return __libc_realloc(p, n); }
+#endif
+
+/* one frame; counts the frames that drew and those that allocated */
+static void counted_frame(kiosk_t *k, uint64_t *now, long *drawn, long *allocating)
+{
+    long before = allocs;
+    counting = true;
+    *drawn += kiosk_frame(k, *now, NULL);
+    counting = false;
+    *allocating += allocs != before;
+    *now += 16;
+}
+
+static void drag(kiosk_t *k, int w, int h, uint64_t *now, long *drawn, long *allocating)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = w * 8 / 10;
+    e.button.y = h / 2;
+    kiosk_handle(k, &e, *now);
+    for (int i = 1; i <= 10; i++) {
+        memset(&e, 0, sizeof e);
+        e.type = SDL_MOUSEMOTION;
+        e.motion.x = w * 8 / 10 - w * i / 20;
+        e.motion.y = h / 2;
+        kiosk_handle(k, &e, *now);
+        counted_frame(k, now, drawn, allocating);
+    }
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONUP;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = w * 3 / 10;
+    e.button.y = h / 2;
+    kiosk_handle(k, &e, *now);
+}
+
+static void test_steady_frames_allocate_nothing(void **state)
+{
+    (void)state;
+    if (!COUNT_ALLOCS) skip();
+    config_t cfg;
+    engine_t e;
+    diag_list_t d = {0};
+    tu_engine_open(&e, &cfg, "content", &d);
+    platform_t p;
+    assert_int_equal(platform_open(&p, &cfg, PLATFORM_HEADLESS, 1280, 720), 0);
+    events_t ev = {0};
+    uint64_t now = 1000000;
+    kiosk_t *k = kiosk_create(&e, &p, &ev, now);
+    /* every panel in both languages once */
+    for (int l = 0; l < LANG_COUNT; l++) {
+        for (int i = 0; i < e.deck.count; i++) {
+            key(k, SDLK_RIGHT, now);
+            for (int f = 0; f < 40; f++, now += 16) kiosk_frame(k, now, NULL);
+        }
+        key(k, SDLK_l, now);
+        for (int f = 0; f < 40; f++, now += 16) kiosk_frame(k, now, NULL);
+    }
+    /* then drags into slides, and crossfades */
+    long drawn = 0, allocating = 0, transitions = 0;
+    uint64_t t0 = now;
+    for (int i = 0; i < 6; i++) {
+        drag(k, p.w, p.h, &now, &drawn, &allocating);
+        for (int f = 0; f < 30; f++) counted_frame(k, &now, &drawn, &allocating);
+        key(k, i % 2 ? SDLK_HOME : SDLK_END, now);
+        for (int f = 0; f < 30; f++) counted_frame(k, &now, &drawn, &allocating);
+        transitions += 2;
+    }
+    long polls = (long)((now - t0) / RELOAD_POLL_MS) + 1;
+    assert_true(drawn > 100);
+    if (allocating > transitions + polls)
+        fail_msg("%ld of %ld frames allocated (%ld allocations); at most %ld may: a new chrome per transition, a folder poll "
+                 "every %d ms", allocating, drawn, allocs, transitions + polls, RELOAD_POLL_MS);
+    kiosk_destroy(k);
+    platform_close(&p);
+    engine_close(&e);
+    free(cfg.content_dir);
+    diag_clear(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_transition_ends_on_the_new_panel),
+        cmocka_unit_test(test_steady_frames_allocate_nothing),
     };
     return cmocka_run_group_tests_name("kiosk", tests, NULL, NULL);
 }

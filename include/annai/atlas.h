@@ -48,6 +48,9 @@ atlas_t *atlas_create(struct SDL_Renderer *r, fonts_t *f);
 void atlas_destroy(atlas_t *a);
 /* The glyph, rasterised on first use. NULL for glyphs with no ink (spaces). */
 const atlas_glyph_t *atlas_get(atlas_t *a, face_t face, int px, uint32_t cp);
+/* A filled disc diameter px across (to a quarter pixel), anti-aliased, placed at ox = oy = 0
+ * of its w x h square: bullets, page dots and emphasis dots are drawn like glyphs. */
+const atlas_glyph_t *atlas_disc(atlas_t *a, float diameter);
 /* The page as a texture (white, coverage as alpha), made or updated on demand. */
 struct SDL_Texture *atlas_page(atlas_t *a, int page);
 /* The page's coverage: ATLAS_PAGE_SIZE bytes a row, for drawing into a framebuffer directly. */
