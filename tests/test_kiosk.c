@@ -62,6 +62,8 @@ static void test_transition_ends_on_the_new_panel(void **state)
  * they happen: the chrome laid out again for a new current panel, and the content folder polled
  * for changes every RELOAD_POLL_MS. (malloc, calloc and realloc are counted here by standing in
  * for glibc's; not under AddressSanitizer, which has its own.) */
+static volatile long allocs;
+static volatile bool counting;
 #if defined(__SANITIZE_ADDRESS__)
 #define COUNT_ALLOCS 0
 #else
@@ -69,8 +71,6 @@ static void test_transition_ends_on_the_new_panel(void **state)
 extern void *__libc_malloc(size_t n);
 extern void *__libc_calloc(size_t n, size_t size);
 extern void *__libc_realloc(void *p, size_t n);
-static volatile long allocs;
-static volatile bool counting;
 void *malloc(size_t n) { if (counting) allocs++; return __libc_malloc(n); }
 void *calloc(size_t n, size_t size) { if (counting) allocs++; return __libc_calloc(n, size); }
 void *realloc(void *p, size_t n) { if (counting) allocs++; return __libc_realloc(p, n); }
