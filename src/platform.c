@@ -46,39 +46,28 @@ int platform_open(platform_t *p, const config_t *cfg, platform_mode_t mode, int 
     memset(p, 0, sizeof *p);
     bool headless = mode != PLATFORM_WINDOW;
     p->headless = headless;
-    if (mode == PLATFORM_OFFSCREEN) {
-        /* no video driver, no window, no events: a renderer over a frame in memory */
-        p->frame = frame_create(w, h, &p->frame_map, &p->frame_len);
-        p->r = p->frame ? SDL_CreateSoftwareRenderer(p->frame) : NULL;
-        if (!p->r) {
-            fprintf(stderr, "annai: cannot create a %dx%d frame: %s\n", w, h, SDL_GetError());
-            platform_close(p);
+    if (mode != PLATFORM_OFFSCREEN) { /* offscreen: no video driver, no window, no events */
+        SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+        SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+        SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+        if (headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+        if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+            fprintf(stderr, "annai: cannot start video: %s\n", SDL_GetError());
             return 3;
         }
-        p->soft = true;
-        platform_update_size(p);
-        return 0;
-    }
-    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
-    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
-    if (headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, "annai: cannot start video: %s\n", SDL_GetError());
-        return 3;
-    }
-    Uint32 flags = headless ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN;
-    int x = SDL_WINDOWPOS_CENTERED_DISPLAY(cfg->display), y = x;
-    if (!headless && cfg->fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    if (!headless && !cfg->fullscreen) flags |= SDL_WINDOW_RESIZABLE;
-    p->win = SDL_CreateWindow("annai", x, y, w, h, flags);
-    if (!p->win) {
-        fprintf(stderr, "annai: cannot open a window: %s\n", SDL_GetError());
-        SDL_Quit();
-        return 3;
+        Uint32 flags = headless ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN;
+        int x = SDL_WINDOWPOS_CENTERED_DISPLAY(cfg->display), y = x;
+        if (!headless && cfg->fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        if (!headless && !cfg->fullscreen) flags |= SDL_WINDOW_RESIZABLE;
+        p->win = SDL_CreateWindow("annai", x, y, w, h, flags);
+        if (!p->win) {
+            fprintf(stderr, "annai: cannot open a window: %s\n", SDL_GetError());
+            SDL_Quit();
+            return 3;
+        }
     }
     if (headless) {
-        /* the dummy driver shows nothing: draw into a frame of our own, no window surface */
+        /* nothing is shown: draw into a frame of our own, not a window surface */
         p->frame = frame_create(w, h, &p->frame_map, &p->frame_len);
         p->r = p->frame ? SDL_CreateSoftwareRenderer(p->frame) : NULL;
     } else {

@@ -182,7 +182,6 @@ static SDL_Texture *image_texture(render_t *rd, const char *path)
     return s->tex;
 }
 
-
 /* An opaque fill needs no blending: the software renderer then writes rows instead of mixing
  * every pixel (measured with callgrind: a blended full-screen fill cost ~25 instructions a
  * pixel, most of a frame). */
@@ -323,12 +322,37 @@ static void soft_glyph(render_t *rd, const atlas_glyph_t *g, int x, int y, uint3
     }
 }
 
+static void flush_pages(render_t *rd)
+{
+    for (int p = 0; p < ATLAS_MAX_PAGES; p++)
+        if (rd->pages[p].ni) batch_flush(rd->r, &rd->pages[p], atlas_page(rd->atlas, p));
+}
+
 /* What is queued, shapes and discs, before anything drawn another way. */
 static void flush_queued(render_t *rd)
 {
     batch_flush(rd->r, &rd->shapes, NULL);
-    for (int p = 0; p < ATLAS_MAX_PAGES; p++)
-        if (rd->pages[p].ni) batch_flush(rd->r, &rd->pages[p], atlas_page(rd->atlas, p));
+    flush_pages(rd);
+}
+
+/* Before drawing into the software frame directly: what SDL still holds goes first. */
+static void soft_begin(render_t *rd)
+{
+    flush_queued(rd);
+    SDL_RenderFlush(rd->r);
+}
+
+/* A coverage mask from the atlas (a glyph or a disc) at whole pixels (x, y): blended into the
+ * software frame, or queued as a quad from its page's texture. */
+static void draw_mask(render_t *rd, const atlas_glyph_t *a, float x, float y, uint32_t color, float alpha)
+{
+    if (soft(rd)) {
+        soft_glyph(rd, a, (int)x, (int)y, color & 0xFFFFFF, alpha256(color, alpha));
+        return;
+    }
+    const float inv = 1.0f / ATLAS_PAGE_SIZE;
+    batch_quad(rd, &rd->pages[a->page], x, y, x + (float)a->w, y + (float)a->h, (float)a->x * inv, (float)a->y * inv,
+               (float)(a->x + a->w) * inv, (float)(a->y + a->h) * inv, color_of(color, alpha));
 }
 
 /* A QR code: a white square with its quiet zone, then the dark modules. Module edges are
@@ -337,28 +361,18 @@ static void draw_qr(render_t *rd, const dl_item_t *it, float dx, float dy, float
 {
     int n = it->qr_size;
     float mod = it->r.w / (float)(n + 8), ox = it->r.x + dx, oy = it->r.y + dy;
-    if (soft(rd)) {
-        flush_queued(rd); /* keep the drawing order */
-        SDL_RenderFlush(rd->r);
-        soft_fill(rd, roundf(ox), roundf(oy), roundf(ox + it->r.w) - roundf(ox), roundf(oy + it->r.h) - roundf(oy), 0xFFFFFFFFu, alpha);
-        for (int y = 0; y < n; y++)
-            for (int x = 0; x < n; x++) {
-                if (!it->qr[y * n + x]) continue;
-                float x0 = roundf(ox + (float)(x + 4) * mod), y0 = roundf(oy + (float)(y + 4) * mod);
-                float x1 = roundf(ox + (float)(x + 5) * mod), y1 = roundf(oy + (float)(y + 5) * mod);
-                soft_fill(rd, x0, y0, x1 - x0, y1 - y0, 0xFF000000u, alpha);
-            }
-        return;
+    bool direct = soft(rd);
+    if (direct) soft_begin(rd);
+    for (int cell = -1; cell < n * n; cell++) { /* -1: the white square */
+        if (cell >= 0 && !it->qr[cell]) continue;
+        /* in modules from the square's corner: the quiet zone is 4 wide */
+        float c0 = 0, r0 = 0, c1 = (float)(n + 8), r1 = c1;
+        if (cell >= 0) c0 = (float)(cell % n + 4), r0 = (float)(cell / n + 4), c1 = c0 + 1, r1 = r0 + 1;
+        float x0 = roundf(ox + c0 * mod), y0 = roundf(oy + r0 * mod), x1 = roundf(ox + c1 * mod), y1 = roundf(oy + r1 * mod);
+        uint32_t argb = cell < 0 ? 0xFFFFFFFFu : 0xFF000000u;
+        if (direct) soft_fill(rd, x0, y0, x1 - x0, y1 - y0, argb, alpha);
+        else batch_quad(rd, &rd->shapes, x0, y0, x1, y1, 0, 0, 0, 0, color_of(argb, alpha));
     }
-    SDL_Color w = color_of(0xFFFFFFFFu, alpha), k = color_of(0xFF000000u, alpha);
-    batch_quad(rd, &rd->shapes, ox, oy, ox + it->r.w, oy + it->r.h, 0, 0, 0, 0, w);
-    for (int y = 0; y < n; y++)
-        for (int x = 0; x < n; x++)
-            if (it->qr[y * n + x]) {
-                float x0 = roundf(ox + (float)(x + 4) * mod), y0 = roundf(oy + (float)(y + 4) * mod);
-                float x1 = roundf(ox + (float)(x + 5) * mod), y1 = roundf(oy + (float)(y + 5) * mod);
-                batch_quad(rd, &rd->shapes, x0, y0, x1, y1, 0, 0, 0, 0, k);
-            }
 }
 
 /* Bullets, page dots, timeline stops and emphasis dots: discs from the atlas, drawn like
@@ -369,18 +383,9 @@ static void draw_disc(render_t *rd, float cx, float cy, float d, uint32_t color,
 {
     const atlas_glyph_t *g = atlas_disc(rd->atlas, d);
     if (!g) return;
-    float x = roundf(cx - (float)g->w / 2), y = roundf(cy - (float)g->h / 2);
-    if (soft(rd)) {
-        flush_queued(rd); /* keep the drawing order */
-        SDL_RenderFlush(rd->r);
-        soft_glyph(rd, g, (int)x, (int)y, color & 0xFFFFFF, alpha256(color, alpha));
-        return;
-    }
-    const float inv = 1.0f / ATLAS_PAGE_SIZE;
-    batch_quad(rd, &rd->pages[g->page], x, y, x + (float)g->w, y + (float)g->h, (float)g->x * inv, (float)g->y * inv,
-               (float)(g->x + g->w) * inv, (float)(g->y + g->h) * inv, color_of(color, alpha));
+    if (soft(rd)) soft_begin(rd); /* keep the drawing order */
+    draw_mask(rd, g, roundf(cx - (float)g->w / 2), roundf(cy - (float)g->h / 2), color, alpha);
 }
-
 
 static void draw_items(render_t *rd, const dlist_t *dl, float dx, float dy, float alpha)
 {
@@ -389,8 +394,7 @@ static void draw_items(render_t *rd, const dlist_t *dl, float dx, float dy, floa
         SDL_Color c = color_of(it->color, alpha);
         float x = it->r.x + dx, y = it->r.y + dy;
         if (it->kind == DL_RECT && c.a < 255 && soft(rd)) {
-            flush_queued(rd);
-            SDL_RenderFlush(rd->r);
+            soft_begin(rd);
             soft_fill(rd, x, y, it->r.w, it->r.h, it->color, alpha);
         } else if (it->kind == DL_RECT && c.a == 255) {
             flush_queued(rd); /* keep the drawing order */
@@ -414,24 +418,15 @@ static void draw_items(render_t *rd, const dlist_t *dl, float dx, float dy, floa
 
 static void draw_glyphs(render_t *rd, const dlist_t *dl, float dx, float dy, float alpha)
 {
-    const float inv = 1.0f / ATLAS_PAGE_SIZE;
-    bool direct = soft(rd);
-    if (direct) SDL_RenderFlush(rd->r); /* what SDL has queued lies under the glyphs */
+    if (soft(rd)) SDL_RenderFlush(rd->r); /* what SDL has queued lies under the glyphs */
     for (int i = 0; i < dl->nglyphs; i++) {
         const dl_glyph_t *g = &dl->glyphs[i];
         const atlas_glyph_t *a = atlas_get(rd->atlas, (face_t)g->face, g->px, g->cp);
         if (!a) continue;
         /* snap to whole pixels: glyphs were rasterised on the pixel grid */
-        float x = roundf(g->x + dx) + (float)a->ox, y = roundf(g->y + dy) + (float)a->oy;
-        if (direct) {
-            soft_glyph(rd, a, (int)x, (int)y, g->color & 0xFFFFFF, alpha256(g->color, alpha));
-            continue;
-        }
-        batch_quad(rd, &rd->pages[a->page], x, y, x + (float)a->w, y + (float)a->h, (float)a->x * inv, (float)a->y * inv,
-                   (float)(a->x + a->w) * inv, (float)(a->y + a->h) * inv, color_of(g->color, alpha));
+        draw_mask(rd, a, roundf(g->x + dx) + (float)a->ox, roundf(g->y + dy) + (float)a->oy, g->color, alpha);
     }
-    if (!direct)
-        for (int p = 0; p < ATLAS_MAX_PAGES; p++) batch_flush(rd->r, &rd->pages[p], atlas_page(rd->atlas, p));
+    flush_pages(rd);
 }
 
 void render_dlist(render_t *rd, const dlist_t *dl, float dx, float dy, float alpha)

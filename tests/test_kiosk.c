@@ -23,38 +23,73 @@ static void key(kiosk_t *k, SDL_Keycode sym, uint64_t now)
     kiosk_handle(k, &e, now);
 }
 
+/* A left-button press, motion or release at (x, y). */
+static void mouse(kiosk_t *k, Uint32 type, int x, int y, uint64_t now)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    if (type == SDL_MOUSEMOTION) {
+        e.motion.x = x;
+        e.motion.y = y;
+    } else {
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.x = x;
+        e.button.y = y;
+    }
+    kiosk_handle(k, &e, now);
+}
+
+/* The bundled content in a headless kiosk of w x h, started at *now. */
+typedef struct {
+    config_t cfg;
+    engine_t e;
+    diag_list_t d;
+    platform_t p;
+    events_t ev;
+    kiosk_t *k;
+} fixture_t;
+
+static void fixture_open(fixture_t *f, int w, int h, uint64_t now)
+{
+    memset(f, 0, sizeof *f);
+    tu_engine_open(&f->e, &f->cfg, "content", &f->d);
+    assert_int_equal(platform_open(&f->p, &f->cfg, PLATFORM_HEADLESS, w, h), 0);
+    f->k = kiosk_create(&f->e, &f->p, &f->ev, now);
+}
+
+static void fixture_close(fixture_t *f)
+{
+    kiosk_destroy(f->k);
+    platform_close(&f->p);
+    engine_close(&f->e);
+    free(f->cfg.content_dir);
+    diag_clear(&f->d);
+}
+
 /* After a slide, the last frame shows the new panel alone: no sliver of the old one is left at
  * the edge (the frame at the end of a transition is drawn, not just the ones before it). */
 static void test_transition_ends_on_the_new_panel(void **state)
 {
     (void)state;
-    config_t cfg;
-    engine_t e;
-    diag_list_t d = {0};
-    tu_engine_open(&e, &cfg, "content", &d);
-    platform_t p;
-    assert_int_equal(platform_open(&p, &cfg, PLATFORM_HEADLESS, 640, 360), 0);
-    events_t ev = {0};
     uint64_t now = 1000000;
-    kiosk_t *k = kiosk_create(&e, &p, &ev, now);
+    fixture_t f;
+    fixture_open(&f, 640, 360, now);
+    kiosk_t *k = f.k;
     for (int i = 0; i < 5; i++, now += 16) kiosk_frame(k, now, NULL);
-    Uint32 first = pixel_at(&p, 0, 100);
+    Uint32 first = pixel_at(&f.p, 0, 100);
     for (int step = 0; step < 3; step++) {
         key(k, SDLK_RIGHT, now);
         for (int i = 0; i < 80; i++, now += 16) kiosk_frame(k, now, NULL); /* and then nothing to draw */
-        engine_set_size(&e, p.w, p.h);
-        const dlist_t *shown = engine_panel(&e, step + 1, LANG_JA);
+        engine_set_size(&f.e, f.p.w, f.p.h);
+        const dlist_t *shown = engine_panel(&f.e, step + 1, LANG_JA);
         for (int y = 40; y < 300; y += 20)
             for (int x = 0; x < 4; x++)
-                if (pixel_at(&p, x, y) != (shown->bg & 0xFFFFFF))
+                if (pixel_at(&f.p, x, y) != (shown->bg & 0xFFFFFF))
                     fail_msg("after slide %d: pixel %d,%d is %06X, the panel's background is %06X (the first panel's %06X)", step + 1,
-                             x, y, pixel_at(&p, x, y), shown->bg & 0xFFFFFF, first);
+                             x, y, pixel_at(&f.p, x, y), shown->bg & 0xFFFFFF, first);
     }
-    kiosk_destroy(k);
-    platform_close(&p);
-    engine_close(&e);
-    free(cfg.content_dir);
-    diag_clear(&d);
+    fixture_close(&f);
 }
 
 /* Frames in the steady state allocate nothing: once every panel has been seen, slides, drags
@@ -87,61 +122,42 @@ static void counted_frame(kiosk_t *k, uint64_t *now, long *drawn, long *allocati
     *now += 16;
 }
 
+/* A finger from 80% to 30% of the width: the panel follows it, then slides on. */
 static void drag(kiosk_t *k, int w, int h, uint64_t *now, long *drawn, long *allocating)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = w * 8 / 10;
-    e.button.y = h / 2;
-    kiosk_handle(k, &e, *now);
+    mouse(k, SDL_MOUSEBUTTONDOWN, w * 8 / 10, h / 2, *now);
     for (int i = 1; i <= 10; i++) {
-        memset(&e, 0, sizeof e);
-        e.type = SDL_MOUSEMOTION;
-        e.motion.x = w * 8 / 10 - w * i / 20;
-        e.motion.y = h / 2;
-        kiosk_handle(k, &e, *now);
+        mouse(k, SDL_MOUSEMOTION, w * 8 / 10 - w * i / 20, h / 2, *now);
         counted_frame(k, now, drawn, allocating);
     }
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONUP;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = w * 3 / 10;
-    e.button.y = h / 2;
-    kiosk_handle(k, &e, *now);
+    mouse(k, SDL_MOUSEBUTTONUP, w * 3 / 10, h / 2, *now);
 }
 
 static void test_steady_frames_allocate_nothing(void **state)
 {
     (void)state;
     if (!COUNT_ALLOCS) skip();
-    config_t cfg;
-    engine_t e;
-    diag_list_t d = {0};
-    tu_engine_open(&e, &cfg, "content", &d);
-    platform_t p;
-    assert_int_equal(platform_open(&p, &cfg, PLATFORM_HEADLESS, 1280, 720), 0);
-    events_t ev = {0};
     uint64_t now = 1000000;
-    kiosk_t *k = kiosk_create(&e, &p, &ev, now);
+    fixture_t f;
+    fixture_open(&f, 1280, 720, now);
+    kiosk_t *k = f.k;
     /* every panel in both languages once */
     for (int l = 0; l < LANG_COUNT; l++) {
-        for (int i = 0; i < e.deck.count; i++) {
+        for (int i = 0; i < f.e.deck.count; i++) {
             key(k, SDLK_RIGHT, now);
-            for (int f = 0; f < 40; f++, now += 16) kiosk_frame(k, now, NULL);
+            for (int n = 0; n < 40; n++, now += 16) kiosk_frame(k, now, NULL);
         }
         key(k, SDLK_l, now);
-        for (int f = 0; f < 40; f++, now += 16) kiosk_frame(k, now, NULL);
+        for (int n = 0; n < 40; n++, now += 16) kiosk_frame(k, now, NULL);
     }
     /* then drags into slides, and crossfades */
     long drawn = 0, allocating = 0, transitions = 0;
     uint64_t t0 = now;
     for (int i = 0; i < 6; i++) {
-        drag(k, p.w, p.h, &now, &drawn, &allocating);
-        for (int f = 0; f < 30; f++) counted_frame(k, &now, &drawn, &allocating);
+        drag(k, f.p.w, f.p.h, &now, &drawn, &allocating);
+        for (int n = 0; n < 30; n++) counted_frame(k, &now, &drawn, &allocating);
         key(k, i % 2 ? SDLK_HOME : SDLK_END, now);
-        for (int f = 0; f < 30; f++) counted_frame(k, &now, &drawn, &allocating);
+        for (int n = 0; n < 30; n++) counted_frame(k, &now, &drawn, &allocating);
         transitions += 2;
     }
     long polls = (long)((now - t0) / RELOAD_POLL_MS) + 1;
@@ -149,11 +165,7 @@ static void test_steady_frames_allocate_nothing(void **state)
     if (allocating > transitions + polls)
         fail_msg("%ld of %ld frames allocated (%ld allocations); at most %ld may: a new chrome per transition, a folder poll "
                  "every %d ms", allocating, drawn, allocs, transitions + polls, RELOAD_POLL_MS);
-    kiosk_destroy(k);
-    platform_close(&p);
-    engine_close(&e);
-    free(cfg.content_dir);
-    diag_clear(&d);
+    fixture_close(&f);
 }
 
 int main(void)
