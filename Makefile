@@ -12,8 +12,11 @@ PKG_CONFIG ?= pkg-config
 LIBS_PC = sdl2 SDL2_ttf SDL2_image libunibreak md4c inih libqrencode libpng zlib
 # SDL2_image is opened with dlopen on the first image (render.c), not linked: its headers only
 LINK_PC = $(filter-out SDL2_image,$(LIBS_PC))
-DEB_PKGS = build-essential pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libpng-dev libunibreak-dev \
-           libmd4c-dev libinih-dev libqrencode-dev libcmocka-dev xvfb xdotool imagemagick rsync valgrind strace
+# What building and running need (`make run`), and what the tests add (`make test`). Each feature
+# adds its packages on a line of its own.
+RUN_PKGS  = build-essential pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libpng-dev libunibreak-dev \
+            libmd4c-dev libinih-dev libqrencode-dev
+TEST_PKGS = libcmocka-dev xvfb xdotool imagemagick rsync valgrind strace
 
 # The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS.
 ANNAI_CPPFLAGS = -Iinclude -DANNAI_SHARE_DIR='"$(SHAREDIR)"' -D_POSIX_C_SOURCE=200809L
@@ -58,7 +61,9 @@ $(B)/test_%: tests/test_%.c tests/testutil.h $(B)/libannai.a
 	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS) $(shell $(PKG_CONFIG) --libs cmocka SDL2_image)
 
 # Installs the Debian packages that are missing (as root, or through sudo). Nothing when all are there.
-deps:
+deps: DEB_PKGS = $(RUN_PKGS) $(TEST_PKGS)
+deps-run: DEB_PKGS = $(RUN_PKGS)
+deps deps-run:
 	@missing=$$(for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "installing:" $$missing; \
@@ -66,7 +71,7 @@ deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-run: deps
+run: deps-run
 	$(MAKE) annai
 	./annai $(ARGS)
 
@@ -125,4 +130,4 @@ install: annai
 clean:
 	rm -rf build annai
 
-.PHONY: all deps run test check-built sanitize fuzz bench vs-browser soak install clean
+.PHONY: all deps deps-run run test check-built sanitize fuzz bench vs-browser soak install clean
