@@ -9,7 +9,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 
-LIBS_PC = sdl2 SDL2_ttf SDL2_image libunibreak md4c inih libqrencode libpng zlib
+LIBS_PC = sdl2 SDL2_ttf SDL2_image libunibreak md4c inih libqrencode libpng zlib libsystemd
 # SDL2_image is opened with dlopen on the first image (render.c), not linked: its headers only
 LINK_PC = $(filter-out SDL2_image,$(LIBS_PC))
 # What building and running need (`make run`), and what the tests add (`make test`). Each feature
@@ -17,6 +17,11 @@ LINK_PC = $(filter-out SDL2_image,$(LIBS_PC))
 RUN_PKGS  = build-essential pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libpng-dev libunibreak-dev \
             libmd4c-dev libinih-dev libqrencode-dev
 TEST_PKGS = libcmocka-dev xvfb xdotool imagemagick rsync valgrind strace
+# sd_notify (READY, WATCHDOG, STATUS) for Type=notify
+RUN_PKGS  += libsystemd-dev
+# promtool checks the metrics file, systemd-analyze scores and verifies the unit, python3 plays
+# systemd's notify socket in tests/e2e/health.sh
+TEST_PKGS += prometheus systemd python3
 
 # The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS.
 ANNAI_CPPFLAGS = -Iinclude -DANNAI_SHARE_DIR='"$(SHAREDIR)"' -D_POSIX_C_SOURCE=200809L
@@ -126,6 +131,7 @@ install: annai
 	install -m 644 fonts/*.ttf fonts/OFL.txt fonts/README $(DESTDIR)$(SHAREDIR)/fonts/
 	cp -R content/. $(DESTDIR)$(SHAREDIR)/content/
 	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SHAREDIR@|$(SHAREDIR)|g' dist/annai.service > $(DESTDIR)$(UNITDIR)/annai.service
+	install -m 755 dist/annai-heartbeat-check $(DESTDIR)$(BINDIR)/annai-heartbeat-check
 
 clean:
 	rm -rf build annai

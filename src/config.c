@@ -37,8 +37,9 @@ static const key_def_t keys[] = {
     {"admin", "pin", T_PIN, OFF(pin), 0, 0, "4 to 12 digits"},
     {"admin", "allow_exit", T_BOOL, OFF(allow_exit), 0, 0, "let keys and the window close exit"},
     {"log", "events", T_STR, OFF(events_path), 0, 0, "JSON-lines events file"},
-    {"log", "heartbeat", T_STR, OFF(heartbeat_path), 0, 0, "file touched while frames are produced"},
-    {"log", "heartbeat_interval", T_SECONDS, OFF(heartbeat_interval_s), 1, 3600, "seconds between heartbeats"},
+    {"log", "heartbeat", T_STR, OFF(heartbeat_path), 0, 0, "JSON file naming what is shown, rewritten while frames are"},
+    {"log", "heartbeat_interval", T_SECONDS, OFF(heartbeat_interval_s), 1, 3600, "seconds between heartbeats (and metrics)"},
+    {"log", "metrics", T_STR, OFF(metrics_path), 0, 0, "Prometheus text file (node_exporter's textfile folder)"},
 };
 #define NKEYS ((int)(sizeof keys / sizeof keys[0]))
 
@@ -73,6 +74,7 @@ void config_free(config_t *c)
     free(c->pin);
     free(c->events_path);
     free(c->heartbeat_path);
+    free(c->metrics_path);
     memset(c, 0, sizeof *c);
 }
 
@@ -395,6 +397,9 @@ int cli_parse(cli_t *cli, int argc, char **argv)
             to_key(name, key, sizeof key);
             if (!strcmp(key, "content")) strcpy(key, "dir");
             if (!is_shot && !is_cfg && !key_find(NULL, key)) return usage_error("unknown option '%s'", a);
+            if (!strcmp(key, "pin")) return usage_error("%s is refused: every user of the machine sees the command line (ps). "
+                                                        "Put 'pin = ...' in [admin] of the --config file, or give it as "
+                                                        "the systemd credential '" CONFIG_PIN_CREDENTIAL "' (LoadCredential=).", "--pin");
             if (!val) {
                 if (i + 1 >= argc) return usage_error("option '%s' needs a value", a);
                 val = argv[++i];
@@ -437,6 +442,26 @@ static void apply_flags(config_t *c, const cli_t *cli, diag_list_t *d)
     }
 }
 
+void config_load_credential(config_t *c, const char *cred_dir, diag_list_t *diags)
+{
+    if (!cred_dir || !*cred_dir) return;
+    char *path = path_join(cred_dir, CONFIG_PIN_CREDENTIAL);
+    char *data;
+    size_t len;
+    const char *err;
+    if (file_read(path, CONFIG_PIN_MAX_BYTES, &data, &len, &err) != 0) {
+        if (path_is_file(path)) diag_add(diags, path, 0, "%s", err);
+        free(path);
+        return;
+    }
+    /* `echo 1234 > pin` and systemd-creds leave a newline; NULs and the rest are refused below */
+    while (len && (data[len - 1] == '\n' || data[len - 1] == '\r')) data[--len] = 0;
+    if (memchr(data, 0, len)) diag_add(diags, path, 1, "bad value '(hidden)' for pin (expected 4 to 12 digits)");
+    else config_set(c, "admin", "pin", data, path, 1, diags);
+    free(data);
+    free(path);
+}
+
 int config_resolve(config_t *c, const cli_t *cli, const char *share_dir, diag_list_t *diags)
 {
     /* First pass only to learn the content folder; problems are reported by the second. */
@@ -458,6 +483,7 @@ int config_resolve(config_t *c, const cli_t *cli, const char *share_dir, diag_li
         !path_is_dir(cli->config_path))
         diag_add(diags, cli->config_path, 0, "config file not found");
     apply_flags(c, cli, diags);
+    config_load_credential(c, getenv("CREDENTIALS_DIRECTORY"), diags);
     free(c->content_dir);
     c->content_dir = dir;
     return diags->count ? 1 : 0;

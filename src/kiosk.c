@@ -7,14 +7,25 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "annai/admin.h"
 #include "annai/app.h"
+#include "annai/health.h"
 #include "annai/input.h"
+#include "annai/metrics.h"
+#include "annai/notify.h"
 #include "annai/schedule.h"
 #include "annai/ui.h"
 
 #define ADMIN_MAX_ERRORS 8
-#define INFO_LEN 320
+/* A quiet screen still presents a frame this often, so "the last frame" in the heartbeat, the
+ * metrics and the systemd watchdog proves the renderer and the driver work (a redraw of a
+ * settled panel costs a few ms; once in 10 s, nothing measurable). */
+#define FRAME_KEEPALIVE_MS 10000
+/* Test hook: frames stop being presented this many ms after start (the loop goes on), as
+ * with a wedged renderer. Read once at start; unset in production. */
+#define STALL_HOOK_ENV "ANNAI_TEST_STALL_MS"
+#define INFO_LEN KIOSK_INFO_LEN
 
 static volatile sig_atomic_t stop_requested;
 static void on_signal(int sig) { (void)sig; stop_requested = 1; }
@@ -47,7 +58,27 @@ struct kiosk_s {
     bool exit_asked;                 /* an allowed exit (admin, Ctrl+Q, window close) */
     bool animating;                  /* the last frame drawn was mid-transition: draw the end too */
     kiosk_stats_t st;
+    /* fleet health */
+    notify_t notify;
+    health_t health;
+    metrics_counters_t mc;
+    uint64_t content_hash, last_frame, stall_at;
+    int64_t start_wall, last_frame_wall;
 };
+
+static int64_t wall_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static double mono_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static void emit_app_events(kiosk_t *k)
 {
@@ -59,6 +90,7 @@ static void emit_app_events(kiosk_t *k)
         const char *lang = ev[i].lang == LANG_EN ? "\"en\"" : "\"ja\"";
         if (ev[i].kind == APP_EV_VIEW) {
             k->st.views++;
+            k->mc.views[ev[i].via]++;
             events_quote(stem, sizeof stem, k->e->deck.entries[ev[i].index].stem);
             char via[16];
             snprintf(via, sizeof via, "\"%s\"", app_via_name(ev[i].via));
@@ -67,6 +99,7 @@ static void emit_app_events(kiosk_t *k)
             events_emit(k->ev, "idle", NULL);
         } else {
             k->st.lang_switches++;
+            k->mc.lang_switches++;
             events_emit(k->ev, "lang", "lang", lang, NULL);
         }
         k->dirty = true;
@@ -127,6 +160,7 @@ static void reload_now(kiosk_t *k, uint64_t now)
         for (int i = 0; i < d.count; i++) LOGW("content", "%s", d.items[i].text);
         stamp(k->reload_status, sizeof k->reload_status, "reload failed, still showing the last good content:");
         k->st.reload_failures++;
+        k->mc.reload_failures++;
         deck_free(&deck);
     } else {
         engine_set_deck(k->e, &deck);
@@ -138,6 +172,8 @@ static void reload_now(kiosk_t *k, uint64_t now)
         events_emit(k->ev, "reload", "panels", n, NULL);
         stamp(k->reload_status, sizeof k->reload_status, "reloaded");
         k->st.reloads++;
+        k->mc.reloads++;
+        k->content_hash = health_content_hash(&k->e->deck);
     }
     diag_clear(&d);
     k->sig = deck_signature(k->e->cfg.content_dir);
@@ -167,6 +203,8 @@ static void set_screen(kiosk_t *k, bool on, uint64_t now)
 {
     if (on == k->screen_on) return;
     k->screen_on = on;
+    if (on) k->mc.screen_ons++;
+    else k->mc.screen_offs++;
     events_emit(k->ev, "screen", "state", on ? "\"on\"" : "\"off\"", NULL);
     if (on) restart_app(k, now);
     else admin_close(&k->admin);
@@ -374,6 +412,11 @@ static int admin_info(kiosk_t *k, char lines[][INFO_LEN], uint64_t now)
     snprintf(lines[n++], INFO_LEN, "screen: %dx%d, rotate %d; %.0f frames in the last second, the last took %.1f ms", k->p->w, k->p->h,
              k->p->rotate, k->fps, k->draw_ms);
     snprintf(lines[n++], INFO_LEN, "schedule: %s", schedule_active(&e->cfg) ? "set" : "always on");
+    if (health_failing(&k->health) && n < UI_ADMIN_INFO) {
+        char what[INFO_LEN - 32];
+        health_describe(&k->health, what, sizeof what);
+        snprintf(lines[n++], INFO_LEN, "cannot write: %s", what);
+    }
     return n;
 }
 
@@ -448,16 +491,43 @@ static void count_frame(kiosk_t *k, uint64_t t0, uint64_t t1)
 
 /* ---- the loop ---- */
 
-/* Touched while frames are being produced: a watchdog that finds it stale restarts annai. */
+static void write_file(kiosk_t *k, health_kind_t kind, const char *path, buf_t *b)
+{
+    if (health_record(&k->health, kind, path, health_write_atomic(path, b->data, b->len))) k->admin_dirty = true;
+    buf_free(b);
+}
+
+/* The heartbeat and the metrics, every heartbeat_interval from the loop: a frozen loop leaves
+ * them stale, a stalled renderer leaves "last_frame" stale in them. */
+static void write_health(kiosk_t *k, const char *state, bool up)
+{
+    const config_t *c = &k->e->cfg;
+    if (health_record(&k->health, HEALTH_EVENTS, c->events_path, k->ev->err)) k->admin_dirty = true;
+    int64_t now = wall_ms();
+    if (c->heartbeat_path) {
+        int i = k->app.current;
+        heartbeat_t hb = {state, now, k->last_frame_wall, k->e->deck.entries[i].stem, i, lang_code(k->app.lang),
+                          k->screen_on, k->content_hash, (int64_t)getpid()};
+        buf_t b = {0};
+        health_heartbeat_json(&b, &hb, &k->health);
+        write_file(k, HEALTH_HEARTBEAT, c->heartbeat_path, &b);
+    }
+    if (c->metrics_path) {
+        metrics_info_t in = {ANNAI_VERSION, k->content_hash, up, k->start_wall, k->last_frame_wall, now,
+                             k->e->deck.count, k->screen_on, metrics_rss_bytes(), &k->health};
+        buf_t b = {0};
+        metrics_format(&b, &k->mc, &in);
+        write_file(k, HEALTH_METRICS, c->metrics_path, &b);
+    }
+}
+
 static void heartbeat(kiosk_t *k, uint64_t now)
 {
-    const char *path = k->e->cfg.heartbeat_path;
-    if (!path || now < k->next_heartbeat) return;
+    if (health_record(&k->health, HEALTH_EVENTS, k->e->cfg.events_path, k->ev->err)) k->admin_dirty = true;
+    notify_tick(&k->notify, now, k->last_frame, !k->screen_on);
+    if (now < k->next_heartbeat) return;
     k->next_heartbeat = now + (uint64_t)(k->e->cfg.heartbeat_interval_s * 1000);
-    FILE *f = fopen(path, "w");
-    if (!f) { LOGW("heartbeat", "%s: cannot write", path); return; }
-    fprintf(f, "%lld\n", (long long)time(NULL));
-    fclose(f);
+    write_health(k, "running", true);
 }
 
 static void burnin(kiosk_t *k, uint64_t now)
@@ -468,6 +538,12 @@ static void burnin(kiosk_t *k, uint64_t now)
     k->bx = dx;
     k->by = dy;
     k->dirty = true;
+}
+
+static uint64_t keepalive_ms(const kiosk_t *k)
+{
+    uint64_t w = notify_frame_interval_ms(&k->notify);
+    return w && w < FRAME_KEEPALIVE_MS ? w : FRAME_KEEPALIVE_MS;
 }
 
 static int64_t until(uint64_t t, uint64_t now) { return t > now ? (int64_t)(t - now) : 0; }
@@ -482,7 +558,11 @@ static int64_t sleep_budget(kiosk_t *k, uint64_t now)
     }
     if ((d = until(k->next_poll, now)) < t) t = d;
     if ((d = until(k->next_schedule, now)) < t) t = d;
-    if (k->e->cfg.heartbeat_path && (d = until(k->next_heartbeat, now)) < t) t = d;
+    const config_t *c = &k->e->cfg;
+    if ((c->heartbeat_path || c->metrics_path) && (d = until(k->next_heartbeat, now)) < t) t = d;
+    bool stalled = k->stall_at && now >= k->stall_at;
+    if (!stalled && (d = until(k->last_frame + keepalive_ms(k), now)) < t) t = d;
+    if (k->notify.watchdog_ms && (d = until(k->notify.next_ping, now)) < t) t = d;
     return t < 0 ? 0 : t;
 }
 
@@ -519,6 +599,12 @@ kiosk_t *kiosk_create(engine_t *e, platform_t *p, events_t *ev, uint64_t now)
     restart_app(k, now);
     k->sig = deck_signature(e->cfg.content_dir);
     k->next_poll = now + RELOAD_POLL_MS;
+    notify_open(&k->notify);
+    k->content_hash = health_content_hash(&e->deck);
+    k->start_wall = wall_ms();
+    k->last_frame = now;
+    const char *stall = getenv(STALL_HOOK_ENV);
+    if (stall && *stall) k->stall_at = now + strtoull(stall, NULL, 10);
     char count[16];
     snprintf(count, sizeof count, "%d", e->deck.count);
     events_emit(ev, "start", "panels", count, NULL);
@@ -528,7 +614,9 @@ kiosk_t *kiosk_create(engine_t *e, platform_t *p, events_t *ev, uint64_t now)
 void kiosk_destroy(kiosk_t *k)
 {
     if (!k) return;
+    notify_stopping(&k->notify);
     events_emit(k->ev, "stop", NULL);
+    write_health(k, "stopped", false);
     for (int i = 0; i < k->nerrors; i++) free(k->errors[i]);
     dlist_free(&k->chrome_dl);
     dlist_free(&k->index_dl);
@@ -539,12 +627,32 @@ void kiosk_destroy(kiosk_t *k)
 
 void kiosk_handle(kiosk_t *k, const SDL_Event *e, uint64_t now) { on_event(k, e, now); }
 
+/* What systemd shows in `systemctl status`: the panel and language on screen. */
+static void presented(kiosk_t *k, uint64_t now, double seconds)
+{
+    k->last_frame = now;
+    k->last_frame_wall = wall_ms();
+    metrics_count_frame(&k->mc, seconds);
+    char status[NOTIFY_STATUS_LEN];
+    int i = k->app.current;
+    if (k->screen_on)
+        snprintf(status, sizeof status, "showing %d/%d %s (%s)", i + 1, k->e->deck.count, k->e->deck.entries[i].stem,
+                 lang_code(k->app.lang));
+    else
+        snprintf(status, sizeof status, "screen off by schedule");
+    notify_presented(&k->notify, status);
+}
+
 bool kiosk_frame(kiosk_t *k, uint64_t now, uint64_t (*clock)(void))
 {
     update(k, now);
-    if (!k->dirty && !(k->screen_on && (k->animating || app_deadline(&k->app, now) <= 16))) return false;
+    if (k->stall_at && now >= k->stall_at) return false;
+    bool keepalive = now - k->last_frame >= keepalive_ms(k);
+    if (!keepalive && !k->dirty && !(k->screen_on && (k->animating || app_deadline(&k->app, now) <= 16))) return false;
+    double t0 = mono_s();
     draw(k, now);
     platform_present(k->p);
+    presented(k, now, mono_s() - t0);
     count_frame(k, now, clock ? clock() : now);
     k->dirty = false;
     k->st.frames++;
@@ -553,6 +661,8 @@ bool kiosk_frame(kiosk_t *k, uint64_t now, uint64_t (*clock)(void))
 
 int64_t kiosk_sleep_ms(kiosk_t *k, uint64_t now) { return sleep_budget(k, now); }
 bool kiosk_exit_asked(const kiosk_t *k) { return k->exit_asked; }
+int kiosk_admin_lines(kiosk_t *k, char lines[][KIOSK_INFO_LEN], uint64_t now) { return admin_info(k, lines, now); }
+void kiosk_write_health(kiosk_t *k) { write_health(k, "running", true); }
 
 kiosk_stats_t kiosk_stats(const kiosk_t *k)
 {

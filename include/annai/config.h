@@ -31,7 +31,13 @@ typedef struct {
     char *events_path;
     char *heartbeat_path;
     double heartbeat_interval_s;
+    char *metrics_path;
 } config_t;
+
+/* The admin PIN as a systemd credential (LoadCredential=annai.pin:/etc/annai/pin): read from
+ * $CREDENTIALS_DIRECTORY, above every other source. Never from the command line. */
+#define CONFIG_PIN_CREDENTIAL "annai.pin"
+#define CONFIG_PIN_MAX_BYTES 64
 
 typedef enum {
     MODE_KIOSK, MODE_CHECK, MODE_SCREENSHOT, MODE_DUMP_LAYOUT, MODE_BENCH, MODE_VERSION, MODE_HELP
@@ -60,7 +66,9 @@ void config_load_mem(config_t *c, const char *path, const char *data, size_t len
 /* Parses argv. Returns 0, or 2 on a usage error (message printed). */
 int cli_parse(cli_t *cli, int argc, char **argv);
 void cli_free(cli_t *cli);
-/* Defaults, then kiosk.ini of the content dir, then --config, then flags. */
+/* The PIN credential from cred_dir (NULL or missing file: nothing); problems as path:line. */
+void config_load_credential(config_t *c, const char *cred_dir, diag_list_t *diags);
+/* Defaults, then kiosk.ini of the content dir, then --config, then flags, then the PIN credential. */
 int config_resolve(config_t *c, const cli_t *cli, const char *share_dir, diag_list_t *diags);
 void config_print_help(void);
 /* Makes inih keep long lines (Debian's build cuts them at 200 bytes) and keep ';' in values. */

@@ -6,6 +6,7 @@
 
 typedef struct {
     FILE *f;
+    int err;      /* errno of the last write, 0 when it worked (a full disk: ENOSPC) */
 } events_t;
 
 int events_open(events_t *e, const char *path); /* NULL path: events off */

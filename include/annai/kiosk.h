@@ -36,6 +36,11 @@ int64_t kiosk_sleep_ms(kiosk_t *k, uint64_t now_ms);
 /* Sleeps until the next deadline or input, handling the events that arrive (kiosk_run's wait). */
 void kiosk_wait(kiosk_t *k, uint64_t now_ms);
 bool kiosk_exit_asked(const kiosk_t *k);
+/* The status lines the admin overlay shows (at most UI_ADMIN_INFO of KIOSK_INFO_LEN bytes). */
+#define KIOSK_INFO_LEN 320
+int kiosk_admin_lines(kiosk_t *k, char lines[][KIOSK_INFO_LEN], uint64_t now_ms);
+/* Writes the heartbeat and the metrics now (kiosk_run does it every heartbeat_interval). */
+void kiosk_write_health(kiosk_t *k);
 kiosk_stats_t kiosk_stats(const kiosk_t *k);
 
 #endif

@@ -55,8 +55,9 @@ bar=$(convert "$tmp/resized.png" -format '%[hex:u.p{400,590}]' info:)
 
 stop_annai
 
-# ---- a screen mounted sideways, with a PIN ----
-start_annai --size 1280x720 --rotate 90 --pin 2468 --dwell 300
+# ---- a screen mounted sideways, with a PIN (from a credential: --pin is refused) ----
+mkdir -p "$tmp/cred"; echo 2468 > "$tmp/cred/annai.pin"
+CREDENTIALS_DIRECTORY="$tmp/cred" start_annai --size 1280x720 --rotate 90 --dwell 300
 shot rot
 drag 640 600 640 100    # the visitor swipes left across the turned picture: upwards on the output
 wait_ev '"index":2,"lang":"ja","via":"swipe"' 2 || fail "rotate 90: a swipe in the turned frame did not go to the next panel"
