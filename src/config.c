@@ -510,7 +510,10 @@ void config_print_help(void)
         char flag[64];
         snprintf(flag, sizeof flag, "--%s", keys[i].key);
         for (char *p = flag; *p; p++) if (*p == '_') *p = '-';
-        printf("  %-22s %s\n", flag, keys[i].help);
+        if (keys[i].type == T_PIN) /* a secret: never a flag */
+            printf("  %-22s %s: in a --config file or the credential '%s' only\n", "pin =", keys[i].help, CONFIG_PIN_CREDENTIAL);
+        else
+            printf("  %-22s %s\n", flag, keys[i].help);
     }
     printf("\nExit codes: 0 fine, 1 content/config problems, 2 usage, 3 runtime failure.\n");
 }
