@@ -51,17 +51,27 @@ out=$(ANNAI_UNIT= sh $check "$tmp/hb2" 3); rc=$?
 [ $rc -eq 0 ] || fail "check after a clean stop: $rc $out"
 
 # ---- metrics: promtool, and the figures against the events log ----
-"$ANNAI" --windowed --size 640x360 --dwell 1 --events "$tmp/ev3" --metrics "$tmp/m.prom" --heartbeat-interval 1 \
-  2>>"$tmp/err" &
+# a deploy with a broken panel (refused), then the fix (applied), while it runs
+cp -R content "$tmp/live"
+"$ANNAI" --windowed --size 640x360 --dwell 1 --content "$tmp/live" --events "$tmp/ev3" --metrics "$tmp/m.prom" \
+  --heartbeat-interval 1 2>>"$tmp/err" &
 pid=$!
-sleep 2.5
+sleep 1.5
 [ -s "$tmp/m.prom" ] || fail "no metrics file while running"
 promtool check metrics <"$tmp/m.prom" || fail "promtool rejects the running metrics"
 grep -qx 'annai_up 1' "$tmp/m.prom" || fail "annai_up is not 1 while running"
-sleep 2
+printf -- '---\ntitle: 壊れた\nlayuot: text\n---\n本文\n' > "$tmp/live/05-broken.md"
+for _ in $(seq 80); do grep -q '"ev":"reload-failed"' "$tmp/ev3" && break; sleep 0.1; done
+rm "$tmp/live/05-broken.md"
+for _ in $(seq 80); do grep -q '"ev":"reload"' "$tmp/ev3" && break; sleep 0.1; done
+sleep 1.2
 kill -TERM $pid; wait $pid || fail "SIGTERM exit code"
 promtool check metrics <"$tmp/m.prom" || fail "promtool rejects the final metrics"
 grep -qx 'annai_up 0' "$tmp/m.prom" || fail "annai_up is not 0 after a clean stop"
+for ev in reload reload-failed; do [ "$(grep -c "\"ev\":\"$ev\"" "$tmp/ev3")" -ge 1 ] || fail "no $ev event to compare"; done
+grep -qx "annai_reloads_total $(grep -c '"ev":"reload"' "$tmp/ev3")" "$tmp/m.prom" || fail "reloads: $(grep '^annai_reloads_total' "$tmp/m.prom")"
+grep -qx "annai_reload_failures_total $(grep -c '"ev":"reload-failed"' "$tmp/ev3")" "$tmp/m.prom" || fail "reload failures"
+grep -qx "annai_language_switches_total $(grep -c '"ev":"lang"' "$tmp/ev3")" "$tmp/m.prom" || fail "language switches"
 for via in auto start tap swipe; do
   n=$(grep -c "\"ev\":\"view\".*\"via\":\"$via\"" "$tmp/ev3")
   grep -qx "annai_views_total{via=\"$via\"} $n" "$tmp/m.prom" || fail "views via $via: $n in the events, metrics: $(grep "via=\"$via\"" "$tmp/m.prom")"
