@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "annai/events.h"
@@ -92,16 +93,40 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
     return h;
 }
 
-/* The bytes of path after its name (NULL: none). A file that cannot be read adds its name only. */
-static uint64_t hash_file(uint64_t h, const char *path, const char *name)
+/* Panels are small (1 MiB at most): all their bytes. A FIFO put in place of a file must not
+ * hang the kiosk here: opened non-blocking, and only regular files are read. */
+static uint64_t hash_panel(uint64_t h, const char *path, const char *name)
 {
-    if (name) h = fnv(h, name, strlen(name) + 1);
-    /* non-blocking: a FIFO put in place of a file must not hang the kiosk here */
+    h = fnv(h, name, strlen(name) + 1);
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return h;
+    struct stat st;
     char chunk[HASH_CHUNK];
     ssize_t r;
-    while ((r = read(fd, chunk, sizeof chunk)) > 0) h = fnv(h, chunk, (size_t)r);
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+        while ((r = read(fd, chunk, sizeof chunk)) > 0) h = fnv(h, chunk, (size_t)r);
+    close(fd);
+    return h;
+}
+
+/* Images can be 16 MiB each and are hashed on every reload, in the loop the systemd watchdog
+ * watches: their size and first and last HASH_CHUNK bytes only (a reload of a deck with a
+ * hundred photos on an SD card would otherwise read hundreds of MB). A replaced JPEG or PNG
+ * differs there (headers, tables, the end of the entropy-coded data). */
+static uint64_t hash_image(uint64_t h, const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return h;
+    struct stat st;
+    char chunk[HASH_CHUNK];
+    ssize_t r;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        uint64_t size = (uint64_t)st.st_size;
+        h = fnv(h, &size, sizeof size);
+        if ((r = pread(fd, chunk, sizeof chunk, 0)) > 0) h = fnv(h, chunk, (size_t)r);
+        if (st.st_size > HASH_CHUNK && (r = pread(fd, chunk, sizeof chunk, st.st_size - HASH_CHUNK)) > 0)
+            h = fnv(h, chunk, (size_t)r);
+    }
     close(fd);
     return h;
 }
@@ -117,9 +142,9 @@ uint64_t health_content_hash(const deck_t *deck)
             const panel_t *p = deck->entries[i].lang[l];
             if (!p) continue;
             const char *rel = dir && !strncmp(p->path, deck->dir, dir) ? p->path + dir : p->path;
-            h = hash_file(h, p->path, rel);
+            h = hash_panel(h, p->path, rel);
             for (int b = 0; b < p->nblocks; b++)
-                if (p->blocks[b].image) h = hash_file(h, p->blocks[b].image, NULL);
+                if (p->blocks[b].image) h = hash_image(h, p->blocks[b].image);
         }
     return h;
 }

@@ -143,6 +143,16 @@ static void test_content_hash_names_the_deck(void **state)
     snprintf(cmd, sizeof cmd, "printf '\\n' >> '%s/02-background.en.md'", b);
     assert_int_equal(system(cmd), 0);
     assert_true(ha != hash_of(b));
+    /* an image: the same picture hashes the same, another one of the same size does not */
+    snprintf(cmd, sizeof cmd, "mkdir '%s/img' && convert -size 400x300 xc:'#C83232' '%s/img/p.png' && "
+             "printf -- '---\\ntitle: 画像\\n---\\n![赤](img/p.png)\\n' > '%s/99-image.md'", a, a, a);
+    assert_int_equal(system(cmd), 0);
+    uint64_t with_image = hash_of(a);
+    assert_true(with_image != ha);
+    assert_true(with_image == hash_of(a));
+    snprintf(cmd, sizeof cmd, "convert -size 400x300 xc:'#3232C8' '%s/img/p.png'", a);
+    assert_int_equal(system(cmd), 0);
+    assert_true(with_image != hash_of(a));
     rmtree(a);
     rmtree(b);
 }

@@ -34,8 +34,9 @@ bool health_failing(const health_t *h);
  * errno (the old file is left as it was). */
 int health_write_atomic(const char *path, const char *data, size_t len);
 
-/* A hash of the bytes of every panel file and image of the deck (64-bit FNV-1a): the same
- * content gives the same hash on every screen, whatever its file times. */
+/* A hash of the deck (64-bit FNV-1a): every byte of each panel file, the size and both ends of
+ * each image. The same content gives the same hash on every screen, whatever its file times
+ * or folder. */
 uint64_t health_content_hash(const deck_t *deck);
 
 typedef struct {
