@@ -7,9 +7,12 @@ ANNAI=${ANNAI:-./annai}
 cd "$(dirname "$0")/../.."
 export SDL_VIDEODRIVER=dummy ANNAI_UNIT=
 check=dist/annai-heartbeat-check
+# stop: SIGTERM to the kiosk started in the background, its exit code
+stop() { kill -TERM "$pid"; wait "$pid"; local rc=$?; pid=; return $rc; }
 
 if [ -z "${ANNAI_IN_NS:-}" ]; then
-  tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+  tmp=$(mktemp -d); pid=
+  trap '[ -n "$pid" ] && kill -KILL $pid 2>/dev/null; rm -rf "$tmp"' EXIT
   fail() { echo "FAIL: $*"; echo "--- stderr"; tail -5 "$tmp/err" 2>/dev/null; exit 1; }
   # ---- events on /dev/full (every write ENOSPC), the heartbeat elsewhere ----
   "$ANNAI" --windowed --size 640x360 --dwell 1 --events /dev/full --heartbeat "$tmp/hb" --metrics "$tmp/m.prom" \
@@ -24,7 +27,7 @@ if [ -z "${ANNAI_IN_NS:-}" ]; then
   grep -qx 'annai_write_failing{file="events"} 1' "$tmp/m.prom" || fail "metrics do not show the failing events file"
   e=$(sed -n 's/^annai_write_errors_total{file="events"} //p' "$tmp/m.prom")
   [ "${e:-0}" -ge 3 ] || fail "events write errors counted: $e"
-  kill -TERM $pid; wait $pid || fail "SIGTERM exit code"
+  stop || fail "SIGTERM exit code"
 
   # ---- everything on a tmpfs that fills up: in a mount namespace of our own ----
   if [ "$(id -u)" = 0 ]; then ns="unshare -m"; else ns="unshare -rm"; fi
@@ -34,7 +37,8 @@ if [ -z "${ANNAI_IN_NS:-}" ]; then
 fi
 
 # ---- inside the namespace ----
-tmp=$1
+tmp=$1 pid=
+trap '[ -n "$pid" ] && kill -KILL $pid 2>/dev/null' EXIT
 fail() { echo "FAIL: $*"; echo "--- stderr"; tail -8 "$tmp/err2" 2>/dev/null; exit 1; }
 mkdir -p "$tmp/full"
 mount -t tmpfs -o size=256k tmpfs "$tmp/full" || { echo "fulldisk: SKIP the tmpfs part (mount refused)"; exit 0; }
@@ -67,6 +71,6 @@ sleep 2.5
 grep -q "the heartbeat file $d/hb is written again" "$tmp/err2" || fail "recovery not said"
 out=$(sh $check "$d/hb" 2); rc=$?
 [ $rc -eq 0 ] || fail "check after recovery: $rc $out"
-kill -TERM $pid; wait $pid || fail "SIGTERM exit code"
+stop || fail "SIGTERM exit code"
 umount "$d"
 echo "fulldisk: ok"

@@ -7,10 +7,13 @@ set -u
 ANNAI=${ANNAI:-./annai}
 cd "$(dirname "$0")/../.."
 export SDL_VIDEODRIVER=dummy
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+tmp=$(mktemp -d); pid=
+trap '[ -n "$pid" ] && kill -KILL $pid 2>/dev/null; rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; echo "--- notify"; cat "$tmp/notify" 2>/dev/null; echo "--- stderr"; tail -5 "$tmp/err" 2>/dev/null; exit 1; }
 for t in promtool python3; do command -v $t >/dev/null || fail "$t missing (make deps)"; done
 check=dist/annai-heartbeat-check
+# stop: SIGTERM to the kiosk started in the background, its exit code
+stop() { kill -TERM "$pid"; wait "$pid"; local rc=$?; pid=; return $rc; }
 field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" "$2"; }
 
 # ---- the watchdog: pings while frames are presented, none once the renderer stalls ----
@@ -46,7 +49,7 @@ sleep 4.5
 out=$(ANNAI_UNIT= sh $check "$tmp/hb2" 3); rc=$?
 [ $rc -eq 1 ] || fail "check on a stalled renderer: $rc $out"
 echo "$out" | grep -q 'no frame presented' || fail "stall not named: $out"
-kill -TERM $pid; wait $pid || fail "SIGTERM exit code"
+stop || fail "SIGTERM exit code"
 out=$(ANNAI_UNIT= sh $check "$tmp/hb2" 3); rc=$?
 [ $rc -eq 0 ] || fail "check after a clean stop: $rc $out"
 
@@ -65,7 +68,7 @@ for _ in $(seq 80); do grep -q '"ev":"reload-failed"' "$tmp/ev3" && break; sleep
 rm "$tmp/live/05-broken.md"
 for _ in $(seq 80); do grep -q '"ev":"reload"' "$tmp/ev3" && break; sleep 0.1; done
 sleep 1.2
-kill -TERM $pid; wait $pid || fail "SIGTERM exit code"
+stop || fail "SIGTERM exit code"
 promtool check metrics <"$tmp/m.prom" || fail "promtool rejects the final metrics"
 grep -qx 'annai_up 0' "$tmp/m.prom" || fail "annai_up is not 0 after a clean stop"
 for ev in reload reload-failed; do [ "$(grep -c "\"ev\":\"$ev\"" "$tmp/ev3")" -ge 1 ] || fail "no $ev event to compare"; done
@@ -85,12 +88,12 @@ grep -q '^annai_build_info{version="[0-9.]*",content="[0-9a-f]\{16\}"} 1$' "$tmp
 # the content hash names the deck, not its file times or its folder
 cp -R content "$tmp/copy"; touch "$tmp/copy"/*.md
 "$ANNAI" --windowed --size 640x360 --content "$tmp/copy" --metrics "$tmp/m2.prom" 2>>"$tmp/err" & pid=$!
-sleep 1; kill -TERM $pid; wait $pid
+sleep 1; stop
 h1=$(grep -o 'content="[0-9a-f]*"' "$tmp/m.prom"); h2=$(grep -o 'content="[0-9a-f]*"' "$tmp/m2.prom")
 [ -n "$h1" ] && [ "$h1" = "$h2" ] || fail "the same content hashes differently: $h1 $h2"
 echo "x" >> "$tmp/copy/01-title.md"
 "$ANNAI" --windowed --size 640x360 --content "$tmp/copy" --metrics "$tmp/m2.prom" 2>>"$tmp/err" & pid=$!
-sleep 1; kill -TERM $pid; wait $pid
+sleep 1; stop
 h2=$(grep -o 'content="[0-9a-f]*"' "$tmp/m2.prom")
 [ "$h1" != "$h2" ] || fail "a changed panel keeps the content hash"
 
