@@ -57,7 +57,7 @@ out=$(ANNAI_UNIT= sh $check "$tmp/hb2" 3); rc=$?
 # a deploy with a broken panel (refused), then the fix (applied), while it runs
 cp -R content "$tmp/live"
 "$ANNAI" --windowed --size 640x360 --dwell 1 --content "$tmp/live" --events "$tmp/ev3" --metrics "$tmp/m.prom" \
-  --heartbeat-interval 1 2>>"$tmp/err" &
+  --heartbeat "$tmp/hb3" --heartbeat-interval 1 2>>"$tmp/err" &
 pid=$!
 sleep 1.5
 [ -s "$tmp/m.prom" ] || fail "no metrics file while running"
@@ -71,6 +71,10 @@ sleep 1.2
 stop || fail "SIGTERM exit code"
 promtool check metrics <"$tmp/m.prom" || fail "promtool rejects the final metrics"
 grep -qx 'annai_up 0' "$tmp/m.prom" || fail "annai_up is not 0 after a clean stop"
+# the heartbeat left at the stop names the panel of the last view, in its language
+last=$(grep '"ev":"view"' "$tmp/ev3" | tail -1)
+grep -q "\"panel\":$(echo "$last" | sed -n 's/.*"panel":\("[^"]*"\).*/\1/p'),\"index\":$(echo "$last" | sed -n 's/.*"index":\([0-9]*\).*/\1/p'),\"lang\":\"ja\"" "$tmp/hb3" \
+  || fail "heartbeat $(cat "$tmp/hb3") does not name the last view $last"
 for ev in reload reload-failed; do [ "$(grep -c "\"ev\":\"$ev\"" "$tmp/ev3")" -ge 1 ] || fail "no $ev event to compare"; done
 grep -qx "annai_reloads_total $(grep -c '"ev":"reload"' "$tmp/ev3")" "$tmp/m.prom" || fail "reloads: $(grep '^annai_reloads_total' "$tmp/m.prom")"
 grep -qx "annai_reload_failures_total $(grep -c '"ev":"reload-failed"' "$tmp/ev3")" "$tmp/m.prom" || fail "reload failures"
