@@ -8,7 +8,10 @@
 #include <string.h>
 #include <strings.h>
 
-#define CONFIG_MAX_LINE 65536
+#define CONFIG_MAX_LINE 65536  /* inih's buffer, with the newline and the NUL */
+#define CONFIG_MAX_FILE_DIAGS 20 /* problems reported per file before "N more" */
+#define CONFIG_MIN_SIDE 64     /* the smallest --size / size = WxH accepted */
+#define CONFIG_MAX_SIDE 16384  /* the largest: SDL's texture limit on most GPUs */
 
 typedef enum { T_STR, T_LANG, T_SECONDS, T_SIZE, T_BOOL, T_ROTATE, T_INT, T_MS, T_TIME, T_DAYS, T_PIN } key_type_t;
 
@@ -151,12 +154,17 @@ static bool parse_days(const char *v, unsigned *out)
     return true;
 }
 
+/* A rejected value leaves *w and *h as they were. */
 static bool parse_size(const char *v, int *w, int *h)
 {
     char tail;
+    int pw, ph;
     if (!strcasecmp(v, "native")) { *w = *h = 0; return true; }
-    if (sscanf(v, "%dx%d%c", w, h, &tail) != 2) return false;
-    return *w >= 64 && *h >= 64 && *w <= 16384 && *h <= 16384;
+    if (sscanf(v, "%dx%d%c", &pw, &ph, &tail) != 2) return false;
+    if (pw < CONFIG_MIN_SIDE || ph < CONFIG_MIN_SIDE || pw > CONFIG_MAX_SIDE || ph > CONFIG_MAX_SIDE) return false;
+    *w = pw;
+    *h = ph;
+    return true;
 }
 
 /* Strips YAML-style quotes a curator may put around a value. */
@@ -240,21 +248,36 @@ typedef struct {
 typedef struct {
     const char *p, *end;
     int line;
+    bool bol;      /* the next chunk starts a line (inih reads a long line in several chunks) */
+    int long_line; /* the first line too long to parse, 0: none */
     ini_line_fn fn;
     void *user;
 } ini_mem_t;
 
+/* Hands inih one line, or the next chunk of a line longer than its buffer (inih then grows
+ * the buffer up to CONFIG_MAX_LINE and asks again): the line number moves once per line. A
+ * line longer than that would be split, its tail parsed as a line of its own (a comment
+ * ending in "pin = 12" would set the PIN): it is skipped whole and reported instead. */
 static char *mem_reader(char *str, int num, void *stream)
 {
     ini_mem_t *s = stream;
-    if (s->p >= s->end) return NULL;
+    if (s->p >= s->end || num < 2) return NULL;
     const char *nl = memchr(s->p, '\n', (size_t)(s->end - s->p));
     size_t n = nl ? (size_t)(nl - s->p) + 1 : (size_t)(s->end - s->p);
+    if (s->bol) {
+        s->line++;
+        if ((nl ? n - 1 : n) > CONFIG_MAX_LINE_BYTES) {
+            if (!s->long_line) s->long_line = s->line;
+            s->p += n;
+            strcpy(str, "\n");
+            return str;
+        }
+    }
     if (n > (size_t)num - 1) n = (size_t)num - 1;
     memcpy(str, s->p, n);
     str[n] = 0;
     s->p += n;
-    s->line++;
+    s->bol = str[n - 1] == '\n';
     return str;
 }
 
@@ -264,11 +287,12 @@ static int mem_handler(void *user, const char *section, const char *name, const 
     return s->fn(s->user, section, name, value, s->line);
 }
 
-int config_ini_parse(const char *data, size_t len, int first_line, ini_line_fn fn, void *user)
+int config_ini_parse(const char *data, size_t len, int first_line, ini_line_fn fn, void *user, int *long_line)
 {
     config_ini_setup();
-    ini_mem_t s = {data, data + len, first_line - 1, fn, user};
+    ini_mem_t s = {data, data + len, first_line - 1, true, 0, fn, user};
     int rc = ini_parse_stream(mem_reader, &s, mem_handler, &s);
+    if (long_line) *long_line = s.long_line;
     return rc > 0 ? rc + first_line - 1 : rc;
 }
 
@@ -319,10 +343,17 @@ void config_load_mem(config_t *c, const char *path, const char *data, size_t len
         diag_add(diags, path, line, bad >= 0 ? "invalid UTF-8" : "NUL byte in file");
         return;
     }
+    int before = diags->count, long_line;
     sections_valid(data, len, path, diags);
     ini_src_t s = {0, path, c, diags, allow_dir_key};
-    int rc = config_ini_parse(data, len, 1, cfg_key, &s);
+    int rc = config_ini_parse(data, len, 1, cfg_key, &s, &long_line);
     if (rc > 0) diag_add(diags, path, rc, "expected 'key = value' or [section]");
+    if (long_line) diag_add(diags, path, long_line, CONFIG_LONG_LINE_MSG);
+    if (diags->count - before > CONFIG_MAX_FILE_DIAGS) { /* 40,000 bad sections: the first few say enough */
+        int more = diags->count - before - CONFIG_MAX_FILE_DIAGS;
+        diag_truncate(diags, before + CONFIG_MAX_FILE_DIAGS);
+        diag_add(diags, path, 0, "%d more problems in this file", more);
+    }
 }
 
 bool config_load_file(config_t *c, const char *path, bool allow_dir_key, diag_list_t *diags)

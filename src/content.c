@@ -591,8 +591,10 @@ panel_t *panel_parse(const char *path, const char *data, size_t len, const char 
     } else {
         fm_ctx_t fc = {p, path, diags};
         if (fl) {
-            int rc = config_ini_parse(d + fs, fl, 2, fm_key, &fc);
+            int long_line;
+            int rc = config_ini_parse(d + fs, fl, 2, fm_key, &fc, &long_line);
             if (rc > 0) diag_add(diags, path, rc, "expected 'key: value'");
+            if (long_line) diag_add(diags, path, long_line, CONFIG_LONG_LINE_MSG);
         }
         if (!p->title) diag_add(diags, path, 1, "missing title (add 'title: ...' to the front matter)");
         qr_build(p, find_line_of_key(d + fs, fl, "qr", 2), diags);
@@ -656,12 +658,19 @@ static char **list_md(const char *dir, int *count, diag_list_t *diags)
     struct dirent *e;
     while ((e = readdir(dp))) {
         if (content_is_ignored_name(e->d_name)) continue;
-        if (n >= CONTENT_MAX_PANELS) { diag_add(diags, dir, 0, "more than %d panel files; the rest are ignored", CONTENT_MAX_PANELS); break; }
         ARRAY_GROW(names, n, cap, n + 1);
         names[n++] = xstrdup(e->d_name);
     }
     closedir(dp);
     if (n) qsort(names, (size_t)n, sizeof *names, cmp_str);
+    /* the cap keeps the first by name, not the first readdir happens to return: the deck's
+     * order (and each file's twin) must not depend on the file system */
+    if (n > CONTENT_MAX_PANELS) {
+        diag_add(diags, dir, 0, "%d panel files, more than %d: left out are %s to %s", n, CONTENT_MAX_PANELS,
+                 names[CONTENT_MAX_PANELS], names[n - 1]);
+        for (int i = CONTENT_MAX_PANELS; i < n; i++) free(names[i]);
+        n = CONTENT_MAX_PANELS;
+    }
     *count = n;
     return names;
 }

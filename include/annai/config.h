@@ -81,4 +81,8 @@ const char *lang_code(lang_t l);
  * 1-based line of each pair (first_line is the line of data[0]). Returns inih's result:
  * 0, or the line of the first syntax error. */
 typedef int (*ini_line_fn)(void *user, const char *section, const char *key, const char *value, int line);
-int config_ini_parse(const char *data, size_t len, int first_line, ini_line_fn fn, void *user);
+/* A line longer than CONFIG_MAX_LINE_BYTES is skipped whole; the first one is put in *long_line
+ * (0: none; long_line may be NULL). Returns inih's result: 0, or the first bad line. */
+#define CONFIG_MAX_LINE_BYTES 65534
+#define CONFIG_LONG_LINE_MSG "line longer than 65534 bytes; it is ignored"
+int config_ini_parse(const char *data, size_t len, int first_line, ini_line_fn fn, void *user, int *long_line);
