@@ -721,6 +721,10 @@ static void layout_pass(ctx_t *c)
 
 void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *out)
 {
+    /* a size from a window manager or a bad flag may be zero or negative: the theme's sizes
+     * would then be negative and the shrink loop below would never reach its smallest scale */
+    w = w < 1 ? 1 : w > LAYOUT_MAX_SIDE ? LAYOUT_MAX_SIDE : w;
+    h = h < 1 ? 1 : h > LAYOUT_MAX_SIDE ? LAYOUT_MAX_SIDE : h;
     dlist_clear(out);
     out->w = w;
     out->h = h;

@@ -2,6 +2,7 @@
  * overlaps, no kinsoku rule is broken, nothing is cut. */
 #include "testutil.h"
 #include <ctype.h>
+#include <limits.h>
 #include "annai/content.h"
 #include "annai/ui.h"
 
@@ -253,6 +254,25 @@ static void test_contrast(void **state)
     for (size_t i = 0; i < 6; i++) assert_true(layout_contrast(0xFFFFFF, layout_darken_for_contrast(accents[i], 0xFFFFFF, 7.5)) >= 7.0);
 }
 
+/* A window manager can hand a zero or negative size, a flag a huge one: layout ends (a hang
+ * here is turned into a failure by the alarm) and keeps what it lays out on a sane canvas. */
+static void test_any_size_terminates(void **state)
+{
+    (void)state;
+    static const int sides[] = {INT_MIN, -64, -1, 0, 1, 2, 63, 100000, INT_MAX};
+    const int n = (int)(sizeof sides / sizeof *sides);
+    alarm(120);
+    for (int a = 0; a < n; a++)
+        for (int b = 0; b < n; b++)
+            for (int i = 0; i < deck.count; i += 3) { /* every third panel: each layout kind is there */
+                dlist_t dl = {0};
+                layout_panel(deck.entries[i].lang[LANG_JA], sides[a], sides[b], &tu_m, &dl);
+                assert_true(dl.w >= 1 && dl.w <= LAYOUT_MAX_SIDE && dl.h >= 1 && dl.h <= LAYOUT_MAX_SIDE);
+                dlist_free(&dl);
+            }
+    alarm(0);
+}
+
 static int setup(void **s)
 {
     if (tu_fonts_up(s)) return -1;
@@ -278,6 +298,7 @@ int main(void)
         cmocka_unit_test(test_emphasis_marks),
         cmocka_unit_test(test_user_texts_every_screen),
         cmocka_unit_test(test_contrast),
+        cmocka_unit_test(test_any_size_terminates),
     };
     return cmocka_run_group_tests_name("layout", tests, setup, teardown);
 }

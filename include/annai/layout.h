@@ -76,6 +76,7 @@ void dlist_clear(dlist_t *dl);
 void dlist_free(dlist_t *dl);
 
 /* Lays out one panel at w x h, fitting text by shrinking, then by cutting with …. */
+#define LAYOUT_MAX_SIDE 16384 /* larger sizes are laid out at this; smaller than 1 at 1 */
 void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *out);
 
 /* Sets one run of spans in a column; returns the y below the last line. Lines that would
