@@ -1,8 +1,11 @@
-#define _DEFAULT_SOURCE
+#define _GNU_SOURCE /* memfd_create, the seals */
 #include "annai/atlas.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/sendfile.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#define FONT_MAX_BYTES (64 << 20) /* BIZ UDPGothic is 4.6 MB a face */
 #define REF_PX 1000 /* advances measured once at the design size, scaled per use */
 #define ADV_HASH 4096
 #define GLYPH_HASH 8192
@@ -32,8 +36,8 @@ typedef struct {
 
 struct fonts_s {
     char *paths[FACE_COUNT];
-    void *map[FACE_COUNT];   /* the font files, mapped read-only: FreeType reads memory, */
-    size_t maplen[FACE_COUNT]; /* not a seek and a read() per glyph (measured: ~40% of start-up) */
+    void *map[FACE_COUNT];   /* a private copy of each font file, mapped (font_read) */
+    size_t maplen[FACE_COUNT];
     TTF_Font *ref[FACE_COUNT];
     float ascent_em;
     adv_entry_t *adv;    /* open addressing, grows */
@@ -47,22 +51,59 @@ static bool ttf_up(void)
     return TTF_Init() == 0;
 }
 
-static void font_map(fonts_t *f, int face)
+/* Copies the font file into a sealed memfd and maps that: FreeType reads memory (not a seek
+ * and a read() per glyph, ~40% of start-up), the pages can still be let go after a frame
+ * (fonts_release), and a font file overwritten in place by a shorter one (an update, a
+ * curator's copy) no longer turns the next glyph load into SIGBUS, as a mapping of the file
+ * itself did. The cost: the copy at start-up, and the fonts held in shared memory rather than
+ * in the page cache (see README, "Fonts overwritten in place"). NULL, or the problem. */
+/* sendfile copies in the kernel, page cache to shared memory, in a few calls (copy_file_range
+ * refuses a copy across file systems; read() into a mapping of the memfd took a fault a page,
+ * and a buffer of chunks 2,000 calls a face) */
+static bool copy_fd(int from, int to, size_t len, size_t *got)
 {
-    int fd = open(f->paths[face], O_RDONLY | O_CLOEXEC);
+    for (*got = 0; *got < len;) {
+        ssize_t r = sendfile(to, from, NULL, len - *got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) return false;
+        if (r == 0) break; /* the file shrank while being copied: what there is */
+        *got += (size_t)r;
+    }
+    return true;
+}
+
+static const char *font_read(fonts_t *f, int face, char *why, size_t n)
+{
+    int fd = open(f->paths[face], O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
-    if (fd < 0) return;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (m != MAP_FAILED) {
-            /* glyphs are scattered over the file: map only the pages touched, not their
-             * neighbours as well (fault-around), which would count against the memory budget */
-            madvise(m, (size_t)st.st_size, MADV_RANDOM);
-            f->map[face] = m;
-            f->maplen[face] = (size_t)st.st_size;
-        }
+    if (fd < 0) return snprintf(why, n, "cannot open font: %s", strerror(errno)), why;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 || st.st_size > FONT_MAX_BYTES) {
+        close(fd);
+        return snprintf(why, n, "cannot open font: not a regular file, empty or over %d MiB", FONT_MAX_BYTES >> 20), why;
+    }
+    size_t len = (size_t)st.st_size, got = 0;
+    int mem = memfd_create("annai-font", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    if (mem < 0 || ftruncate(mem, (off_t)len) != 0 || !copy_fd(fd, mem, len, &got) || !got) {
+        snprintf(why, n, "cannot open font: cannot make a %zu-byte copy (%s)", len, strerror(errno));
+        close(fd);
+        if (mem >= 0) close(mem);
+        return why;
     }
     close(fd);
+    if (got < len && ftruncate(mem, (off_t)got) != 0) got = len; /* then the tail reads as zeros */
+    fcntl(mem, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+    void *m = mmap(NULL, got, PROT_READ, MAP_SHARED, mem, 0);
+    int map_errno = errno;
+    close(mem);
+    if (m == MAP_FAILED)
+        return snprintf(why, n, "cannot open font: %scannot map its %zu-byte copy (%s)", map_errno == ENOMEM ? "out of memory, " : "",
+                        got, strerror(map_errno)), why;
+    /* glyphs are scattered over the file: map only the pages touched, not their neighbours as
+     * well (fault-around), which would count against the memory budget */
+    madvise(m, got, MADV_RANDOM);
+    f->map[face] = m;
+    f->maplen[face] = got;
+    return NULL;
 }
 
 static TTF_Font *font_open(fonts_t *f, int face, int px)
@@ -72,21 +113,36 @@ static TTF_Font *font_open(fonts_t *f, int face, int px)
     return rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
 }
 
+static bool font_fail(fonts_t *f, diag_list_t *diags, int face, const char *why)
+{
+    diag_add(diags, f->paths[face], 0, "%s", why);
+    fonts_destroy(f);
+    return false;
+}
+
+static bool font_load(fonts_t *f, int face, diag_list_t *diags)
+{
+    char why[160];
+    if (font_read(f, face, why, sizeof why)) return font_fail(f, diags, face, why);
+    f->ref[face] = font_open(f, face, REF_PX);
+    if (!f->ref[face]) {
+        /* SDL_ttf's message names what failed (FreeType's error, or the allocation) */
+        snprintf(why, sizeof why, "cannot open font: %s", TTF_GetError());
+        return font_fail(f, diags, face, why);
+    }
+    if (!TTF_GlyphIsProvided32(f->ref[face], 0x3042))
+        return font_fail(f, diags, face, "font without Japanese glyphs (BIZ UDPGothic is expected)");
+    TTF_SetFontHinting(f->ref[face], TTF_HINTING_NONE);
+    return true;
+}
+
 fonts_t *fonts_create(const char *dir, diag_list_t *diags)
 {
     if (!ttf_up()) { diag_add(diags, "SDL_ttf", 0, "%s", TTF_GetError()); return NULL; }
     fonts_t *f = xcalloc(1, sizeof *f);
-    for (int i = 0; i < FACE_COUNT; i++) {
-        f->paths[i] = path_join(dir, face_files[i]);
-        font_map(f, i);
-        f->ref[i] = font_open(f, i, REF_PX);
-        if (!f->ref[i] || !TTF_GlyphIsProvided32(f->ref[i], 0x3042)) {
-            diag_add(diags, f->paths[i], 0, "cannot open font (missing, corrupt or without Japanese glyphs)");
-            fonts_destroy(f);
-            return NULL;
-        }
-        TTF_SetFontHinting(f->ref[i], TTF_HINTING_NONE);
-    }
+    for (int i = 0; i < FACE_COUNT; i++) f->paths[i] = path_join(dir, face_files[i]);
+    for (int i = 0; i < FACE_COUNT; i++)
+        if (!font_load(f, i, diags)) return NULL;
     f->ascent_em = (float)TTF_FontAscent(f->ref[0]) / REF_PX;
     f->adv_cap = ADV_HASH;
     f->adv = xcalloc((size_t)f->adv_cap, sizeof *f->adv);

@@ -18,7 +18,7 @@ void *xrealloc(void *p, size_t n)
     void *q = realloc(p, n ? n : 1);
     if (!q) {
         /* Out of memory on a kiosk is unrecoverable; say so and stop rather than corrupt. */
-        fputs("annai: out of memory\n", stderr);
+        fprintf(stderr, "annai: out of memory (an allocation of %zu bytes failed)\n", n);
         abort();
     }
     return q;
@@ -28,7 +28,7 @@ void *xcalloc(size_t n, size_t sz)
 {
     void *p = calloc(n ? n : 1, sz ? sz : 1);
     if (!p) {
-        fputs("annai: out of memory\n", stderr);
+        fprintf(stderr, "annai: out of memory (an allocation of %zu x %zu bytes failed)\n", n, sz);
         abort();
     }
     return p;
@@ -203,7 +203,11 @@ int file_read(const char *path, size_t max, char **out, size_t *len, const char 
         return -1;
     }
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) { close(fd); *err = "not a regular file"; return -1; }
-    if ((size_t)st.st_size > max) { close(fd); *err = "file too large (the limit is 1 MiB)"; return -1; }
+    if ((size_t)st.st_size > max) {
+        close(fd);
+        *err = max == UTIL_MAX_FILE_BYTES ? "file too large (the limit is 1 MiB)" : "file too large";
+        return -1;
+    }
     char *d = xrealloc(NULL, (size_t)st.st_size + 1);
     size_t n = 0;
     while (n < (size_t)st.st_size) {
