@@ -139,7 +139,7 @@ static void batch_flush(SDL_Renderer *r, batch_t *b, SDL_Texture *tex)
 /* SDL2_image, and the decoders under it (tiff, jpeg, webp, Lerc and through it libstdc++), are
  * loaded on the first image rather than at every start: ~3 ms of each start-up on this VM
  * (perf stat of a process linked with and without it), and most panels have no image. */
-typedef SDL_Surface *(*img_load_fn)(const char *file);
+typedef SDL_Surface *(*img_load_fn)(SDL_RWops *src, int freesrc);
 
 static img_load_fn img_load(void)
 {
@@ -149,17 +149,28 @@ static img_load_fn img_load(void)
     tried = true;
     void *lib = dlopen("libSDL2_image-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
     if (!lib) lib = dlopen("libSDL2_image.so", RTLD_NOW | RTLD_LOCAL);
-    void *sym = lib ? dlsym(lib, "IMG_Load") : NULL;
+    void *sym = lib ? dlsym(lib, "IMG_Load_RW") : NULL;
     memcpy(&fn, &sym, sizeof fn); /* a data pointer to a function pointer, the way POSIX allows */
     const char *why = fn ? NULL : dlerror();
-    if (!fn) SDL_SetError("SDL2_image cannot be loaded: %s", why ? why : "no IMG_Load");
+    if (!fn) SDL_SetError("SDL2_image cannot be loaded: %s", why ? why : "no IMG_Load_RW");
     return fn;
 }
 
-static SDL_Surface *image_decode(const char *path)
+/* The file is read here (non-blocking, regular files only, as panels are) and decoded from
+ * memory: IMG_Load's own open() would block the loop for good on a FIFO swapped in for an
+ * image after the deck was checked. NULL with *err (static text) when it cannot be used. */
+static SDL_Surface *image_decode(const char *path, const char **err)
 {
     img_load_fn load = img_load();
-    return load ? load(path) : NULL;
+    if (!load) { *err = "image decoder SDL2_image cannot be loaded (install libsdl2-image)"; return NULL; }
+    char *data;
+    size_t len;
+    if (file_read(path, CONTENT_MAX_IMAGE_BYTES, &data, &len, err) != 0) return NULL;
+    SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
+    SDL_Surface *s = rw ? load(rw, 1) : NULL;
+    free(data);
+    if (!s) *err = "image cannot be decoded (truncated or corrupt)";
+    return s;
 }
 
 static SDL_Texture *image_texture(render_t *rd, const char *path)
@@ -175,10 +186,11 @@ static SDL_Texture *image_texture(render_t *rd, const char *path)
     free(s->path);
     s->path = xstrdup(path);
     s->used = rd->clock;
-    SDL_Surface *surf = image_decode(path);
+    const char *err = NULL;
+    SDL_Surface *surf = image_decode(path, &err);
     s->tex = surf ? SDL_CreateTextureFromSurface(rd->r, surf) : NULL;
     if (surf) SDL_FreeSurface(surf);
-    else LOGW("render", "%s: cannot decode image: %s", path, SDL_GetError());
+    else LOGW("render", "%s: %s", path, err);
     return s->tex;
 }
 
@@ -447,9 +459,9 @@ void render_dlist(render_t *rd, const dlist_t *dl, float dx, float dy, float alp
 
 const char *render_probe_image(const char *path)
 {
-    if (!img_load()) return "image decoder SDL2_image cannot be loaded (install libsdl2-image)";
-    SDL_Surface *s = image_decode(path);
-    if (!s) return "image cannot be decoded (truncated or corrupt)";
+    const char *err = NULL;
+    SDL_Surface *s = image_decode(path, &err);
+    if (!s) return err;
     SDL_FreeSurface(s);
     return NULL;
 }
