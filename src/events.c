@@ -1,26 +1,47 @@
 #define _POSIX_C_SOURCE 200809L
 #include "annai/events.h"
+#include "annai/util.h"
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
 
 int events_open(events_t *e, const char *path)
 {
-    e->f = NULL;
-    e->err = 0;
+    memset(e, 0, sizeof *e);
     if (!path || !*path) return 0;
     /* "-": standard output, which journald (or a pipe to logger) collects under systemd */
-    e->f = strcmp(path, "-") ? fopen(path, "a") : stdout;
+    if (strcmp(path, "-")) e->path = xstrdup(path);
+    e->f = e->path ? fopen(path, "a") : stdout;
     return e->f ? 0 : -1;
 }
 
 void events_close(events_t *e)
 {
     if (e->f && e->f != stdout) fclose(e->f);
-    e->f = NULL;
+    free(e->path);
+    memset(e, 0, sizeof *e);
+}
+
+void events_reopen(events_t *e)
+{
+    if (!e->path) return;
+    FILE *f = fopen(e->path, "a");
+    if (!f) { LOGW("events", "%s: cannot reopen: %s", e->path, strerror(errno)); return; }
+    if (e->f) fclose(e->f);
+    e->f = f;
+}
+
+/* With SIGPIPE ignored a write to a pipe whose reader went away fails with EPIPE: the kiosk
+ * goes on showing panels, says so once, and stops writing. */
+static void check_reader(events_t *e)
+{
+    if (!ferror(e->f) || errno != EPIPE) return;
+    e->gone = true;
+    LOGW("events", "the reader of the events went away; events are no longer written");
 }
 
 void events_quote(char *out, size_t n, const char *s)
@@ -41,7 +62,7 @@ void events_quote(char *out, size_t n, const char *s)
 
 void events_emit(events_t *e, const char *ev, ...)
 {
-    if (!e->f) return;
+    if (!e->f || e->gone) return;
     struct timeval tv;
     gettimeofday(&tv, NULL);
     struct tm tm;
@@ -59,6 +80,9 @@ void events_emit(events_t *e, const char *ev, ...)
     va_end(ap);
     fputs("}\n", e->f);
     /* the kiosk says a failing events file once (health.c); the line is lost, the loop goes on */
-    e->err = fflush(e->f) == 0 && !ferror(e->f) ? 0 : (errno ? errno : EIO);
+    errno = 0;
+    bool ok = fflush(e->f) == 0 && !ferror(e->f);
+    e->err = ok ? 0 : (errno ? errno : EIO);
+    check_reader(e);
     clearerr(e->f);
 }

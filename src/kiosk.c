@@ -27,8 +27,9 @@
 #define STALL_HOOK_ENV "ANNAI_TEST_STALL_MS"
 #define INFO_LEN KIOSK_INFO_LEN
 
-static volatile sig_atomic_t stop_requested;
+static volatile sig_atomic_t stop_requested, reopen_requested;
 static void on_signal(int sig) { (void)sig; stop_requested = 1; }
+static void on_hangup(int sig) { (void)sig; reopen_requested = 1; }
 
 struct kiosk_s {
     engine_t *e;
@@ -46,6 +47,8 @@ struct kiosk_s {
     int chrome_for, chrome_lang, chrome_hint;
     uint64_t sig, next_poll, next_heartbeat, next_schedule, awake_until, started;
     bool sig_pending, screen_on;
+    uint64_t ini_at_start;           /* kiosk.ini as it was read at start (ini_hash) */
+    bool ini_changed;                /* since then: it needs a restart */
     bool swallow;                    /* the press that woke the screen: its release is not a tap */
     int bx, by;                      /* burn-in shift now applied */
     /* shown in the admin overlay */
@@ -146,11 +149,48 @@ static void stamp(char *out, size_t n, const char *what)
              tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-/* Parses everything into a new deck; all valid -> swap in, else keep the last good one. */
+/* The content folder's kiosk.ini as bytes (a hash; 0: none). It is read once at start, under
+ * the --config file and the flags, which the kiosk no longer has: a change is checked and
+ * reported (a broken one fails the reload like a broken panel), and applied at the next start. */
+static uint64_t ini_hash(const char *dir)
+{
+    char *path = path_join(dir, "kiosk.ini"), *data;
+    size_t len;
+    const char *err;
+    uint64_t h = 0;
+    if (file_read(path, UTIL_MAX_FILE_BYTES, &data, &len, &err) == 0) {
+        h = 1469598103934665603ULL;
+        for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)data[i]) * 1099511628211ULL;
+        free(data);
+    } else if (path_is_file(path)) {
+        h = 1; /* there but unreadable: a change too */
+    }
+    free(path);
+    return h;
+}
+
+static void check_ini(kiosk_t *k, diag_list_t *d)
+{
+    uint64_t h = ini_hash(k->e->cfg.content_dir);
+    k->ini_changed = h != k->ini_at_start;
+    if (!k->ini_changed || !h) return;
+    config_t scratch;
+    config_defaults(&scratch);
+    char *path = path_join(k->e->cfg.content_dir, "kiosk.ini");
+    config_load_file(&scratch, path, false, d);
+    free(path);
+    config_free(&scratch);
+}
+
+/* Parses everything into a new deck; all valid -> swap in, else keep the last good one. The
+ * folder's signature is taken before loading: a file added or removed while the deck loads
+ * then differs from it at the next poll, which loads again. */
 static void reload_now(kiosk_t *k, uint64_t now)
 {
     deck_t deck;
     diag_list_t d = {0};
+    k->sig = deck_signature(k->e->cfg.content_dir);
+    check_ini(k, &d);
     deck_load(&deck, k->e->cfg.content_dir, &d);
     keep_errors(k, &d);
     if (d.count || !deck.count) {
@@ -169,14 +209,19 @@ static void reload_now(kiosk_t *k, uint64_t now)
         layout_chrome(k);
         char n[16];
         snprintf(n, sizeof n, "%d", k->e->deck.count);
-        events_emit(k->ev, "reload", "panels", n, NULL);
-        stamp(k->reload_status, sizeof k->reload_status, "reloaded");
+        if (k->ini_changed) {
+            events_emit(k->ev, "reload", "panels", n, "restart", "\"kiosk.ini changed: restart annai to apply it\"", NULL);
+            LOGW("config", "%s/kiosk.ini changed: restart annai to apply it", k->e->cfg.content_dir);
+        } else {
+            events_emit(k->ev, "reload", "panels", n, NULL);
+        }
+        stamp(k->reload_status, sizeof k->reload_status,
+              k->ini_changed ? "reloaded the panels; kiosk.ini changed, restart annai to apply it:" : "reloaded");
         k->st.reloads++;
         k->mc.reloads++;
         k->content_hash = health_content_hash(&k->e->deck);
     }
     diag_clear(&d);
-    k->sig = deck_signature(k->e->cfg.content_dir);
     k->dirty = k->admin_dirty = true;
 }
 
@@ -296,8 +341,11 @@ static void on_gesture(kiosk_t *k, gesture_t g, uint64_t now)
     k->dirty = true;
 }
 
+/* Touches are counted for the curators' statistics, but never while the admin overlay is open:
+ * the PIN pad's layout depends only on the screen size, so its taps would spell the PIN. */
 static void log_touch(kiosk_t *k, const char *kind, float x, float y)
 {
+    if (k->admin.state != ADMIN_CLOSED) return;
     char xs[16], ys[16], ks[32];
     snprintf(xs, sizeof xs, "%d", (int)x);
     snprintf(ys, sizeof ys, "%d", (int)y);
@@ -579,12 +627,20 @@ static void update(kiosk_t *k, uint64_t now)
     poll_reload(k, now);
 }
 
-static void on_stop_signals(void)
+/* SIGTERM/SIGINT stop with a stop event; SIGHUP reopens the events file (logrotate's
+ * postrotate); a gone events reader (SIGPIPE) and stray SIGUSR1/2 do not kill the kiosk. */
+static void on_signals(void)
 {
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = on_hangup;
+    sigaction(SIGHUP, &sa, NULL);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &sa, NULL);
+    sigaction(SIGUSR1, &sa, NULL);
+    sigaction(SIGUSR2, &sa, NULL);
 }
 
 kiosk_t *kiosk_create(engine_t *e, platform_t *p, events_t *ev, uint64_t now)
@@ -598,6 +654,7 @@ kiosk_t *kiosk_create(engine_t *e, platform_t *p, events_t *ev, uint64_t now)
     k->screen_on = true;
     restart_app(k, now);
     k->sig = deck_signature(e->cfg.content_dir);
+    k->ini_at_start = ini_hash(e->cfg.content_dir);
     k->next_poll = now + RELOAD_POLL_MS;
     notify_open(&k->notify);
     k->content_hash = health_content_hash(&e->deck);
@@ -694,17 +751,21 @@ void kiosk_wait(kiosk_t *k, uint64_t now)
             return;
         }
         uint64_t t = platform_now_ms();
-        if (t >= until || stop_requested) return;
+        if (t >= until || stop_requested || reopen_requested) return;
         SDL_Delay((Uint32)(until - t < POLL_SLICE_MS ? until - t : POLL_SLICE_MS));
     }
 }
 
 int kiosk_run(engine_t *e, platform_t *p, events_t *ev)
 {
-    on_stop_signals();
+    on_signals();
     kiosk_t *k = kiosk_create(e, p, ev, platform_now_ms());
     while (!stop_requested && !k->exit_asked) {
         uint64_t now = platform_now_ms();
+        if (reopen_requested) {
+            reopen_requested = 0;
+            events_reopen(ev);
+        }
         kiosk_frame(k, now, platform_now_ms);
         heartbeat(k, now);
         kiosk_wait(k, now);
