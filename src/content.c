@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <md4c.h>
 #include <qrencode.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char *layout_names[] = {"title", "text", "list", "timeline", "cards"};
 
@@ -171,11 +173,21 @@ static unsigned be32(const unsigned char *p) { return (unsigned)p[0] << 24 | p[1
 /* Reads width and height from a PNG or JPEG header without decoding it. */
 static const char *image_probe(const char *path, int *w, int *h)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return "cannot read image";
+    /* non-blocking, and checked again on the open file: a FIFO swapped in after image_resolve's
+     * stat must not block the reload */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0) return "cannot read image";
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) { close(fd); return "image is not a regular file"; }
     unsigned char hd[64 * 1024];
-    size_t n = fread(hd, 1, sizeof hd, f);
-    fclose(f);
+    size_t n = 0;
+    while (n < sizeof hd) {
+        ssize_t r = read(fd, hd + n, sizeof hd - n);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        n += (size_t)r;
+    }
+    close(fd);
     if (n >= 24 && !memcmp(hd, "\x89PNG\r\n\x1a\n", 8) && !memcmp(hd + 12, "IHDR", 4)) {
         *w = (int)be32(hd + 16);
         *h = (int)be32(hd + 20);
