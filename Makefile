@@ -109,6 +109,11 @@ vs-browser: deps
 	$(MAKE) annai
 	@bash bench/vs-browser.sh 02-background $(RUNS)
 
+# Mutation testing of the logic modules against the unit suites (tools/mutate; MUTANTS=N samples,
+# FILES=src/x.c picks modules); the report of survivors is build/mutate/report.txt.
+mutate: deps
+	@tools/mutate $(FILES)
+
 # libFuzzer (clang) on the content parser, the config parser and layout, FUZZ_SECONDS each,
 # from corpora seeded with content/ and the kept crashes in fuzz/regressions/.
 FUZZ_SECONDS ?= 60
@@ -138,4 +143,4 @@ install: annai
 clean:
 	rm -rf build annai
 
-.PHONY: all deps deps-run run test check-built sanitize fuzz bench vs-browser soak install clean
+.PHONY: mutate all deps deps-run run test check-built sanitize fuzz bench vs-browser soak install clean
