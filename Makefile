@@ -22,6 +22,8 @@ RUN_PKGS  += libsystemd-dev
 # promtool checks the metrics file, systemd-analyze scores and verifies the unit, python3 plays
 # systemd's notify socket in tests/e2e/health.sh
 TEST_PKGS += prometheus systemd python3
+# test_heading judges heading breaks with MeCab's word boundaries (an oracle apart from BudouX)
+TEST_PKGS += mecab mecab-ipadic-utf8
 
 # The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS.
 ANNAI_CPPFLAGS = -Iinclude -DANNAI_SHARE_DIR='"$(SHAREDIR)"' -D_POSIX_C_SOURCE=200809L
@@ -133,9 +135,11 @@ soak: deps
 	rc=$$?; rm -rf $$d; exit $$rc
 
 install: annai
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/fonts $(DESTDIR)$(SHAREDIR)/content $(DESTDIR)$(UNITDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/fonts $(DESTDIR)$(SHAREDIR)/content $(DESTDIR)$(UNITDIR) \
+		$(DESTDIR)$(SHAREDIR)/budoux
 	install -m 755 annai $(DESTDIR)$(BINDIR)/annai
 	install -m 644 fonts/*.ttf fonts/OFL.txt fonts/README $(DESTDIR)$(SHAREDIR)/fonts/
+	install -m 644 data/budoux/*.tsv data/budoux/LICENSE data/budoux/README $(DESTDIR)$(SHAREDIR)/budoux/
 	cp -R content/. $(DESTDIR)$(SHAREDIR)/content/
 	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SHAREDIR@|$(SHAREDIR)|g' dist/annai.service > $(DESTDIR)$(UNITDIR)/annai.service
 	install -m 755 dist/annai-heartbeat-check $(DESTDIR)$(BINDIR)/annai-heartbeat-check

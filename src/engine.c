@@ -1,4 +1,5 @@
 #include "annai/engine.h"
+#include "annai/phrase.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -62,7 +63,12 @@ int engine_open(engine_t *e, const config_t *cfg, const char *font_dir, diag_lis
     e->cfg = *cfg;
     e->fonts = fonts_create(font_dir, diags);
     if (!e->fonts) return 3;
-    e->metrics = (metrics_t){e->fonts, metrics_advance, fonts_ascent_em(e->fonts)};
+    /* without the phrase model headings still show, broken like body text; --check says why */
+    char *dir = phrase_find_dir(engine_share_dir()), *model = path_join(dir, "ja.tsv");
+    e->phrase = phrase_model_load(model, diags);
+    free(model);
+    free(dir);
+    e->metrics = (metrics_t){e->fonts, metrics_advance, fonts_ascent_em(e->fonts), e->phrase};
     int before = diags->count;
     deck_load(&e->deck, cfg->content_dir, diags);
     e->problems = diags->count - before;
@@ -81,6 +87,7 @@ void engine_close(engine_t *e)
     lists_free(e);
     deck_free(&e->deck);
     fonts_destroy(e->fonts);
+    phrase_model_free(e->phrase);
     memset(e, 0, sizeof *e);
 }
 

@@ -3,17 +3,22 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "annai/heading.h"
 #include "annai/linebreak.h"
+#include "layout_private.h"
 
 #define BODY_LINE_HEIGHT 1.7f   /* JLREQ: 1.5-2.0 for horizontal body text */
 #define HEADING_LINE_HEIGHT 1.35f
 #define RUBY_SCALE 0.5f
 #define FIT_STEP 0.92f          /* each fitting pass shrinks type by 8% */
-#define MAX_JUSTIFY_GAP_EM 0.5f /* looser than this and the line is left aligned instead */
+#define MAX_JUSTIFY_GAP_EM 0.25f /* looser than this reads letter-spaced: the line is left aligned */
 #define MAX_SPACE_STRETCH_EM 0.5f /* a word space may grow by this much before letters spread */
 #define ELLIPSIS 0x2026
 #define EMPHASIS_DOT_EM 0.18f /* diameter of an emphasis dot (JLREQ boten) */
-#define TIMELINE_MIN_COL_EM 9.0f /* narrower step columns wrap onto a second rail */
+#define TIMELINE_MIN_COL_EM 13.0f /* steps narrower than this (12 characters and a margin) go on more rails */
+#define LABEL_MIN_CONTRAST 7.0  /* step labels in the accent colour: AAA, as body text */
+#define CONTENT_MAX_LABEL_SPANS 16
+#define HEADER_MAX_LINES 2    /* a panel title longer than this is set smaller */ /* narrower step columns wrap onto a second rail */
 
 #define COLOR_BG 0xFFF7F5F0u
 #define COLOR_TEXT 0xFF1A1A1Au
@@ -53,7 +58,7 @@ static dl_item_t *item_add(dlist_t *dl, dl_kind_t k, float x, float y, float w, 
 void dlist_clear(dlist_t *dl)
 {
     for (int i = 0; i < dl->nlines; i++) free(dl->lines[i].text);
-    dl->nitems = dl->nglyphs = dl->nlines = 0;
+    dl->nitems = dl->nglyphs = dl->nlines = dl->weak_breaks = 0;
     dl->clipped = false;
 }
 
@@ -96,30 +101,6 @@ uint32_t layout_darken_for_contrast(uint32_t rgb, uint32_t against, double min_r
 
 /* ---- one paragraph ---- */
 
-typedef struct {
-    uint32_t cp;
-    float adv;   /* advance including ruby padding */
-    float off;   /* glyph offset inside its advance (ruby centring) */
-    uint8_t face;
-    bool em;     /* emphasis: sesame dots over CJK (JLREQ boten), an underline under Latin */
-    float sq;    /* blank inside the glyph's advance that justification may take away (oikomi) */
-    bool sq_before; /* the blank is before the ink (opening brackets) */
-    int ruby;    /* ruby group + 1, or 0 */
-} tchar_t;
-
-typedef struct {
-    int start, end;       /* chars [start, end) */
-    const char *reading;
-} ruby_t;
-
-typedef struct {
-    tchar_t *c;
-    unsigned char *brk;
-    ruby_t *ruby;
-    int n, nruby;
-    bool dots;   /* some emphasis dots sit above the line */
-} para_t;
-
 /* How much of a punctuation mark's advance is blank and may be squeezed when a line is a
  * little too long (JLREQ oikomi). BIZ UDPGothic already sets 、。 at 0.6 em and brackets at
  * 0.5 em, so what is left to take is small: about 0.1-0.15 em. */
@@ -140,8 +121,7 @@ static bool emphasis_dot(uint32_t cp)
            cp != 0x2026 && cp != 0x2014;
 }
 
-static void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, const text_style_t *st,
-                       float maxw)
+void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, const text_style_t *st, float maxw)
 {
     int cap = 0;
     for (int i = 0; i < nspans; i++) cap += (int)strlen(spans[i].text);
@@ -158,6 +138,10 @@ static void para_build(para_t *p, const metrics_t *m, const span_t *spans, int n
             int32_t cp = utf8_decode(t, len, &k);
             if (cp < 0) cp = 0xFFFD;
             if (cp == '\t' || cp == '\r') cp = ' ';
+            if (st->breaks && heading_is_hint((uint32_t)cp)) { /* the author's boundary: not drawn */
+                if (p->n) p->c[p->n - 1].hint = true;
+                continue;
+            }
             tchar_t *c = &p->c[p->n++];
             c->cp = (uint32_t)cp;
             c->face = (uint8_t)face;
@@ -188,25 +172,18 @@ static void para_build(para_t *p, const metrics_t *m, const span_t *spans, int n
     for (int i = 0; i < p->n; i++) cps[i] = p->c[i].cp;
     linebreak_compute(cps, p->n, p->brk);
     free(cps);
+    if (st->breaks) heading_breaks(m->phrase, p, st->breaks);
     /* a ruby group is one word: never split it */
     for (int i = 0; i + 1 < p->n; i++)
         if (p->c[i].ruby && p->c[i].ruby == p->c[i + 1].ruby) p->brk[i] = BRK_NONE;
 }
 
-static void para_free(para_t *p)
+void para_free(para_t *p)
 {
     free(p->c);
     free(p->brk);
     free(p->ruby);
 }
-
-typedef struct {
-    int start, end;   /* chars [start, end) shown on the line */
-    int next;         /* where the next line starts */
-    bool hard;        /* ends a paragraph or at a hard break: not justified */
-    bool hangs;       /* last char hangs past the column */
-    bool squeezed;    /* longer than the column: punctuation blanks are squeezed to fit */
-} line_t;
 
 static bool is_latin_word(uint32_t cp) { return cp < 0x2E80 && !linebreak_is_space(cp) && cp != '\n'; }
 
@@ -217,22 +194,26 @@ static float span_width(const para_t *p, int s, int e)
     return w;
 }
 
-/* Finds the end of the line that starts at s: greedy, with kinsoku and burasage. */
-static line_t line_find(const para_t *p, int s, float maxw, float hang)
+/* Breaks of the first rank end a line when one fits; a fallback break (a heading's word boundary
+ * inside a phrase) only when none does, and the line is marked weak. */
+static bool brk_first(unsigned char b) { return b == BRK_ALLOW || b == BRK_MUST; }
+
+line_t line_find(const para_t *p, int s, float maxw, float hang)
 {
-    line_t ln = {s, s, s, false, false, false};
+    line_t ln = {s, s, s, false, false, false, false};
     float width = 0, squeeze = 0;
-    int last_ok = -1;
+    int last_ok = -1, last_word = -1;
     for (int i = s; i < p->n; i++) {
         const tchar_t *c = &p->c[i];
-        if (c->cp == '\n') return (line_t){s, i, i + 1, true, false, false};
+        if (c->cp == '\n') return (line_t){s, i, i + 1, true, false, false, false};
         if (width + c->adv > maxw + 0.01f && i > s) {
-            if (linebreak_can_hang(c->cp) && width + c->adv <= maxw + hang && p->brk[i] != BRK_NONE)
-                return (line_t){s, i + 1, i + 1, i + 1 >= p->n, true, false};
+            if (linebreak_can_hang(c->cp) && width + c->adv <= maxw + hang && brk_first(p->brk[i]))
+                return (line_t){s, i + 1, i + 1, i + 1 >= p->n, true, false, false};
             /* oikomi: squeezing the blanks of the line's punctuation makes room for c */
-            if (p->brk[i] != BRK_NONE && width + c->adv - (squeeze + c->sq) <= maxw + 0.01f)
-                return (line_t){s, i + 1, i + 1, i + 1 >= p->n, false, true};
-            if (last_ok >= s) return (line_t){s, last_ok + 1, last_ok + 1, false, false, false};
+            if (brk_first(p->brk[i]) && width + c->adv - (squeeze + c->sq) <= maxw + 0.01f)
+                return (line_t){s, i + 1, i + 1, i + 1 >= p->n, false, true, false};
+            if (last_ok >= s) return (line_t){s, last_ok + 1, last_ok + 1, false, false, false, false};
+            if (last_word >= s) return (line_t){s, last_word + 1, last_word + 1, false, false, false, true};
             /* nothing breakable fits (a long word or URL): break where it overflows, but
              * still keep a prohibited character off the start of the next line */
             int e = i;
@@ -245,17 +226,17 @@ static line_t line_find(const para_t *p, int s, float maxw, float hang)
                 while (e < p->n && linebreak_no_start(p->c[e].cp) && ow + p->c[e].adv <= maxw + hang) ow += p->c[e++].adv;
                 if (e < p->n && linebreak_no_start(p->c[e].cp)) e = i;
             }
-            return (line_t){s, e, e, e >= p->n, false, false};
+            return (line_t){s, e, e, e >= p->n, false, false, true};
         }
         width += c->adv;
         squeeze += c->sq;
-        if (p->brk[i] != BRK_NONE) last_ok = i;
+        if (brk_first(p->brk[i])) last_ok = i;
+        else if (p->brk[i] == BRK_WORD) last_word = i;
     }
     ln.end = ln.next = p->n;
     ln.hard = true;
     return ln;
 }
-
 
 static void glyph_add(dlist_t *dl, float x, float y, uint32_t cp, float px, int face, uint32_t color)
 {
@@ -309,6 +290,28 @@ static bool letter_gap(const para_t *p, int i)
     const tchar_t *a = &p->c[i], *b = &p->c[i + 1];
     return !(is_latin_word(a->cp) && is_latin_word(b->cp)) && !(a->ruby && a->ruby == b->ruby) && a->cp != ' ' &&
            b->cp != ' ';
+}
+
+/* JLREQ: a paragraph does not end on a line of one or two characters (nor a heading on one
+ * word). ln is the line before that last line: first the last line is pulled back onto it by
+ * squeezing punctuation blanks (oikomi), else the fewest characters that make it three are pushed
+ * forward from it; what is left is justified, or ragged when that would letter-space it wider
+ * than MAX_JUSTIFY_GAP_EM (line_emit). */
+static line_t line_keep_tail(const para_t *p, line_t ln, float w, const text_style_t *st)
+{
+    if (ln.hard || ln.next >= p->n) return ln;
+    line_t last = line_find(p, ln.next, w, st->hang);
+    if (last.next < p->n || !para_line_is_short(p, last.start, last.end, st->breaks != BREAK_BODY)) return ln;
+    float sq = 0;
+    for (int i = ln.start; i < last.end; i++) sq += p->c[i].sq;
+    if (ln.next == last.start && span_width(p, ln.start, last.end) - sq <= w + 0.01f)
+        return (line_t){ln.start, last.end, last.next, true, false, true, false};
+    for (int k = ln.end - 1; k > ln.start; k--) {
+        if (p->brk[k - 1] != BRK_ALLOW || span_width(p, k, last.end) > w) continue;
+        if (para_line_is_short(p, k, last.end, st->breaks != BREAK_BODY)) continue;
+        return (line_t){ln.start, k, k, false, false, false, false};
+    }
+    return ln;
 }
 
 /* Emits one line: justified, centred or left; the line record keeps its text for dumps. */
@@ -384,7 +387,7 @@ float layout_text(dlist_t *dl, const metrics_t *m, const span_t *spans, int nspa
     if (p.nruby || p.dots) y += 0.25f * st->px; /* room for readings or dots above the first line */
     int s = 0, lineno = 0;
     while (s < p.n || (s == 0 && p.n == 0 && false)) {
-        line_t ln = line_find(&p, s, w, st->hang);
+        line_t ln = line_keep_tail(&p, line_find(&p, s, w, st->hang), w, st);
         bool more = ln.next < p.n;
         if (y + pitch > max_y + 0.5f) { /* not even this line fits */
             if (clipped) *clipped = true;
@@ -398,6 +401,7 @@ float layout_text(dlist_t *dl, const metrics_t *m, const span_t *spans, int nspa
             break;
         }
         line_emit(dl, m, &p, ln, x, y, w, st, block, lineno++, false);
+        dl->weak_breaks += ln.weak && more;
         y += pitch;
         s = ln.next;
         while (s < p.n && p.c[s].cp == ' ') s++; /* a break after a space drops the space */
@@ -423,7 +427,7 @@ typedef struct {
 
 static text_style_t body_style(const ctx_t *c, float px)
 {
-    text_style_t st = {px, BODY_LINE_HEIGHT, c->ink, ALIGN_JUSTIFY, px, FACE_REGULAR};
+    text_style_t st = {px, BODY_LINE_HEIGHT, c->ink, ALIGN_JUSTIFY, px, FACE_REGULAR, BREAK_BODY};
     return st;
 }
 
@@ -442,9 +446,11 @@ static float header(ctx_t *c, float x, float y, float w)
 {
     float px = fmaxf(c->t.title_px * fminf(1.0f, c->scale * 1.1f), c->t.min_px * 1.3f);
     span_t s = {c->p->title, NULL, STYLE_BOLD};
-    text_style_t st = {px, HEADING_LINE_HEIGHT, c->ink, ALIGN_LEFT, 0, FACE_BOLD};
-    float bar = 1.1f * c->t.unit;
-    float end = text_in(c, &s, 1, x + bar * 2.6f, y, w - bar * 2.6f, y + px * HEADING_LINE_HEIGHT * 3, &st, -1);
+    text_style_t st = {px, HEADING_LINE_HEIGHT, c->ink, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
+    float bar = 1.1f * c->t.unit, tw = w - bar * 2.6f;
+    /* a long title gets smaller on its own (two lines at most), never the body under it */
+    float fw = heading_fit(c->m, &s, 1, tw, &st, c->t.min_px * 1.3f, HEADER_MAX_LINES);
+    float end = text_in(c, &s, 1, x + bar * 2.6f, y, fw, y + px * HEADING_LINE_HEIGHT * (HEADER_MAX_LINES + 1), &st, -1);
     item_add(c->dl, DL_RECT, x, y + px * 0.12f, bar, end - y - px * 0.24f, 0xFF000000u | c->accent);
     y = end + 1.2f * c->t.unit;
     item_add(c->dl, DL_RECT, x, y, w, fmaxf(2.0f, 0.25f * c->t.unit), COLOR_RULE);
@@ -482,8 +488,9 @@ static float flow_block(ctx_t *c, const block_t *b, int bi, float x, float y, fl
     case BLOCK_HEADING: {
         float hpx = fmaxf((b->level <= 2 ? c->t.h2_px : c->t.h3_px) * c->scale, c->t.min_px * 1.1f);
         if (y > top + 1) y += hpx * 0.4f;
-        text_style_t st = {hpx, HEADING_LINE_HEIGHT, c->ink, ALIGN_LEFT, 0, FACE_BOLD};
-        return text_in(c, b->spans, b->nspans, x, y, w, bottom, &st, bi) + hpx * 0.3f;
+        text_style_t st = {hpx, HEADING_LINE_HEIGHT, c->ink, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
+        float hw = heading_fit(c->m, b->spans, b->nspans, w, &st, c->t.min_px * 1.1f, 0);
+        return text_in(c, b->spans, b->nspans, x, y, hw, bottom, &st, bi) + hpx * 0.3f;
     }
     case BLOCK_ITEM: return item_block(c, b, bi, x, y, w, bottom, px);
     case BLOCK_IMAGE: return image_block(c, b, x, y, w, fminf(bottom - y, (bottom - top) * 0.55f));
@@ -509,7 +516,7 @@ static float qr_block(ctx_t *c, float x, float y, float w, float bottom)
     y += qs + c->t.unit;
     if (p->qr_caption) {
         span_t s = {p->qr_caption, NULL, 0};
-        text_style_t st = {c->t.min_px, 1.4f, c->ink, ALIGN_CENTER, 0, FACE_REGULAR};
+        text_style_t st = {c->t.min_px, 1.4f, c->ink, ALIGN_CENTER, 0, FACE_REGULAR, BREAK_BODY};
         y = text_in(c, &s, 1, x, y, w, bottom, &st, -2);
     }
     return y;
@@ -554,30 +561,6 @@ static void shift_since(dlist_t *dl, int items, int glyphs, int lines, float dy)
     for (int i = lines; i < dl->nlines; i++) dl->lines[i].r.y += dy;
 }
 
-static int count_lines(const metrics_t *m, const span_t *s, int n, float w, const text_style_t *st)
-{
-    dlist_t scratch = {0};
-    layout_text(&scratch, m, s, n, 0, 0, w, INFINITY, st, 0, NULL);
-    int lines = scratch.nlines;
-    dlist_free(&scratch);
-    return lines;
-}
-
-/* Centred headings: the narrowest width that keeps the same number of lines, so that a
- * title never ends with one stranded character (JLREQ avoids a last line of one or two). */
-static float balanced_width(const metrics_t *m, const span_t *s, int n, float w, const text_style_t *st)
-{
-    int lines = count_lines(m, s, n, w, st);
-    if (lines < 2) return w;
-    float lo = w / (float)lines, hi = w;
-    for (int i = 0; i < 12; i++) {
-        float mid = (lo + hi) / 2;
-        if (count_lines(m, s, n, mid, st) > lines) lo = mid;
-        else hi = mid;
-    }
-    return hi;
-}
-
 /* Title panels: a dark accent field, the title large and centred, the rest centred below. */
 static void layout_title(ctx_t *c, rectf_t area)
 {
@@ -586,8 +569,8 @@ static void layout_title(ctx_t *c, rectf_t area)
     int i0 = c->dl->nitems, g0 = c->dl->nglyphs, l0 = c->dl->nlines;
     float tpx = fmaxf(c->t.title_px * 1.45f * c->scale, c->t.min_px * 1.5f);
     span_t s = {c->p->title, NULL, STYLE_BOLD};
-    text_style_t st = {tpx, 1.3f, COLOR_WHITE, ALIGN_CENTER, 0, FACE_BOLD};
-    float tw = balanced_width(c->m, &s, 1, area.w, &st);
+    text_style_t st = {tpx, 1.3f, COLOR_WHITE, ALIGN_CENTER, 0, FACE_BOLD, BREAK_PHRASES};
+    float tw = heading_fit(c->m, &s, 1, area.w, &st, c->t.min_px * 1.5f, 0);
     float y = text_in(c, &s, 1, area.x + (area.w - tw) / 2, area.y, tw, area.y + area.h, &st, -1);
     float bar = fmaxf(3.0f, 0.6f * c->t.unit);
     item_add(c->dl, DL_RECT, area.x + area.w / 2 - 8 * c->t.unit, y + 2 * c->t.unit, 16 * c->t.unit, bar, 0xFFFFFFFFu);
@@ -598,8 +581,10 @@ static void layout_title(ctx_t *c, rectf_t area)
         bool head = b->kind == BLOCK_HEADING;
         float px = fmaxf((head ? c->t.h2_px : c->t.body_px) * c->scale, c->t.min_px);
         text_style_t bs = {px, head ? HEADING_LINE_HEIGHT : BODY_LINE_HEIGHT, COLOR_WHITE, ALIGN_CENTER, 0,
-                           head ? FACE_BOLD : FACE_REGULAR};
-        y = text_in(c, b->spans, b->nspans, area.x + area.w * 0.06f, y, area.w * 0.88f, area.y + area.h, &bs, i) + px * 0.5f;
+                           head ? FACE_BOLD : FACE_REGULAR, BREAK_PHRASES};
+        /* the title panel's lines are centred subtitles: composed as headings */
+        float bw = heading_fit(c->m, b->spans, b->nspans, area.w * 0.88f, &bs, c->t.min_px, 0);
+        y = text_in(c, b->spans, b->nspans, area.x + (area.w - bw) / 2, y, bw, area.y + area.h, &bs, i) + px * 0.5f;
     }
     if (c->p->qr_modules) y = qr_block(c, area.x, y, area.w, area.y + area.h);
     float used = y - area.y;
@@ -625,14 +610,39 @@ static int groups_of(const panel_t *p, group_t *g, int max, int *intro_end)
     return n;
 }
 
-static float group_text(ctx_t *c, group_t g, float x, float y, float w, float bottom, float px, bool center)
+/* A step's label (the bold run it opens with: 「第1期」, "2nd Plan") goes on a line of its own
+ * in the accent colour, so that it does not read as the first word of the step's heading. */
+static float step_label(ctx_t *c, const block_t *b, int bi, float x, float y, float w, float bottom, float px,
+                        span_t *rest)
+{
+    if (b->nspans < 2 || !(b->spans[0].style & STYLE_BOLD)) return y;
+    uint32_t ink = layout_darken_for_contrast(c->accent, COLOR_BG, LABEL_MIN_CONTRAST);
+    text_style_t st = {px, 1.3f, 0xFF000000u | ink, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
+    y = text_in(c, b->spans, 1, x, y, w, bottom, &st, bi);
+    for (int i = 1; i < b->nspans; i++) {
+        rest[i - 1] = b->spans[i];
+        if (i == 1) rest[0].text += strspn(rest[0].text, " "); /* the space after the label */
+    }
+    return y;
+}
+
+static float group_text(ctx_t *c, group_t g, float x, float y, float w, float bottom, float px, bool labels)
 {
     for (int i = g.first; i < g.end; i++) {
         const block_t *b = &c->p->blocks[i];
         bool lead = i == g.first;
         text_style_t st = {lead ? px * 1.04f : fmaxf(px * 0.92f, c->t.min_px), lead ? 1.4f : 1.5f, lead ? c->ink : c->muted,
-                           center ? ALIGN_CENTER : (lead ? ALIGN_LEFT : ALIGN_JUSTIFY), lead ? 0 : px, lead ? FACE_BOLD : FACE_REGULAR};
-        y = text_in(c, b->spans, b->nspans, x, y, w, bottom, &st, i) + px * (lead ? 0.5f : 0.2f);
+                           lead ? ALIGN_LEFT : ALIGN_JUSTIFY, lead ? 0 : px, lead ? FACE_BOLD : FACE_REGULAR,
+                           lead ? BREAK_PHRASES : BREAK_BODY};
+        const span_t *spans = b->spans;
+        int n = b->nspans;
+        span_t rest[CONTENT_MAX_LABEL_SPANS];
+        if (lead && labels && n >= 2 && n <= CONTENT_MAX_LABEL_SPANS) {
+            float ly = step_label(c, b, i, x, y, w, bottom, px, rest);
+            if (ly > y) { y = ly; spans = rest; n--; }
+        }
+        float lw = lead ? heading_fit(c->m, spans, n, w, &st, c->t.min_px, 0) : w;
+        y = text_in(c, spans, n, x, y, lw, bottom, &st, i) + px * (lead ? 0.5f : 0.2f);
     }
     return y;
 }
@@ -666,13 +676,13 @@ static void layout_timeline(ctx_t *c, rectf_t area)
             float cx = area.x + colw * (float)(i % cols), rail = y + rowh * (float)(i / cols) + r;
             if (i % cols == 0) item_add(c->dl, DL_RECT, area.x, rail - line / 2, area.w, line, acc);
             item_add(c->dl, DL_DISC, cx, rail - r, 2 * r, 2 * r, acc);
-            group_text(c, g[i], cx, rail + r + 1.8f * c->t.unit, colw - 3 * c->t.unit, rail - r + rowh, px, false);
+            group_text(c, g[i], cx, rail + r + 1.8f * c->t.unit, colw - 3 * c->t.unit, rail - r + rowh, px, true);
         }
     } else {                  /* down: a rail on the left, steps stacked */
         float x = area.x + r * 3.2f, top = y;
         for (int i = 0; i < n; i++) {
             item_add(c->dl, DL_DISC, area.x, y + px * 0.2f, 2 * r, 2 * r, acc);
-            y = group_text(c, g[i], x, y, area.w - (x - area.x), area.y + area.h, px, false) + 1.5f * c->t.unit;
+            y = group_text(c, g[i], x, y, area.w - (x - area.x), area.y + area.h, px, true) + 1.5f * c->t.unit;
         }
         item_add(c->dl, DL_RECT, area.x + r - line / 2, top + r, line, fmaxf(0, y - top - 2 * r), acc);
     }

@@ -61,7 +61,7 @@ static void rect_add(dlist_t *dl, dl_kind_t k, rectf_t r, uint32_t color)
 static void label(dlist_t *dl, const metrics_t *m, rectf_t r, const char *text, float px, uint32_t color, face_t face)
 {
     span_t s = {(char *)text, NULL, face == FACE_BOLD ? STYLE_BOLD : 0};
-    text_style_t st = {px, 1.0f, color, ALIGN_CENTER, 0, face};
+    text_style_t st = {px, 1.0f, color, ALIGN_CENTER, 0, face, BREAK_BODY};
     float y = r.y + (r.h - px) / 2;
     layout_text(dl, m, &s, 1, r.x, y, r.w, y + px + 1, &st, -3, NULL);
 }
@@ -166,7 +166,7 @@ void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *c
         uint32_t ink = i == current ? 0xFFFFFFFFu : COLOR_INK;
         label(dl, m, (rectf_t){r.x + t.unit * 1.2f, r.y, px * 2.2f, r.h}, num, px, ink, FACE_BOLD);
         span_t s = {(char *)titles[i], NULL, 0};
-        text_style_t st = {px, 1.0f, ink, ALIGN_LEFT, 0, FACE_REGULAR};
+        text_style_t st = {px, 1.0f, ink, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_BODY};
         float y = r.y + (r.h - px) / 2;
         /* one line; a title too long for its button ends with … */
         layout_text(dl, m, &s, 1, r.x + t.unit * 1.2f + px * 2.4f, y, r.w - t.unit * 2.4f - px * 2.4f, y + px * 1.9f, &st, -4,
@@ -240,7 +240,7 @@ static void admin_info_build(dlist_t *dl, const metrics_t *m, const ui_admin_t *
     for (int i = 0; i < n && y + px * 1.3f <= bottom; i++) {
         span_t s = {(char *)info[i], NULL, 0};
         bool problem = strstr(info[i], ".md:") || strstr(info[i], ".ini:") || strstr(info[i], "failed");
-        text_style_t st = {px, 1.3f, problem ? COLOR_WARN : COLOR_ADMIN_INK, ALIGN_LEFT, 0, FACE_REGULAR};
+        text_style_t st = {px, 1.3f, problem ? COLOR_WARN : COLOR_ADMIN_INK, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_BODY};
         y = layout_text(dl, m, &s, 1, a->info.x, y, a->info.w, bottom, &st, -5, &(bool){false});
     }
 }

@@ -98,7 +98,7 @@ static void test_ruby_above_its_base(void **state)
 {
     (void)state;
     span_t s[] = {{"前置き", NULL, 0}, {"産学官", "さんがくかん", 0}, {"連携", NULL, 0}};
-    text_style_t st = {40, 1.7f, 0xFF000000u, ALIGN_LEFT, 0, FACE_REGULAR};
+    text_style_t st = {40, 1.7f, 0xFF000000u, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_BODY};
     dlist_t dl = {0};
     layout_text(&dl, &tu_m, s, 3, 0, 0, 1000, 1e9f, &st, 0, NULL);
     float bx0 = 1e9f, bx1 = 0, rx0 = 1e9f, rx1 = 0, by = 0, ry = 0;
@@ -128,7 +128,7 @@ static void test_emphasis_marks(void **state)
     (void)state;
     span_t s[] = {{"通常の文と", NULL, 0}, {"自立的な活動。", NULL, STYLE_EM}, {" plain ", NULL, 0},
                   {"strong words", NULL, STYLE_EM}, {"の後", NULL, 0}};
-    text_style_t st = {40, 1.7f, 0xFF000000u, ALIGN_LEFT, 0, FACE_REGULAR};
+    text_style_t st = {40, 1.7f, 0xFF000000u, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_BODY};
     dlist_t dl = {0};
     layout_text(&dl, &tu_m, s, 5, 0, 0, 3000, 1e9f, &st, 0, NULL);
     assert_int_equal(dl.nlines, 1);

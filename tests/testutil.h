@@ -31,7 +31,7 @@ static inline int tu_fonts_up(void **state)
     for (int i = 0; i < d.count; i++) fprintf(stderr, "%s\n", d.items[i].text);
     diag_clear(&d);
     if (!tu_fonts) return -1;
-    tu_m = (metrics_t){tu_fonts, tu_adv, fonts_ascent_em(tu_fonts)};
+    tu_m = (metrics_t){tu_fonts, tu_adv, fonts_ascent_em(tu_fonts), NULL};
     return 0;
 }
 

@@ -16,6 +16,7 @@ typedef struct {
     config_t cfg;
     deck_t deck;
     fonts_t *fonts;
+    struct phrase_model *phrase;  /* BudouX ja model for headings, NULL when missing */
     metrics_t metrics;
     int w, h;
     dlist_t *lists[LANG_COUNT];   /* one per panel */

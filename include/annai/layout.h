@@ -8,10 +8,13 @@
 #include "annai/atlas.h"
 #include "annai/content.h"
 
+struct phrase_model;
+
 typedef struct {
     void *ud;
     float (*advance)(void *ud, int face, float px, uint32_t cp);
     float ascent_em;
+    const struct phrase_model *phrase; /* Japanese phrase model for headings, or NULL */
 } metrics_t;
 
 typedef struct { float x, y, w, h; } rectf_t;
@@ -52,9 +55,15 @@ typedef struct {
     int nlines, caplines;
     bool clipped;  /* text did not fit even at the smallest size and was cut with … */
     float scale;   /* type scale used after fitting (1 = the theme's size) */
+    int weak_breaks; /* heading lines that had to end between words inside a phrase, or anywhere */
 } dlist_t;
 
 typedef enum { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER } align_t;
+
+/* Where a line may end: body text at every UAX #14 + kinsoku opportunity; headings at phrase
+ * (文節) boundaries, between words inside a phrase only when no phrase fits (BREAK_PHRASES),
+ * or at either alike (BREAK_WORDS). "|" and U+200B in a heading mark a boundary by hand. */
+typedef enum { BREAK_BODY = 0, BREAK_PHRASES, BREAK_WORDS } break_mode_t;
 
 typedef struct {
     float px;
@@ -63,6 +72,7 @@ typedef struct {
     align_t align;
     float hang;         /* how far 。、 may hang past the column (px), 0 for none */
     face_t face;        /* base face; STYLE_BOLD spans use FACE_BOLD */
+    break_mode_t breaks;
 } text_style_t;
 
 /* Type scale of the theme for a screen; everything scales with the short side. */

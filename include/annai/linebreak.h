@@ -5,7 +5,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-typedef enum { BRK_NONE = 0, BRK_ALLOW = 1, BRK_MUST = 2 } brk_t;
+/* BRK_WORD: a heading's break between words inside a phrase, taken only when no phrase fits. */
+typedef enum { BRK_NONE = 0, BRK_ALLOW = 1, BRK_MUST = 2, BRK_WORD = 3 } brk_t;
 
 void linebreak_init(void);
 /* out[i] says whether a line may end after cps[i]. out[n-1] is BRK_MUST. */

@@ -1,0 +1,49 @@
+/* layout's private parts shared with heading.c: a paragraph as measured characters and the
+ * greedy line finder, so that headings can be measured at many widths from one build. */
+#ifndef ANNAI_LAYOUT_PRIVATE_H
+#define ANNAI_LAYOUT_PRIVATE_H
+
+#include "annai/layout.h"
+
+typedef struct {
+    uint32_t cp;
+    float adv;   /* advance including ruby padding */
+    float off;   /* glyph offset inside its advance (ruby centring) */
+    uint8_t face;
+    bool em;     /* emphasis: sesame dots over CJK (JLREQ boten), an underline under Latin */
+    float sq;    /* blank inside the glyph's advance that justification may take away (oikomi) */
+    bool sq_before; /* the blank is before the ink (opening brackets) */
+    int ruby;    /* ruby group + 1, or 0 */
+    bool hint;   /* headings: the author marked a phrase boundary after this character */
+} tchar_t;
+
+typedef struct {
+    int start, end;       /* chars [start, end) */
+    const char *reading;
+} ruby_t;
+
+typedef struct para {
+    tchar_t *c;
+    unsigned char *brk;
+    ruby_t *ruby;
+    int n, nruby;
+    bool dots;   /* some emphasis dots sit above the line */
+} para_t;
+
+typedef struct {
+    int start, end;   /* chars [start, end) shown on the line */
+    int next;         /* where the next line starts */
+    bool hard;        /* ends a paragraph or at a hard break: not justified */
+    bool hangs;       /* last char hangs past the column */
+    bool squeezed;    /* longer than the column: punctuation blanks are squeezed to fit */
+    bool weak;        /* ends at a fallback break: between words inside a phrase, or forced */
+} line_t;
+
+void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, const text_style_t *st, float maxw);
+void para_free(para_t *p);
+/* Finds the end of the line that starts at s: greedy, with kinsoku and burasage. */
+line_t line_find(const para_t *p, int s, float maxw, float hang);
+/* A stranded last line: one or two characters with Japanese in it, or one word (if words). */
+bool para_line_is_short(const para_t *p, int s, int e, bool words);
+
+#endif

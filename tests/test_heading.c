@@ -1,0 +1,289 @@
+/* heading: the typographic counts of issue 16 over the bundled panels and curator texts that no
+ * one tuned for (tests/data/curator), at four screen sizes in both languages:
+ *   - heading breaks inside a word: judged by MeCab (IPAdic), an oracle independent of BudouX
+ *     and of the kiosk's script rules: a break is between words when MeCab starts a content
+ *     word there (not a particle, auxiliary, suffix or symbol), or BudouX puts a phrase there;
+ *     never inside a katakana run; Latin only at a space or after a dash;
+ *   - Japanese blocks (body or heading) of two or more lines ending on one or two characters;
+ *   - English headings ending on one word;
+ *   - lines letter-spaced wider than 0.25 em. */
+#include "testutil.h"
+#include "annai/phrase.h"
+
+typedef struct {
+    char *text;          /* the heading's lines joined */
+    int breaks[16];      /* byte offsets in text where a line starts */
+    int nbreaks;
+    char where[96];
+} heading_rec_t;
+
+static heading_rec_t *recs;
+static int nrecs, caprecs;
+static int short_tails, lone_words, spaced_lines;
+
+static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 720}, {800, 480}};
+
+/* Titles, ##, subtitles (title panels), timeline step and card titles are composed as headings. */
+static bool is_heading(const panel_t *p, int block)
+{
+    if (block == -1) return true;
+    if (block < 0 || block >= p->nblocks) return false;
+    const block_t *b = &p->blocks[block];
+    if (p->layout == PANEL_TITLE || b->kind == BLOCK_HEADING) return b->kind != BLOCK_IMAGE;
+    return (p->layout == PANEL_TIMELINE || p->layout == PANEL_CARDS) && b->kind == BLOCK_ITEM && b->level == 1;
+}
+
+static bool block_has_ruby(const panel_t *p, int block)
+{
+    if (block < 0 || block >= p->nblocks) return false;
+    for (int i = 0; i < p->blocks[block].nspans; i++)
+        if (p->blocks[block].spans[i].ruby) return true;
+    return false;
+}
+
+static int cp_count(const char *s)
+{
+    int n = 0;
+    for (size_t k = 0, len = strlen(s); k < len; n++) utf8_decode(s, len, &k);
+    return n;
+}
+
+static bool has_cjk(const char *s)
+{
+    for (size_t k = 0, len = strlen(s); k < len;)
+        if (linebreak_is_cjk((uint32_t)utf8_decode(s, len, &k))) return true;
+    return false;
+}
+
+static void check_block(const panel_t *p, const dlist_t *dl, int first, int end, const char *where)
+{
+    const dl_line_t *last = &dl->lines[end - 1];
+    int lines = end - first;
+    bool heading = is_heading(p, last->block);
+    if (lines >= 2 && has_cjk(last->text) && cp_count(last->text) <= 2) {
+        fprintf(stderr, "%s block %d ends on 「%s」\n", where, last->block, last->text);
+        short_tails++;
+    }
+    if (lines >= 2 && heading && !has_cjk(last->text) && !strchr(last->text, ' ')) {
+        fprintf(stderr, "%s heading ends on one word: %s\n", where, last->text);
+        lone_words++;
+    }
+    if (!heading || lines < 2) return;
+    /* the heading as written (author hints taken out), and where each line starts in it */
+    buf_t b = {0};
+    if (last->block == -1) buf_puts(&b, p->title);
+    else
+        for (int i = 0; i < p->blocks[last->block].nspans; i++) buf_puts(&b, p->blocks[last->block].spans[i].text);
+    char *src = buf_take(&b);
+    for (char *q = src; *q;) /* drop '|' and U+200B */
+        if (*q == '|') memmove(q, q + 1, strlen(q));
+        else if (!strncmp(q, "\xE2\x80\x8B", 3)) memmove(q, q + 3, strlen(q + 2));
+        else q++;
+    ARRAY_GROW(recs, nrecs, caprecs, nrecs + 1);
+    heading_rec_t *r = &recs[nrecs++];
+    memset(r, 0, sizeof *r);
+    r->text = src;
+    snprintf(r->where, sizeof r->where, "%s", where);
+    size_t at = 0;
+    for (int i = first; i < end; i++) {
+        while (src[at] == ' ' || src[at] == '\n') at++;
+        const char *t = dl->lines[i].text;
+        if (strncmp(src + at, t, strlen(t))) fail_msg("%s: line \"%s\" is not in \"%s\"", where, t, src);
+        if (i > first && r->nbreaks < 16) r->breaks[r->nbreaks++] = (int)at;
+        at += strlen(t);
+    }
+}
+
+/* Letter spacing: neighbouring glyphs of one line farther apart than their advance + 0.25 em. */
+static void check_spacing(const panel_t *p, const dlist_t *dl, const char *where)
+{
+    for (int li = 0; li < dl->nlines; li++) {
+        const dl_line_t *l = &dl->lines[li];
+        if (block_has_ruby(p, l->block)) continue; /* ruby wider than its base spreads it, by design */
+        /* the line's glyphs come in the order of its text, spaces left out */
+        const char *t = l->text;
+        size_t tk = 0, tl = strlen(t);
+        const dl_glyph_t *prev = NULL;
+        for (int i = 0; i < dl->nglyphs && tk < tl; i++) {
+            const dl_glyph_t *g = &dl->glyphs[i];
+            if (g->px != l->px || g->y < l->r.y || g->y > l->r.y + l->r.h || g->x < l->r.x - 1 ||
+                g->x > l->r.x + l->r.w + 1) continue;
+            bool spaced = false;
+            uint32_t c;
+            while ((c = (uint32_t)utf8_decode(t, tl, &tk)) == ' ' || c == 0x3000) spaced = true;
+            if (prev && !spaced && prev->y == g->y && linebreak_is_cjk(prev->cp) && linebreak_is_cjk(g->cp)) {
+                float gap = g->x - prev->x - tu_m.advance(tu_m.ud, prev->face, prev->px, prev->cp);
+                if (gap > 0.25f * (float)g->px + 0.5f) {
+                    fprintf(stderr, "%s line \"%s\" letter-spaced %.2f em\n", where, l->text, gap / (float)g->px);
+                    spaced_lines++;
+                    break;
+                }
+            }
+            prev = g;
+        }
+    }
+}
+
+static void survey(const char *dir)
+{
+    engine_t e;
+    config_t cfg;
+    diag_list_t d = {0};
+    tu_engine_open(&e, &cfg, dir, &d);
+    assert_int_equal(d.count, 0);
+    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+        engine_set_size(&e, sizes[s][0], sizes[s][1]);
+        for (int lang = 0; lang < LANG_COUNT; lang++)
+            for (int i = 0; i < e.deck.count; i++) {
+                const dlist_t *dl = engine_panel(&e, i, (lang_t)lang);
+                const panel_t *p = deck_panel(&e.deck, i, (lang_t)lang);
+                char where[96];
+                snprintf(where, sizeof where, "%s %dx%d %s", p->stem, sizes[s][0], sizes[s][1], lang ? "en" : "ja");
+                for (int a = 0, b = 1; a < dl->nlines; a = b, b = a + 1) {
+                    while (b < dl->nlines && dl->lines[b].block == dl->lines[a].block) b++;
+                    if (dl->lines[a].block >= -1) check_block(p, dl, a, b, where);
+                }
+                check_spacing(p, dl, where);
+            }
+    }
+    engine_close(&e);
+    config_free(&cfg);
+    diag_clear(&d);
+}
+
+/* ---- the MeCab oracle ---- */
+
+static bool is_katakana(uint32_t c) { return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC; }
+static bool is_letter(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* Byte offsets where MeCab starts a content word in text (spaces are not tokens to MeCab). */
+static int mecab_word_starts(FILE *out, const char *text, int *starts, int max)
+{
+    char line[1024];
+    size_t at = 0, len = strlen(text);
+    int n = 0;
+    while (fgets(line, sizeof line, out) && strncmp(line, "EOS", 3)) {
+        char *tab = strchr(line, '\t');
+        if (!tab) continue;
+        *tab = 0;
+        while (at < len && text[at] == ' ') at++;
+        bool function = !strncmp(tab + 1, "助詞", 6) || !strncmp(tab + 1, "助動詞", 9) ||
+                        !strncmp(tab + 1, "名詞,接尾", 13) || !strncmp(tab + 1, "記号", 6);
+        if (!function && n < max) starts[n++] = (int)at;
+        at += strlen(line);
+    }
+    return n;
+}
+
+static uint32_t cp_before(const char *s, int at)
+{
+    int k = at - 1;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    size_t i = (size_t)k;
+    return (uint32_t)utf8_decode(s, strlen(s), &i);
+}
+
+static uint32_t cp_at(const char *s, int at)
+{
+    size_t i = (size_t)at;
+    return (uint32_t)utf8_decode(s, strlen(s), &i);
+}
+
+static int count_breaks_inside_words(void)
+{
+    char path[] = "/tmp/annai-headings-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    for (int i = 0; i < nrecs; i++) fprintf(f, "%s\n", recs[i].text);
+    fclose(f);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "mecab < %s", path);
+    FILE *out = popen(cmd, "r");
+    assert_non_null(out);
+    diag_list_t d = {0};
+    phrase_model_t *model = phrase_model_load("data/budoux/ja.tsv", &d);
+    assert_non_null(model);
+    int bad = 0;
+    for (int i = 0; i < nrecs; i++) {
+        heading_rec_t *r = &recs[i];
+        int starts[256];
+        int ns = mecab_word_starts(out, r->text, starts, 256);
+        size_t offs[256];
+        int np = phrase_breaks_utf8(model, r->text, strlen(r->text), offs, 256);
+        for (int k = 0; k < r->nbreaks; k++) {
+            int at = r->breaks[k];
+            uint32_t a = cp_before(r->text, at), b = cp_at(r->text, at);
+            /* Latin: at a space or after a dash; never between two letters */
+            bool ok = a == ' ' || (r->text[at - 1] == ' ') || !(is_letter(a) && is_letter(b));
+            if (at > 0 && r->text[at - 1] == ' ') a = cp_before(r->text, at - 1);
+            if (linebreak_is_cjk(a) && linebreak_is_cjk(b) && r->text[at - 1] != ' ') {
+                ok = false;
+                for (int j = 0; j < np; j++) ok |= (int)offs[j] == at;
+                for (int j = 0; j < ns; j++) ok |= starts[j] == at;
+                if (is_katakana(a) && is_katakana(b)) ok = false;
+            }
+            if (!ok) {
+                fprintf(stderr, "%s: break inside a word: %.*s/%s\n", r->where, at, r->text, r->text + at);
+                bad++;
+            }
+        }
+    }
+    pclose(out);
+    unlink(path);
+    phrase_model_free(model);
+    return bad;
+}
+
+static void reset(void)
+{
+    for (int i = 0; i < nrecs; i++) free(recs[i].text);
+    free(recs);
+    recs = NULL;
+    nrecs = caprecs = short_tails = lone_words = spaced_lines = 0;
+}
+
+static void survey_and_count(const char *dir)
+{
+    reset();
+    survey(dir);
+    int inside = count_breaks_inside_words();
+    fprintf(stderr, "%s: %d multi-line headings; %d breaks inside a word, %d short last lines, %d lone-word "
+            "endings, %d letter-spaced lines\n", dir, nrecs, inside, short_tails, lone_words, spaced_lines);
+    assert_true(nrecs > 20); /* the survey saw headings that did break */
+    assert_int_equal(inside, 0);
+    assert_int_equal(short_tails, 0);
+    assert_int_equal(lone_words, 0);
+    assert_int_equal(spaced_lines, 0);
+    reset();
+}
+
+static void test_bundled_panels(void **s) { (void)s; survey_and_count("content"); }
+static void test_curator_texts(void **s) { (void)s; survey_and_count("tests/data/curator"); }
+
+/* The oracle itself: MeCab sees the word inside 「イノベーション」 and the particle in 「政策の」. */
+static void test_oracle_catches_bad_breaks(void **s)
+{
+    (void)s;
+    reset();
+    static const struct { const char *text; int at; } bad[] = {
+        {"地域イノベーション", 12}, {"政策の推進", 6}, {"地域における", 15}, {"Strategy", 4},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        ARRAY_GROW(recs, nrecs, caprecs, nrecs + 1);
+        recs[nrecs] = (heading_rec_t){xstrdup(bad[i].text), {bad[i].at}, 1, "oracle"};
+        nrecs++;
+    }
+    assert_int_equal(count_breaks_inside_words(), (int)(sizeof bad / sizeof *bad));
+    reset();
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_oracle_catches_bad_breaks),
+        cmocka_unit_test(test_bundled_panels),
+        cmocka_unit_test(test_curator_texts),
+    };
+    return cmocka_run_group_tests(tests, tu_fonts_up, tu_fonts_down);
+}
