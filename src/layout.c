@@ -16,6 +16,7 @@
 #define ELLIPSIS 0x2026
 #define EMPHASIS_DOT_EM 0.18f /* diameter of an emphasis dot (JLREQ boten) */
 #define TIMELINE_MIN_COL_EM 13.0f /* steps narrower than this (12 characters and a margin) go on more rails */
+#define TIMELINE_NARROW_COL_EM 9.0f /* what a small screen falls back to before it cuts text */
 #define LABEL_MIN_CONTRAST 7.0  /* step labels in the accent colour: AAA, as body text */
 #define CONTENT_MAX_LABEL_SPANS 16
 #define HEADER_MAX_LINES 2    /* a panel title longer than this is set smaller */ /* narrower step columns wrap onto a second rail */
@@ -423,6 +424,7 @@ typedef struct {
     uint32_t accent, ink, muted;
     int max_cols;   /* timeline: steps per rail; 0 = all on one */
     int used_cols;
+    bool narrow_cols; /* timeline: steps may be narrower than TIMELINE_MIN_COL_EM (a small screen) */
 } ctx_t;
 
 static text_style_t body_style(const ctx_t *c, float px)
@@ -668,7 +670,8 @@ static void layout_timeline(ctx_t *c, rectf_t area)
     bool across = c->dl->w >= c->dl->h && (c->max_cols == 0 || c->max_cols > 1);
     if (across) { /* across: a rail with a stop per step, in rows when narrow */
         int cols = c->max_cols && c->max_cols < n ? c->max_cols : n;
-        while (cols > 1 && area.w / (float)cols < TIMELINE_MIN_COL_EM * px) cols = (cols + 1) / 2;
+        float min_col = (c->narrow_cols ? TIMELINE_NARROW_COL_EM : TIMELINE_MIN_COL_EM) * px;
+        while (cols > 1 && area.w / (float)cols < min_col) cols = (cols + 1) / 2;
         c->used_cols = cols;
         int rows = (n + cols - 1) / cols;
         float colw = area.w / (float)cols, rowh = (area.y + area.h - y) / (float)rows;
@@ -676,7 +679,8 @@ static void layout_timeline(ctx_t *c, rectf_t area)
             float cx = area.x + colw * (float)(i % cols), rail = y + rowh * (float)(i / cols) + r;
             if (i % cols == 0) item_add(c->dl, DL_RECT, area.x, rail - line / 2, area.w, line, acc);
             item_add(c->dl, DL_DISC, cx, rail - r, 2 * r, 2 * r, acc);
-            group_text(c, g[i], cx, rail + r + 1.8f * c->t.unit, colw - 3 * c->t.unit, rail - r + rowh, px, true);
+            /* on a screen too small for wide columns the label stays inline: a line saved a step */
+            group_text(c, g[i], cx, rail + r + 1.8f * c->t.unit, colw - 3 * c->t.unit, rail - r + rowh, px, !c->narrow_cols);
         }
     } else {                  /* down: a rail on the left, steps stacked */
         float x = area.x + r * 3.2f, top = y;
@@ -752,6 +756,13 @@ void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *o
         if (!c.overflow) break;
         dlist_clear(out);
         bool smallest = c.scale <= min_scale * 1.0001f;
+        if (smallest && p->layout == PANEL_TIMELINE && !c.narrow_cols && c.dl->w >= c.dl->h) {
+            /* the steps do not fit in rows of wide columns: narrower ones side by side first */
+            c.narrow_cols = true;
+            c.used_cols = 0;
+            c.scale = 1.0f;
+            continue;
+        }
         if (smallest && c.used_cols > 1) {
             /* steps too narrow even at the smallest size: put them on more rails, start again */
             c.max_cols = (c.used_cols + 1) / 2;

@@ -278,12 +278,53 @@ static void test_oracle_catches_bad_breaks(void **s)
     reset();
 }
 
+/* Timeline at 1920x1080: each step label on a line of its own in the accent colour, and step
+ * columns at least 12 characters of the step heading wide (4 columns held ~8). */
+static void test_timeline_labels_and_columns(void **s)
+{
+    (void)s;
+    engine_t e;
+    config_t cfg;
+    diag_list_t d = {0};
+    tu_engine_open(&e, &cfg, "content", &d);
+    int idx = -1;
+    for (int i = 0; i < e.deck.count; i++)
+        if (!strcmp(e.deck.entries[i].stem, "06-basic-plan")) idx = i;
+    assert_true(idx >= 0);
+    const dlist_t *dl = engine_panel(&e, idx, LANG_JA);
+    static const char *labels[] = {"第1期", "第2期", "第3期", "第4期"};
+    float xs[4];
+    int px = 0;
+    for (int k = 0; k < 4; k++) {
+        const dl_line_t *l = NULL;
+        for (int i = 0; i < dl->nlines && !l; i++)
+            if (!strcmp(dl->lines[i].text, labels[k])) l = &dl->lines[i];
+        if (!l) fail_msg("no line of its own for %s", labels[k]);
+        xs[k] = l->r.x;
+        for (int g = 0; g < dl->nglyphs; g++)
+            if (fabsf(dl->glyphs[g].x - l->r.x) < 0.5f && fabsf(dl->glyphs[g].y - l->r.y) < l->r.h)
+                assert_int_not_equal(dl->glyphs[g].color, 0xFF1A1A1Au); /* not the text ink */
+        const dl_line_t *next = l + 1; /* the heading under it */
+        assert_int_equal(next->block, l->block);
+        px = next->px;
+    }
+    float colw = 1e9f;
+    for (int a = 0; a < 4; a++)
+        for (int b = 0; b < 4; b++)
+            if (xs[b] > xs[a] + 1) colw = fminf(colw, xs[b] - xs[a]);
+    if (colw < 12.0f * (float)px) fail_msg("step columns %.0f px, under 12 characters of %d px", colw, px);
+    engine_close(&e);
+    config_free(&cfg);
+    diag_clear(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_oracle_catches_bad_breaks),
         cmocka_unit_test(test_bundled_panels),
         cmocka_unit_test(test_curator_texts),
+        cmocka_unit_test(test_timeline_labels_and_columns),
     };
     return cmocka_run_group_tests(tests, tu_fonts_up, tu_fonts_down);
 }

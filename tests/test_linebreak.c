@@ -180,6 +180,27 @@ static void test_squeeze_and_space_priority(void **state)
     dlist_free(&dl);
 }
 
+/* A ruby word cannot break, so the line before it comes out short. Justified, its characters
+ * would stand apart (「こ の 博 物 館 は 、」 at 800x480): beyond 0.25 em it stays ragged instead. */
+static void test_no_letter_spacing_before_ruby(void **state)
+{
+    (void)state;
+    float a = tu_m.advance(tu_m.ud, FACE_REGULAR, PX, 0x3042);
+    span_t s[] = {{"この博物館は、", NULL, 0}, {"産学官連携", "さんがくかんれんけい", 0}, {"を紹介します。", NULL, 0}};
+    text_style_t st = {PX, 1.7f, 0xFF000000u, ALIGN_JUSTIFY, PX, FACE_REGULAR, BREAK_BODY};
+    for (float chars = 8.5f; chars <= 11.5f; chars += 0.5f) {
+        dlist_t dl = {0};
+        layout_text(&dl, &tu_m, s, 3, 0, 0, a * chars, 1e9f, &st, 0, NULL);
+        assert_string_equal(dl.lines[0].text, "この博物館は、");
+        for (int i = 1; i < 7; i++) {
+            const dl_glyph_t *g = &dl.glyphs[i - 1];
+            float gap = dl.glyphs[i].x - g->x - tu_m.advance(tu_m.ud, g->face, g->px, g->cp);
+            if (gap > 0.25f * PX + 0.01f) fail_msg("%.1f chars: %.2f em between characters", chars, gap / PX);
+        }
+        dlist_free(&dl);
+    }
+}
+
 /* Noncharacters in a curator's text (U+FFFF is libunibreak's end marker) are set, not fatal. */
 static void test_noncharacters(void **state)
 {
@@ -227,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_justified_widths),
         cmocka_unit_test(test_squeeze_and_space_priority),
         cmocka_unit_test(test_noncharacters),
+        cmocka_unit_test(test_no_letter_spacing_before_ruby),
         cmocka_unit_test(test_soft_and_hard_breaks),
         cmocka_unit_test(test_ellipsis_when_cut),
     };
