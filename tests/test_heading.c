@@ -318,6 +318,64 @@ static void test_timeline_labels_and_columns(void **s)
     diag_clear(&d);
 }
 
+/* "|" in a heading: the author's boundaries replace the model's, and the mark is not shown. */
+static void test_author_hint(void **s)
+{
+    (void)s;
+    diag_list_t d = {0};
+    phrase_model_t *model = phrase_model_load("data/budoux/ja.tsv", &d);
+    assert_non_null(model);
+    metrics_t m = tu_m;
+    m.phrase = model;
+    float a = tu_m.advance(tu_m.ud, FACE_BOLD, 40, 0x5834);
+    static const struct { const char *text, *first; } cases[] = {
+        {"共創の場形成支援プログラム", NULL},        /* the model's boundaries: elsewhere */
+        {"共創の場|形成支援プログラム", "共創の場"},  /* the curator's */
+        {"共創の場\xE2\x80\x8B形成支援プログラム", "共創の場"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        span_t sp = {(char *)cases[i].text, NULL, STYLE_BOLD};
+        text_style_t st = {40, 1.3f, 0xFF000000u, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
+        dlist_t dl = {0};
+        layout_text(&dl, &m, &sp, 1, 0, 0, a * 11, 1e9f, &st, 0, NULL);
+        assert_int_equal(dl.nlines, 2);
+        if (cases[i].first) assert_string_equal(dl.lines[0].text, cases[i].first);
+        else assert_string_not_equal(dl.lines[0].text, "共創の場");
+        for (int k = 0; k < dl.nlines; k++) assert_null(strchr(dl.lines[k].text, '|'));
+        dlist_free(&dl);
+    }
+    phrase_model_free(model);
+}
+
+/* A title too long for two lines gets smaller itself; the body under it keeps its size. */
+static void test_long_title_keeps_the_body(void **s)
+{
+    (void)s;
+    static const char panel[] = "---\ntitle: 地方創生に向けた産学官金連携による新産業創出プロジェクトの成果報告と"
+                                "今後の地域科学技術振興施策の展望について\n---\n短い本文です。\n";
+    diag_list_t d = {0};
+    panel_t *p = panel_parse("t.md", panel, sizeof panel - 1, ".", &d);
+    assert_non_null(p);
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        dlist_t dl = {0};
+        theme_t t;
+        theme_for(&t, sizes[k][0], sizes[k][1]);
+        layout_panel(p, sizes[k][0], sizes[k][1], &tu_m, &dl);
+        int title_lines = 0, body_px = 0, title_px = 0;
+        for (int i = 0; i < dl.nlines; i++) {
+            if (dl.lines[i].block == -1) { title_lines++; title_px = dl.lines[i].px; }
+            else body_px = dl.lines[i].px;
+        }
+        /* two lines, or a third only once the title is at its smallest */
+        assert_true(title_lines <= 2 || title_px <= (int)lroundf(t.min_px * 1.3f));
+        assert_int_equal(body_px, (int)lroundf(t.body_px));
+        assert_false(dl.clipped);
+        dlist_free(&dl);
+    }
+    panel_free(p);
+    diag_clear(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +383,8 @@ int main(void)
         cmocka_unit_test(test_bundled_panels),
         cmocka_unit_test(test_curator_texts),
         cmocka_unit_test(test_timeline_labels_and_columns),
+        cmocka_unit_test(test_author_hint),
+        cmocka_unit_test(test_long_title_keeps_the_body),
     };
     return cmocka_run_group_tests(tests, tu_fonts_up, tu_fonts_down);
 }
