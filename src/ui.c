@@ -3,7 +3,11 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "annai/heading.h"
 
+#define INDEX_LINE_HEIGHT 1.1f
+#define INDEX_MAX_LINES 3      /* index titles: as many lines as the button holds, up to this */
+#define INDEX_MAX_ENTRY_TARGETS 1.45f /* an entry may grow to this many target sizes when there is room */
 #define TARGET_UNITS 8.5f     /* ~9 mm on a 24" 1080p screen, and scaled with it */
 #define HIT_SLOP 0.15f        /* targets answer a little outside what is drawn */
 #define COLOR_BAR 0xFFE9E5DCu
@@ -127,7 +131,7 @@ void ui_index_geometry(ui_index_t *ix, int w, int h, int npanels)
     int cols = w >= h ? 2 : 1, n = npanels < UI_MAX_INDEX ? npanels : UI_MAX_INDEX;
     int rows = (n + cols - 1) / cols;
     float gap = t.unit * 1.6f;
-    float rh = rows ? fminf(s * 1.25f, (bottom - top - gap * (float)(rows - 1)) / (float)rows) : s;
+    float rh = rows ? fminf(s * INDEX_MAX_ENTRY_TARGETS, (bottom - top - gap * (float)(rows - 1)) / (float)rows) : s;
     if (rh < s * 0.9f) { /* too many to show with honest targets: show what fits */
         rh = s * 0.9f;
         rows = (int)((bottom - top + gap) / (rh + gap));
@@ -149,6 +153,36 @@ int ui_index_hit(const ui_index_t *ix, float x, float y)
     return HIT_NONE;
 }
 
+/* An index entry: the whole title, as a heading of as many lines as its button holds at the
+ * legible minimum (at most INDEX_MAX_LINES), set smaller when it needs to be, centred; only past
+ * that is it cut with …. */
+static int index_lines_fitting(float h, float px)
+{
+    int n = (int)(h / (px * INDEX_LINE_HEIGHT));
+    return n < 1 ? 1 : n > INDEX_MAX_LINES ? INDEX_MAX_LINES : n;
+}
+
+static void index_title(dlist_t *dl, const metrics_t *m, const char *title, rectf_t r, float px, float min_px,
+                        uint32_t ink)
+{
+    span_t s = {(char *)title, NULL, 0};
+    text_style_t st;
+    float w = r.w, h = 0;
+    min_px = fminf(px, min_px);
+    for (float cand = px;; cand = fmaxf(cand * HEADING_FIT_STEP, min_px)) { /* the largest size that fits */
+        st = (text_style_t){cand, INDEX_LINE_HEIGHT, ink, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_PHRASES};
+        w = heading_fit(m, &s, 1, r.w, &st, cand, index_lines_fitting(r.h, cand));
+        dlist_t probe = {0};
+        h = layout_text(&probe, m, &s, 1, 0, 0, w, INFINITY, &st, -4, NULL);
+        int lines = probe.nlines;
+        dlist_free(&probe);
+        if (lines <= index_lines_fitting(r.h, cand) || cand <= min_px) break;
+    }
+    int max_lines = index_lines_fitting(r.h, st.px);
+    float pitch = st.px * INDEX_LINE_HEIGHT, top = r.y + fmaxf(0, (r.h - fminf(h, pitch * (float)max_lines)) / 2);
+    layout_text(dl, m, &s, 1, r.x, top, w, top + pitch * (float)max_lines, &st, -4, &(bool){false});
+}
+
 void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *const *titles, int n, int current, lang_t lang)
 {
     ui_index_t ix;
@@ -165,12 +199,8 @@ void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *c
         snprintf(num, sizeof num, "%d", i + 1);
         uint32_t ink = i == current ? 0xFFFFFFFFu : COLOR_INK;
         label(dl, m, (rectf_t){r.x + t.unit * 1.2f, r.y, px * 2.2f, r.h}, num, px, ink, FACE_BOLD);
-        span_t s = {(char *)titles[i], NULL, 0};
-        text_style_t st = {px, 1.0f, ink, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_BODY};
-        float y = r.y + (r.h - px) / 2;
-        /* one line; a title too long for its button ends with … */
-        layout_text(dl, m, &s, 1, r.x + t.unit * 1.2f + px * 2.4f, y, r.w - t.unit * 2.4f - px * 2.4f, y + px * 1.9f, &st, -4,
-                    &(bool){false});
+        index_title(dl, m, titles[i], (rectf_t){r.x + t.unit * 1.2f + px * 2.4f, r.y, r.w - t.unit * 2.4f - px * 2.4f, r.h},
+                    px, t.min_px, ink);
     }
 }
 

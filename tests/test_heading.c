@@ -9,6 +9,7 @@
  *   - lines letter-spaced wider than 0.25 em. */
 #include "testutil.h"
 #include "annai/phrase.h"
+#include "annai/ui.h"
 
 typedef struct {
     char *text;          /* the heading's lines joined */
@@ -376,6 +377,63 @@ static void test_long_title_keeps_the_body(void **s)
     diag_clear(&d);
 }
 
+static bool same_but_spaces(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        while (*a == ' ') a++;
+        while (*b == ' ') b++;
+        if (*a != *b) return false;
+        if (!*a) return true;
+    }
+}
+
+/* The index (目次) shows every title whole: three lines at most, never cut with …, inside its
+ * button. On main 7 of 11 Japanese titles were cut at 1920x1080. */
+static void test_index_titles_whole(void **s)
+{
+    (void)s;
+    engine_t e;
+    config_t cfg;
+    diag_list_t d = {0};
+    tu_engine_open(&e, &cfg, "content", &d);
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
+        for (int lang = 0; lang < LANG_COUNT; lang++) {
+            const char *titles[64];
+            int n = e.deck.count;
+            for (int i = 0; i < n; i++) titles[i] = deck_panel(&e.deck, i, (lang_t)lang)->title;
+            dlist_t dl = {0};
+            ui_index_build(&dl, &e.metrics, sizes[k][0], sizes[k][1], titles, n, 0, (lang_t)lang);
+            ui_index_t ix;
+            ui_index_geometry(&ix, sizes[k][0], sizes[k][1], n);
+            assert_int_equal(ix.n, n);
+            int entry = -1, lines = 0;
+            buf_t joined = {0};
+            for (int i = 0; i <= dl.nlines; i++) {
+                bool next = i == dl.nlines || (dl.lines[i].block == -4 && dl.lines[i].line == 0);
+                if (next && entry >= 0) {
+                    char *t = buf_take(&joined);
+                    if (!same_but_spaces(t, titles[entry]))
+                        fail_msg("%dx%d: index entry %d reads \"%s\"", sizes[k][0], sizes[k][1], entry + 1, t);
+                    if (strstr(t, "…")) fail_msg("%dx%d: index entry %d cut: %s", sizes[k][0], sizes[k][1], entry + 1, t);
+                    assert_true(lines <= 3);
+                    free(t);
+                }
+                if (i == dl.nlines) break;
+                if (dl.lines[i].block != -4) continue;
+                if (next) { entry++; lines = 0; }
+                buf_puts(&joined, dl.lines[i].text);
+                lines++;
+                rectf_t r = ix.entries[entry], l = dl.lines[i].r;
+                assert_true(l.y >= r.y - 1 && l.y + l.h <= r.y + r.h + 1);
+            }
+            assert_int_equal(entry + 1, n);
+            dlist_free(&dl);
+        }
+    engine_close(&e);
+    config_free(&cfg);
+    diag_clear(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -385,6 +443,7 @@ int main(void)
         cmocka_unit_test(test_timeline_labels_and_columns),
         cmocka_unit_test(test_author_hint),
         cmocka_unit_test(test_long_title_keeps_the_body),
+        cmocka_unit_test(test_index_titles_whole),
     };
     return cmocka_run_group_tests(tests, tu_fonts_up, tu_fonts_down);
 }
