@@ -42,7 +42,7 @@ LINK = $(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS)
 
 all: $(BIN)
 
-$(B)/%.o: src/%.c $(wildcard include/annai/*.h) | $(B)
+$(B)/%.o: src/%.c $(wildcard include/annai/*.h src/*.h) | $(B)
 	$(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B):

@@ -122,6 +122,8 @@ static bool emphasis_dot(uint32_t cp)
            cp != 0x2026 && cp != 0x2014;
 }
 
+static bool is_latin_letter(uint32_t cp) { return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'; }
+
 void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, const text_style_t *st, float maxw)
 {
     int cap = 0;
@@ -148,7 +150,10 @@ void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, 
             c->face = (uint8_t)face;
             c->em = (spans[i].style & STYLE_EM) != 0;
             if (c->em && emphasis_dot(c->cp) && !spans[i].ruby) p->dots = true;
-            c->adv = cp == '\n' ? 0 : m->advance(m->ud, face, st->px, (uint32_t)cp);
+            /* BIZ UDPGothic's ’ is 0.5 em wide with its ink at the left ("MEXT’ s"), while its '
+             * has the same ink at a Latin width: after a Latin letter the apostrophe draws that */
+            if (cp == 0x2019 && p->n > 1 && is_latin_letter(p->c[p->n - 2].cp)) c->glyph = '\'';
+            c->adv = cp == '\n' ? 0 : m->advance(m->ud, face, st->px, c->glyph ? c->glyph : (uint32_t)cp);
             c->sq = squeeze_em((uint32_t)cp, &c->sq_before) * st->px;
         }
         if (spans[i].ruby && p->n > start) {
@@ -361,7 +366,7 @@ static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t l
             const ruby_t *r = &p->ruby[c->ruby - 1];
             ruby_emit(dl, m, r, pen, span_width(p, i, r->end < e ? r->end : e), base, st, c->face);
         }
-        glyph_add(dl, pen + c->off - (c->sq_before ? sq : 0), base, c->cp, st->px, c->face, st->color);
+        glyph_add(dl, pen + c->off - (c->sq_before ? sq : 0), base, c->glyph ? c->glyph : c->cp, st->px, c->face, st->color);
         if (c->em) emphasis_emit(dl, m, c, pen, base, st, i + 1 < e && p->c[i + 1].em);
         char u[4];
         buf_put(&text, u, (size_t)utf8_encode(c->cp, u));
@@ -475,11 +480,15 @@ static float item_block(ctx_t *c, const block_t *b, int bi, float x, float y, fl
     float ipx = sub ? fmaxf(px * 0.92f, c->t.min_px) : px, indent = sub ? px * 1.4f : 0;
     text_style_t st = body_style(c, ipx);
     if (sub) st.color = c->muted;
-    float sq = ipx * (sub ? 0.22f : 0.34f);
-    float cy = y + (BODY_LINE_HEIGHT * ipx) / 2 - sq / 2;
-    item_add(c->dl, sub ? DL_DISC : DL_RECT, x + indent + ipx * 0.1f, cy, sq, sq, 0xFF000000u | (sub ? c->muted : c->accent));
-    float tx = x + indent + ipx * 0.9f;
-    return text_in(c, b->spans, b->nspans, tx, y, w - (tx - x), bottom, &st, bi) + ipx * (sub ? 0.15f : 0.35f);
+    float sq = ipx * (sub ? 0.22f : 0.34f), tx = x + indent + ipx * 0.9f;
+    int first = c->dl->nlines;
+    float end = text_in(c, b->spans, b->nspans, tx, y, w - (tx - x), bottom, &st, bi);
+    if (c->dl->nlines > first) { /* centred on the first line's base text, below any ruby over it */
+        rectf_t r = c->dl->lines[first].r;
+        item_add(c->dl, sub ? DL_DISC : DL_RECT, x + indent + ipx * 0.1f, r.y + r.h / 2 - sq / 2, sq, sq,
+                 0xFF000000u | (sub ? c->muted : c->accent));
+    }
+    return end + ipx * (sub ? 0.15f : 0.35f);
 }
 
 static float flow_block(ctx_t *c, const block_t *b, int bi, float x, float y, float w, float bottom, float top)

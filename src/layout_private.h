@@ -15,6 +15,7 @@ typedef struct {
     bool sq_before; /* the blank is before the ink (opening brackets) */
     int ruby;    /* ruby group + 1, or 0 */
     bool hint;   /* headings: the author marked a phrase boundary after this character */
+    uint32_t glyph; /* drawn instead of cp when not 0 (an apostrophe in Latin text) */
 } tchar_t;
 
 typedef struct {

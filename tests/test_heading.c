@@ -434,6 +434,63 @@ static void test_index_titles_whole(void **s)
     diag_clear(&d);
 }
 
+/* "MEXT’s": the apostrophe takes the width of ' (BIZ UDPGothic's ’ is 0.5 em with the ink at its
+ * left, which read "MEXT’ s"); an opening or Japanese ’ keeps its own glyph. */
+static void test_apostrophe_width(void **s)
+{
+    (void)s;
+    text_style_t st = {40, 1.3f, 0xFF000000u, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_BODY};
+    float apos = tu_m.advance(tu_m.ud, FACE_REGULAR, 40, '\''), curly = tu_m.advance(tu_m.ud, FACE_REGULAR, 40, 0x2019);
+    assert_true(curly > apos * 1.4f); /* the face's misfit this works around */
+    span_t sp = {"MEXT\u2019s", NULL, 0};
+    dlist_t dl = {0};
+    layout_text(&dl, &tu_m, &sp, 1, 0, 0, 1000, 1e9f, &st, 0, NULL);
+    assert_int_equal(dl.nglyphs, 6);
+    assert_int_equal(dl.glyphs[4].cp, '\'');
+    assert_true(fabsf(dl.glyphs[5].x - dl.glyphs[4].x - apos) < 0.01f);
+    assert_string_equal(dl.lines[0].text, "MEXT\u2019s"); /* the text itself is unchanged */
+    dlist_clear(&dl);
+    span_t ja = {"「科学\u2019」", NULL, 0};
+    layout_text(&dl, &tu_m, &ja, 1, 0, 0, 1000, 1e9f, &st, 0, NULL);
+    assert_int_equal(dl.glyphs[3].cp, 0x2019);
+    dlist_free(&dl);
+}
+
+/* A list item's bullet sits at the middle of its first line's base text, ruby or not (it sat
+ * a quarter em too high under a reading). */
+static void test_bullet_centred_on_base_text(void **s)
+{
+    (void)s;
+    static const char panel[] = "---\ntitle: t\nlayout: list\n---\n- ｜産学官《さんがくかん》連携体制の構築\n- 産学官連携体制の構築\n";
+    diag_list_t d = {0};
+    panel_t *p = panel_parse("t.md", panel, sizeof panel - 1, ".", &d);
+    assert_non_null(p);
+    dlist_t dl = {0};
+    layout_panel(p, 1920, 1080, &tu_m, &dl);
+    for (int blk = 0; blk < 2; blk++) {
+        const dl_line_t *l = NULL;
+        for (int i = 0; i < dl.nlines && !l; i++)
+            if (dl.lines[i].block == blk) l = &dl.lines[i];
+        assert_non_null(l);
+        /* the base glyphs' baseline, and the bullet: the square left of the line, at its height */
+        float base = 0;
+        for (int g = 0; g < dl.nglyphs; g++)
+            if (dl.glyphs[g].px == l->px && dl.glyphs[g].y > l->r.y && dl.glyphs[g].y < l->r.y + l->r.h) base = dl.glyphs[g].y;
+        const dl_item_t *bullet = NULL;
+        for (int i = 0; i < dl.nitems; i++)
+            if (dl.items[i].kind == DL_RECT && dl.items[i].r.x < l->r.x && dl.items[i].r.w < l->px &&
+                dl.items[i].r.y > l->r.y - l->px && dl.items[i].r.y < l->r.y + l->r.h) bullet = &dl.items[i];
+        assert_non_null(bullet);
+        /* the middle of CJK base text: half an em above the baseline, less the descent */
+        float mid = base - tu_m.ascent_em * (float)l->px + 0.5f * (float)l->px;
+        float cy = bullet->r.y + bullet->r.h / 2;
+        if (fabsf(cy - mid) > 0.12f * (float)l->px) fail_msg("block %d: bullet at %.1f, base text middle %.1f", blk, cy, mid);
+    }
+    dlist_free(&dl);
+    panel_free(p);
+    diag_clear(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -444,6 +501,8 @@ int main(void)
         cmocka_unit_test(test_author_hint),
         cmocka_unit_test(test_long_title_keeps_the_body),
         cmocka_unit_test(test_index_titles_whole),
+        cmocka_unit_test(test_apostrophe_width),
+        cmocka_unit_test(test_bullet_centred_on_base_text),
     };
     return cmocka_run_group_tests(tests, tu_fonts_up, tu_fonts_down);
 }
