@@ -17,6 +17,7 @@
 #define EMPHASIS_DOT_EM 0.18f /* diameter of an emphasis dot (JLREQ boten) */
 #define TIMELINE_MIN_COL_EM 13.0f /* steps narrower than this (12 characters and a margin) go on more rails */
 #define TIMELINE_NARROW_COL_EM 9.0f /* what a small screen falls back to before it cuts text */
+#define MIN_PICTURE_UNITS 8.0f /* a picture smaller than this on its short side is left out (--check) */
 #define LABEL_MIN_CONTRAST 7.0  /* step labels in the accent colour: AAA, as body text */
 #define CONTENT_MAX_LABEL_SPANS 16
 #define HEADER_MAX_LINES 2    /* a panel title longer than this is set smaller */ /* narrower step columns wrap onto a second rail */
@@ -61,6 +62,7 @@ void dlist_clear(dlist_t *dl)
     for (int i = 0; i < dl->nlines; i++) free(dl->lines[i].text);
     dl->nitems = dl->nglyphs = dl->nlines = dl->weak_breaks = 0;
     dl->clipped = false;
+    dl->dropped = NULL;
 }
 
 void dlist_free(dlist_t *dl)
@@ -466,9 +468,13 @@ static float header(ctx_t *c, float x, float y, float w)
 
 static float image_block(ctx_t *c, const block_t *b, float x, float y, float w, float maxh)
 {
-    if (b->img_w <= 0 || b->img_h <= 0 || maxh <= 0) return y;
+    if (b->img_w <= 0 || b->img_h <= 0) return y;
     float s = fminf(w / (float)b->img_w, maxh / (float)b->img_h);
     float iw = (float)b->img_w * s, ih = (float)b->img_h * s;
+    if (maxh <= 0 || fminf(iw, ih) < MIN_PICTURE_UNITS * c->t.unit) { /* a postage stamp helps no one */
+        c->dl->dropped = "a picture has no room";
+        return y;
+    }
     dl_item_t *it = item_add(c->dl, DL_IMAGE, x + (w - iw) / 2, y, iw, ih, 0xFFFFFFFFu);
     it->image = b->image;
     return y + ih + 2.0f * c->t.unit;
@@ -518,7 +524,11 @@ static float qr_block(ctx_t *c, float x, float y, float w, float bottom)
     float cap = p->qr_caption ? c->t.min_px * 1.6f : 0;
     float side = fminf(w, bottom - y - cap);
     if (side > 40 * c->t.unit) side = 40 * c->t.unit;
-    if (side < (float)(p->qr_size + 8) * 2) { c->overflow = !c->clip; return y; }
+    if (side < (float)(p->qr_size + 8) * 2) {
+        c->overflow = !c->clip;
+        if (c->clip) c->dl->dropped = "the QR code has no room (2 px a module at least)";
+        return y;
+    }
     float mod = floorf(side / (float)(p->qr_size + 8)); /* whole pixels per module, 4-module quiet zone */
     float qs = mod * (float)(p->qr_size + 8), qx = x + (w - qs) / 2;
     dl_item_t *it = item_add(c->dl, DL_QR, qx, y, qs, qs, 0xFF000000u);
@@ -531,6 +541,13 @@ static float qr_block(ctx_t *c, float x, float y, float w, float bottom)
         y = text_in(c, &s, 1, x, y, w, bottom, &st, -2);
     }
     return y;
+}
+
+static bool has_pictures(const panel_t *p)
+{
+    for (int i = 0; i < p->nblocks; i++)
+        if (p->blocks[i].kind == BLOCK_IMAGE) return true;
+    return false;
 }
 
 static bool has_media(const panel_t *p)
@@ -556,13 +573,25 @@ static void layout_flow(ctx_t *c, rectf_t area)
             text.h = area.h * 0.58f;
         }
     }
-    float y = text.y, my = media.y;
+    /* pictures and a QR code share the media room: side by side in a portrait band, the QR code
+     * under the pictures in a landscape column, with its room kept free of them */
+    rectf_t pics = media, qr = media;
+    bool both = c->p->qr_modules && has_pictures(c->p);
+    if (both && !landscape) {
+        pics.w = media.w * 0.58f;
+        qr = (rectf_t){media.x + media.w * 0.62f, media.y, media.w * 0.38f, media.h};
+    } else if (both) {
+        float qh = fminf(media.w, 40 * c->t.unit) + (c->p->qr_caption ? c->t.min_px * 3.2f : 0) + c->t.unit;
+        pics.h = fmaxf(0, media.h - qh);
+    }
+    float y = text.y, my = pics.y;
     for (int i = 0; i < c->p->nblocks; i++) {
         const block_t *b = &c->p->blocks[i];
-        if (b->kind == BLOCK_IMAGE) my = image_block(c, b, media.x, my, media.w, media.y + media.h - my);
+        if (b->kind == BLOCK_IMAGE) my = image_block(c, b, pics.x, my, pics.w, pics.y + pics.h - my);
         else y = flow_block(c, b, i, text.x, y, text.w, text.y + text.h, text.y);
     }
-    if (c->p->qr_modules) qr_block(c, media.x, my, media.w, media.y + media.h);
+    if (both && landscape) qr.y = my;
+    if (c->p->qr_modules) qr_block(c, qr.x, both ? qr.y : my, qr.w, media.y + media.h);
 }
 
 static void shift_since(dlist_t *dl, int items, int glyphs, int lines, float dy)

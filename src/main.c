@@ -35,6 +35,7 @@ static int check_layouts(engine_t *e, diag_list_t *d)
             const dlist_t *dl = engine_panel(e, i, (lang_t)l);
             if (dl->clipped)
                 diag_add(d, p->path, 1, "text does not fit at %dx%d even at the smallest size; it is cut with …", e->w, e->h);
+            if (dl->dropped) diag_add(d, p->path, 1, "at %dx%d %s: it is not shown", e->w, e->h, dl->dropped);
             for (int b = 0; b < p->nblocks; b++) {
                 const char *err = p->blocks[b].image ? render_probe_image(p->blocks[b].image) : NULL;
                 if (err) diag_add(d, p->path, p->blocks[b].line, "%s", err);
@@ -100,6 +101,11 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems)
         snprintf(name, sizeof name, "%s/%02d-%s.png", dir, i + 1, e->deck.entries[i].stem);
         if (shot_save_png(p.r, platform_soft_surface(&p), name) != 0) {
             fprintf(stderr, "%s: cannot write PNG\n", name);
+            problems++;
+        }
+        if (engine_panel(e, i, e->cfg.lang)->dropped) {
+            fprintf(stderr, "%s: at %dx%d %s: it is not shown\n", deck_panel(&e->deck, i, e->cfg.lang)->path, e->w, e->h,
+                    engine_panel(e, i, e->cfg.lang)->dropped);
             problems++;
         }
         if (engine_panel(e, i, e->cfg.lang)->clipped) {

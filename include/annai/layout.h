@@ -56,6 +56,7 @@ typedef struct {
     bool clipped;  /* text did not fit even at the smallest size and was cut with … */
     float scale;   /* type scale used after fitting (1 = the theme's size) */
     int weak_breaks; /* heading lines that had to end between words inside a phrase, or anywhere */
+    const char *dropped; /* what was left out for want of room (a picture, the QR code), or NULL */
 } dlist_t;
 
 typedef enum { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER } align_t;
