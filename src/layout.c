@@ -441,11 +441,43 @@ static text_style_t body_style(const ctx_t *c, float px)
 }
 
 /* Sets text in a region; in a measuring pass records overflow instead of cutting. */
+/* A block with no room for even its first line: the line above, the last shown, ends with … so
+ * that a visitor sees the text goes on (it ended as if complete). */
+static void ellipsis_on_last_line(ctx_t *c, float right)
+{
+    dlist_t *dl = c->dl;
+    if (!dl->nlines) return;
+    dl_line_t *l = &dl->lines[dl->nlines - 1];
+    size_t len = strlen(l->text);
+    if (len >= 3 && !strcmp(l->text + len - 3, "…")) return;
+    int last = -1;
+    for (int g = dl->nglyphs - 1; g >= 0 && last < 0; g--)
+        if (dl->glyphs[g].px == l->px && dl->glyphs[g].y >= l->r.y && dl->glyphs[g].y <= l->r.y + l->r.h) last = g;
+    if (last < 0) return;
+    dl_glyph_t *g = &dl->glyphs[last];
+    float ell = c->m->advance(c->m->ud, g->face, (float)g->px, ELLIPSIS), end = l->r.x + l->r.w;
+    if (end + ell > right + 0.5f) { /* no room after it: … takes the last character's place */
+        g->cp = ELLIPSIS;
+        while (len && ((unsigned char)l->text[len - 1] & 0xC0) == 0x80) len--;
+        if (len) len--;
+        l->text[len] = 0;
+    } else {
+        ARRAY_GROW(dl->glyphs, dl->nglyphs, dl->capglyphs, dl->nglyphs + 1);
+        dl->glyphs[dl->nglyphs++] = (dl_glyph_t){end, dl->glyphs[last].y, ELLIPSIS, dl->glyphs[last].color,
+                                                 dl->glyphs[last].px, dl->glyphs[last].face};
+        l->r.w += ell;
+    }
+    l->text = xrealloc(l->text, len + 4);
+    memcpy(l->text + len, "…", 4);
+}
+
 static float text_in(ctx_t *c, const span_t *s, int n, float x, float y, float w, float bottom,
                      const text_style_t *st, int block)
 {
     bool cut = false;
+    int before = c->dl->nlines;
     float end = layout_text(c->dl, c->m, s, n, x, y, w, c->clip ? bottom : INFINITY, st, block, c->clip ? &cut : NULL);
+    if (cut && c->dl->nlines == before) ellipsis_on_last_line(c, x + w);
     if (cut) c->dl->clipped = true;
     if (!c->clip && end > bottom + 0.5f) c->overflow = true;
     return end;

@@ -538,6 +538,33 @@ static void test_picture_and_qr_code(void **s)
     free(path);
 }
 
+/* Paragraphs past the bottom: the last line shown ends with … (it ended as if the text were
+ * complete when the cut fell between two paragraphs). */
+static void test_cut_between_paragraphs_shows_ellipsis(void **s)
+{
+    (void)s;
+    buf_t b = {0};
+    buf_puts(&b, "---\ntitle: 長い本文\n---\n");
+    for (int i = 1; i <= 30; i++) buf_printf(&b, "この博物館は、地域の科学技術の歩みを紹介しています。第%d段落です。\n\n", i);
+    diag_list_t d = {0};
+    panel_t *p = panel_parse("t.md", b.data, b.len, ".", &d);
+    assert_non_null(p);
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        dlist_t dl = {0};
+        layout_panel(p, sizes[k][0], sizes[k][1], &tu_m, &dl);
+        assert_true(dl.clipped);
+        const char *t = dl.lines[dl.nlines - 1].text;
+        assert_string_equal(t + strlen(t) - 3, "…");
+        int ell = 0;
+        for (int g = 0; g < dl.nglyphs; g++) ell += dl.glyphs[g].cp == 0x2026;
+        assert_int_equal(ell, 1);
+        dlist_free(&dl);
+    }
+    panel_free(p);
+    buf_free(&b);
+    diag_clear(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -551,6 +578,7 @@ int main(void)
         cmocka_unit_test(test_apostrophe_width),
         cmocka_unit_test(test_bullet_centred_on_base_text),
         cmocka_unit_test(test_picture_and_qr_code),
+        cmocka_unit_test(test_cut_between_paragraphs_shows_ellipsis),
     };
     return cmocka_run_group_tests(tests, tu_fonts_up, tu_fonts_down);
 }
