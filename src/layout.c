@@ -11,6 +11,11 @@
 #define HEADING_LINE_HEIGHT 1.35f
 #define RUBY_SCALE 0.5f
 #define FIT_STEP 0.92f          /* each fitting pass shrinks type by 8% */
+/* a short panel's body grows up to this: 4.6% x 1.25 = 5.75% of the short side (62 px at 1080p),
+ * which still keeps ~30 characters a line in a landscape column, inside JLREQ's comfortable range
+ * for text read standing; larger, a paragraph breaks every few words */
+#define GROW_MAX_SCALE 1.25f
+#define GROW_MIN_ROOM 0.9f /* a panel using more of its height than this stays as it is */
 #define MAX_JUSTIFY_GAP_EM 0.25f /* looser than this reads letter-spaced: the line is left aligned */
 #define MAX_SPACE_STRETCH_EM 0.5f /* a word space may grow by this much before letters spread */
 #define ELLIPSIS 0x2026
@@ -774,11 +779,19 @@ static void layout_cards(ctx_t *c, rectf_t area)
     int rows = (n + cols - 1) / cols;
     float gap = 2.5f * c->t.unit, cw = (area.w - gap * (float)(cols - 1)) / (float)cols;
     float ch = (area.y + area.h - y - gap * (float)(rows - 1)) / (float)rows, pad = 2.6f * c->t.unit;
-    for (int i = 0; i < n; i++) {
-        float cx = area.x + (float)(i % cols) * (cw + gap), cy = y + (float)(i / cols) * (ch + gap);
-        item_add(c->dl, DL_RECT, cx, cy, cw, ch, COLOR_CARD);
-        item_add(c->dl, DL_RECT, cx, cy, cw, fmaxf(4.0f, 0.8f * c->t.unit), 0xFF000000u | c->accent);
-        group_text(c, g[i], cx + pad, cy + pad * 1.2f, cw - 2 * pad, cy + ch - pad * 0.5f, px, false);
+    for (int r0 = 0; r0 < n; r0 += cols) { /* a row: cards as tall as the fullest of them */
+        int first_item = c->dl->nitems;
+        float end = y;
+        for (int i = r0; i < n && i < r0 + cols; i++) {
+            float cx = area.x + (float)(i % cols) * (cw + gap);
+            item_add(c->dl, DL_RECT, cx, y, cw, ch, COLOR_CARD); /* before the text: dots drawn over it */
+            item_add(c->dl, DL_RECT, cx, y, cw, fmaxf(4.0f, 0.8f * c->t.unit), 0xFF000000u | c->accent);
+            end = fmaxf(end, group_text(c, g[i], cx + pad, y + pad * 1.2f, cw - 2 * pad, y + ch - pad * 0.5f, px, false));
+        }
+        float h = fminf(ch, end - y + pad * 0.6f);
+        for (int k = first_item; k < c->dl->nitems; k++)
+            if (c->dl->items[k].color == COLOR_CARD && c->dl->items[k].r.h == ch) c->dl->items[k].r.h = h;
+        y += h + gap;
     }
 }
 
@@ -801,6 +814,47 @@ static void layout_pass(ctx_t *c)
     case PANEL_CARDS: layout_cards(c, area); break;
     default: layout_flow(c, area); break;
     }
+}
+
+static float used_bottom(const dlist_t *dl)
+{
+    float b = 0;
+    for (int i = 0; i < dl->nlines; i++) b = fmaxf(b, dl->lines[i].r.y + dl->lines[i].r.h);
+    for (int i = 0; i < dl->nitems; i++) b = fmaxf(b, dl->items[i].r.y + dl->items[i].r.h);
+    return b;
+}
+
+/* Lays the panel out at scale s into a fresh list; keeps it when it fits without breaking a word
+ * it kept whole before, else puts the old one back (no third pass to set it again). */
+static bool fits_at(ctx_t *c, float s, int weak)
+{
+    dlist_t old = *c->dl;
+    *c->dl = (dlist_t){.w = old.w, .h = old.h};
+    float was = c->scale;
+    c->scale = s;
+    c->overflow = false;
+    layout_pass(c);
+    if (!c->overflow && c->dl->weak_breaks <= weak) {
+        dlist_free(&old);
+        return true;
+    }
+    dlist_free(c->dl);
+    *c->dl = old;
+    c->scale = was;
+    c->overflow = false;
+    return false;
+}
+
+/* A short panel's text grows to use the screen, up to GROW_MAX_SCALE. The text's height grows
+ * with about the square of the scale, so the first try is the square root of the room left;
+ * then half that step; else it stays as it was. */
+static void grow(ctx_t *c, float bottom)
+{
+    int weak = c->dl->weak_breaks;
+    float used = used_bottom(c->dl);
+    if (used <= 0 || used >= bottom * GROW_MIN_ROOM) return;
+    float s = fminf(GROW_MAX_SCALE, sqrtf(bottom / used));
+    if (!fits_at(c, s, weak)) fits_at(c, 1.0f + (s - 1.0f) / 2, weak);
 }
 
 void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *out)
@@ -847,5 +901,7 @@ void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *o
         }
         c.scale = fmaxf(c.scale * FIT_STEP, min_scale);
     }
+    if (c.scale >= 1.0f && !c.clip && p->layout != PANEL_TITLE && p->layout != PANEL_TIMELINE)
+        grow(&c, (float)h - c.t.chrome_h - c.t.margin * 0.2f);
     out->scale = c.scale;
 }

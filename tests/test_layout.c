@@ -171,11 +171,15 @@ static const char *const user_texts[] = {
     "ァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎーー々ゝゞヽヾ、。，．・：；？！」』）】〕〉》",
 };
 
+/* Spaces, ASCII and ideographic: a space at the end of a line is not set (JLREQ drops the
+ * 　 after ？ when the line ends there). */
 static void strip_spaces(char *s)
 {
     char *o = s;
-    for (; *s; s++)
+    for (; *s; s++) {
+        if (!strncmp(s, "\u3000", 3)) { s += 2; continue; }
         if (*s != ' ' && *s != '\n') *o++ = *s;
+    }
     *o = 0;
 }
 
