@@ -565,7 +565,7 @@ static void test_cut_between_paragraphs_shows_ellipsis(void **s)
     diag_clear(&d);
 }
 
-/* Use the screen: a short text panel's body grows (ja 08 ended at y 458 of ~927); cards are as
+/* Use the screen: short text panels' bodies grow (ja 08-10 ended at y≈458 of ~927); cards are as
  * tall as their text (07 cards were two thirds empty). */
 static void test_short_panels_use_the_screen(void **s)
 {
@@ -580,7 +580,9 @@ static void test_short_panels_use_the_screen(void **s)
         for (int lang = 0; lang < LANG_COUNT; lang++) {
             const panel_t *p = deck_panel(&e.deck, i, (lang_t)lang);
             const dlist_t *dl = engine_panel(&e, i, (lang_t)lang);
-            if (!strcmp(p->stem, "08-regional")) assert_true(dl->scale > 1.1f);
+            bool short_ja = lang == LANG_JA && (!strcmp(p->stem, "08-regional") || !strcmp(p->stem, "09-seeds-needs") ||
+                                                !strcmp(p->stem, "10-fusion"));
+            if (short_ja && dl->scale < 1.1f) fail_msg("%s: scale %.2f", p->stem, dl->scale);
             if (p->layout != PANEL_CARDS) continue;
             for (int k = 0; k < dl->nitems; k++) {
                 const dl_item_t *card = &dl->items[k];
