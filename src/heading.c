@@ -44,10 +44,13 @@ static bool word_boundary(uint32_t a, uint32_t b)
 void heading_breaks(const phrase_model_t *model, para_t *p, break_mode_t mode)
 {
     int n = p->n;
-    bool hinted = false;
-    for (int i = 0; i < n; i++) hinted |= p->c[i].hint;
+    bool hinted = false, cjk = false;
+    for (int i = 0; i < n; i++) {
+        hinted |= p->c[i].hint;
+        cjk |= linebreak_is_cjk(p->c[i].cp);
+    }
     unsigned char *phrase = NULL;
-    if (model && !hinted && n) {
+    if (model && !hinted && cjk) { /* an English heading needs no model */
         uint32_t *cps = xcalloc((size_t)n, sizeof *cps);
         for (int i = 0; i < n; i++) cps[i] = p->c[i].cp;
         phrase = xcalloc((size_t)n, 1);

@@ -846,15 +846,19 @@ static bool fits_at(ctx_t *c, float s, int weak)
 }
 
 /* A short panel's text grows to use the screen, up to GROW_MAX_SCALE. The text's height grows
- * with about the square of the scale, so the first try is the square root of the room left;
- * then half that step; else it stays as it was. */
+ * with about the square of the scale, so the first try is the square root of the room left,
+ * then a step down the ladder; else it stays as it was. */
 static void grow(ctx_t *c, float bottom)
 {
     int weak = c->dl->weak_breaks;
     float used = used_bottom(c->dl);
     if (used <= 0 || used >= bottom * GROW_MIN_ROOM) return;
-    float s = fminf(GROW_MAX_SCALE, sqrtf(bottom / used));
-    if (!fits_at(c, s, weak)) fits_at(c, 1.0f + (s - 1.0f) / 2, weak);
+    /* on the FIT_STEP ladder (1.087, 1.18), shared by all panels: every other scale would be a
+     * new set of glyph sizes for the atlas */
+    float want = fminf(GROW_MAX_SCALE, sqrtf(bottom / used)), s = 1.0f;
+    while (s / FIT_STEP <= want + 0.001f) s /= FIT_STEP;
+    for (; s > 1.001f; s *= FIT_STEP)
+        if (fits_at(c, s, weak)) return;
 }
 
 void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *out)

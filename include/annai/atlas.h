@@ -16,7 +16,7 @@ typedef enum { FACE_REGULAR = 0, FACE_BOLD = 1, FACE_COUNT } face_t;
 #define ATLAS_MAX_PAGES 16 /* 1 MiB of coverage each (+4 MiB as a texture where a GPU draws) */
 #endif
 #ifndef ATLAS_PAGES_1080P
-#define ATLAS_PAGES_1080P 3 /* pages allowed at 1920x1080; more for larger screens, LRU beyond */
+#define ATLAS_PAGES_1080P 4 /* pages allowed at 1920x1080; more for larger screens, LRU beyond */
 #endif
 #ifndef ATLAS_MAX_SHELVES
 #define ATLAS_MAX_SHELVES 128

@@ -8,7 +8,8 @@
 #include <stdint.h>
 #include "annai/layout.h"
 
-#define HEADING_FIT_STEP 0.94f /* each step down when a phrase does not fit */
+#define HEADING_FIT_STEP 0.92f /* each step down when a phrase does not fit: layout's FIT_STEP, so
+                                 * that headings land on sizes other panels use too (one atlas) */
 
 /* "|" or U+200B in a heading: a phrase boundary marked by the author. Once a heading has one,
  * its boundaries are the author's alone (the model is not asked). */
