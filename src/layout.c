@@ -11,10 +11,11 @@
 #define HEADING_LINE_HEIGHT 1.35f
 #define RUBY_SCALE 0.5f
 #define FIT_STEP 0.92f          /* each fitting pass shrinks type by 8% */
-/* a short panel's body grows up to this: 4.6% x 1.25 = 5.75% of the short side (62 px at 1080p),
- * which still keeps ~30 characters a line in a landscape column, inside JLREQ's comfortable range
- * for text read standing; larger, a paragraph breaks every few words */
-#define GROW_MAX_SCALE 1.25f
+/* a short panel's body grows up to this, two steps up the FIT_STEP ladder (1/0.92^2 = 1.18):
+ * 4.6% x 1.18 = 5.4% of the short side (59 px at 1080p), which still keeps ~30 characters a line
+ * in a landscape column, inside JLREQ's comfortable range for text read standing; larger, a
+ * paragraph breaks every few words */
+#define GROW_MAX_SCALE 1.19f
 #define GROW_MIN_ROOM 0.9f /* a panel using more of its height than this stays as it is */
 #define MAX_JUSTIFY_GAP_EM 0.25f /* looser than this reads letter-spaced: the line is left aligned */
 #define MAX_SPACE_STRETCH_EM 0.5f /* a word space may grow by this much before letters spread */
