@@ -9,7 +9,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 
-LIBS_PC = sdl2 SDL2_ttf SDL2_image libunibreak md4c inih libqrencode libpng zlib libsystemd
+LIBS_PC = sdl2 SDL2_ttf SDL2_image libunibreak md4c inih libqrencode libpng zlib libsystemd fontconfig
 # SDL2_image is opened with dlopen on the first image (render.c), not linked: its headers only
 LINK_PC = $(filter-out SDL2_image,$(LIBS_PC))
 # What building and running need (`make run`), and what the tests add (`make test`). Each feature
@@ -24,6 +24,10 @@ RUN_PKGS  += libsystemd-dev
 TEST_PKGS += prometheus systemd python3
 # test_heading judges heading breaks with MeCab's word boundaries (an oracle apart from BudouX)
 TEST_PKGS += mecab mecab-ipadic-utf8
+# languages (issue 17): each language's face through fontconfig; Noto Sans CJK SC/TC/KR for
+# Chinese and Korean; tesseract reads every language back from screenshots in the tests
+RUN_PKGS  += libfontconfig-dev fonts-noto-cjk
+TEST_PKGS += tesseract-ocr tesseract-ocr-jpn tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-kor
 
 # The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS.
 ANNAI_CPPFLAGS = -Iinclude -DANNAI_SHARE_DIR='"$(SHAREDIR)"' -D_POSIX_C_SOURCE=200809L
@@ -37,7 +41,7 @@ SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ  = $(SRC:src/%.c=$(B)/%.o)
 TESTS = $(patsubst tests/%.c,$(B)/%,$(wildcard tests/test_*.c))
 FUZZERS = content config layout
-TOOLS = $(B)/uigeom $(B)/soak $(FUZZERS:%=$(B)/replay_%)
+TOOLS = $(B)/uigeom $(B)/recall $(B)/soak $(FUZZERS:%=$(B)/replay_%)
 LINK = $(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS)
 
 all: $(BIN)
@@ -58,6 +62,9 @@ $(B)/soak: bench/soak.c $(B)/libannai.a
 	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
 
 $(B)/uigeom: tests/tools/uigeom.c $(B)/libannai.a
+	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
+
+$(B)/recall: tests/tools/recall.c $(B)/libannai.a
 	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
 
 # each fuzz harness again without libFuzzer, to replay kept crashes and seeds in `make test`

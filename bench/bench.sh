@@ -2,6 +2,9 @@
 # make bench: annai --bench at three screen sizes as one table, then the design budgets at
 # 1920x1080 (software renderer), each marked ok or OVER. Each size runs RUNS times (3) and every
 # figure is the median of its runs: a single start on a shared VM can be twice as slow.
+# The table and the budgets are for a ja/en deck (the bundled panels with --languages "ja, en");
+# then the same at 1920x1080 for the five-language deck of issue 17 (ja, en, zh-Hans, zh-Hant,
+# ko), every language shown once, and for all six bundled languages.
 cd "$(dirname "$0")/.." || exit 2
 export SDL_VIDEODRIVER=dummy
 annai=${ANNAI:-./annai}
@@ -9,7 +12,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 sizes="800x480 1920x1080 3840x2160"
 runs=${RUNS:-3}
 for s in $sizes; do
-  for i in $(seq "$runs"); do "$annai" --bench --size "$s" > "$tmp/$s.$i" || exit 1; done
+  for i in $(seq "$runs"); do "$annai" --bench --size "$s" --languages "ja, en" > "$tmp/$s.$i" || exit 1; done
   # key: median of the runs (numbers), or the first run's value (words)
   for k in $(cut -d: -f1 "$tmp/$s.1"); do
     printf '%s: %s\n' "$k" "$(grep -h "^$k:" "$tmp/$s".* | cut -d' ' -f2 | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')"
@@ -35,4 +38,24 @@ budget frame_ms_p99 4 "transition frame p99 (ms)"
 budget idle_cpu_pct 1 "idle CPU (% of a core)"
 budget layout_ms_all_panels 20 "all panels laid out (ms)"
 budget glyphs_rasterised_second_pass 0 "glyphs rasterised on a second pass"
+
+# more languages: the same figures at 1920x1080 (medians of RUNS), beside the ja/en deck's
+median_of() { # FILE-PREFIX: key: median lines
+  for k in $(cut -d: -f1 "$1.1"); do
+    printf '%s: %s\n' "$k" "$(grep -h "^$k:" "$1".* | cut -d' ' -f2 | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')"
+  done
+}
+for set in "ja, en, zh-Hans, zh-Hant, ko" "ja, en, zh-Hans, zh-Hant, ko, ja-x-easy"; do
+  n=$(echo "$set" | tr ',' '\n' | wc -l)
+  for i in $(seq "$runs"); do "$annai" --bench --size 1920x1080 --languages "$set" > "$tmp/l$n.$i" || exit 1; done
+  median_of "$tmp/l$n" > "$tmp/l$n"
+done
+echo
+echo "languages at 1920x1080 (every language of the deck shown once):"
+printf '%-32s%14s%14s%14s\n' metric "ja, en" "5 languages" "6 languages"
+for k in first_frame_ms frame_ms_p50 frame_ms_p99 layout_ms_all_panels glyphs_rasterised_first_pass \
+         glyphs_rasterised_second_pass atlas_kib idle_cpu_pct peak_rss_mib; do
+  printf '%-32s%14s%14s%14s\n' "$k" "$(grep "^$k:" "$tmp/1920x1080" | cut -d' ' -f2)" \
+    "$(grep "^$k:" "$tmp/l5" | cut -d' ' -f2)" "$(grep "^$k:" "$tmp/l6" | cut -d' ' -f2)"
+done
 exit $status

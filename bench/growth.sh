@@ -6,7 +6,7 @@ set -u
 cd "$(dirname "$0")/.."
 annai=${ANNAI:-./annai}; size=${1:-1920x1080}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-src=($(ls content/[0-9]*.md | grep -v '\.en\.md$'))
+src=($(ls content/[0-9]*.md | grep -Ev '\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*\.md$'))
 printf '%8s %16s %22s %16s %18s\n' panels first_frame_ms layout_ms_all_panels per_panel_ms peak_rss_mib
 for n in 10 100 1000; do
   d="$tmp/$n"; mkdir -p "$d"

@@ -17,7 +17,7 @@
 
 #define START_MS 1000000ull
 #define HOUR_MS (3600ull * 1000)
-#define WARMUP_MS (2 * HOUR_MS)          /* every panel seen in both languages by then */
+#define WARMUP_MS (2 * HOUR_MS)          /* every panel seen in its languages by then */
 #define MAX_QUEUE 64
 #define FLAT_RSS_KIB 1024                /* growth allowed between start and end */
 #define TARGET_TRANSITIONS_PER_WEEK 100000
@@ -28,7 +28,7 @@ typedef struct {
     queued_t q[MAX_QUEUE];
     int n;
     uint64_t rng;
-    int w, h, panels;
+    int w, h, panels, langs;
 } sim_t;
 
 typedef struct { long rss_kib; int fds; atlas_stats_t atlas; } sample_t;
@@ -78,7 +78,13 @@ static void visitor_act(sim_t *s, uint64_t at)
     case 2: swipe(s, at, w * 0.2f, w * 0.8f); break;
     case 3: swipe(s, at, w * 0.5f, w * 0.54f); break; /* springs back */
     case 4: tap(s, at, rnd(s, 2) ? c.next : c.prev); break;
-    case 5: tap(s, at, c.lang); break;
+    case 5: { /* the picker, then a language (or Close) */
+        ui_picker_t pk;
+        ui_picker_geometry(&pk, s->w, s->h, s->langs);
+        tap(s, at, c.lang);
+        tap(s, at + 1500, rnd(s, 8) ? pk.entries[rnd(s, (uint32_t)pk.n)] : pk.close);
+        break;
+    }
     case 6: tap(s, at, c.index); if (ix.n) tap(s, at + 1500, ix.entries[rnd(s, (uint32_t)ix.n)]); break;
     default: push(s, at, SDL_KEYDOWN, SDLK_RIGHT, 0); break;
     }
@@ -131,7 +137,7 @@ static int run(const char *dir, uint64_t span, int w, int h)
     events_t ev = {0};
     uint64_t now = START_MS, end = START_MS + span, next_visit = START_MS + 60000, next_hour = START_MS + HOUR_MS;
     kiosk_t *k = kiosk_create(&e, &p, &ev, now);
-    sim_t s = {.rng = 0x9E3779B97F4A7C15ull, .w = p.w, .h = p.h, .panels = e.deck.count};
+    sim_t s = {.rng = 0x9E3779B97F4A7C15ull, .w = p.w, .h = p.h, .panels = e.deck.count, .langs = engine_nlangs(&e)};
     sample_t first = {0};
     uint64_t warmup = span / 3 < WARMUP_MS ? span / 3 : WARMUP_MS;
     bool warm = false;

@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         linebreak_init();
         fonts = fonts_create(getenv("ANNAI_FONTS") ? getenv("ANNAI_FONTS") : "fonts", &d);
         FUZZ_CHECK(fonts != NULL);
-        m = (metrics_t){fonts, adv, fonts_ascent_em(fonts), NULL};
+        m = (metrics_t){fonts, adv, fonts_ascent_em(fonts, FACE_REGULAR), NULL, FACE_REGULAR, BREAKS_JA, "ja", false};
     }
     if (size < 3) return 0;
     /* a first or second byte from 0xF8 (never in UTF-8 text) picks a side from odd_sides:

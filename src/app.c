@@ -27,6 +27,7 @@ void app_init(app_t *a, int count, lang_t lang, double dwell_s, double idle_s, i
     memset(a, 0, sizeof *a);
     a->count = count;
     a->lang = a->default_lang = lang;
+    a->nlangs = lang + 1 > 2 ? lang + 1 : 2; /* app_set_langs gives the deck's count */
     a->mode = MODE_ATTRACT;
     a->dwell_ms = dwell_s * 1000;
     a->idle_ms = idle_s * 1000;
@@ -99,17 +100,41 @@ void app_release(app_t *a, int dir, uint64_t now)
     a->drag_dx = 0;
 }
 
-void app_toggle_lang(app_t *a, uint64_t now)
+void app_set_langs(app_t *a, int nlangs)
+{
+    a->nlangs = nlangs > 0 ? nlangs : 1;
+    if (a->lang >= a->nlangs) a->lang = 0;
+    if (a->default_lang >= a->nlangs) a->default_lang = 0;
+}
+
+void app_set_picker_open(app_t *a, bool open, uint64_t now)
 {
     app_input(a, now);
-    a->lang = a->lang == LANG_JA ? LANG_EN : LANG_JA;
-    emit(a, APP_EV_LANG, VIA_TAP);
+    a->picker_open = open && a->nlangs > 1;
+    if (a->picker_open) a->index_open = false;
+    a->picker_focus = a->lang;
+}
+
+void app_picker_move(app_t *a, int delta, uint64_t now)
+{
+    app_input(a, now);
+    if (a->picker_open) a->picker_focus = ((a->picker_focus + delta) % a->nlangs + a->nlangs) % a->nlangs;
+}
+
+void app_pick_lang(app_t *a, lang_t lang, via_t via, uint64_t now)
+{
+    app_input(a, now);
+    a->picker_open = false;
+    if (lang < 0 || lang >= a->nlangs || lang == a->lang) return;
+    a->lang = lang;
+    emit(a, APP_EV_LANG, via);
 }
 
 void app_set_index_open(app_t *a, bool open, uint64_t now)
 {
     app_input(a, now);
     a->index_open = open;
+    if (open) a->picker_open = false;
 }
 
 void app_tick(app_t *a, uint64_t now)
@@ -119,7 +144,7 @@ void app_tick(app_t *a, uint64_t now)
         /* the visitor walked away: reset for the next one */
         emit(a, APP_EV_IDLE, VIA_IDLE);
         a->mode = MODE_ATTRACT;
-        a->index_open = false;
+        a->index_open = a->picker_open = false;
         a->dragging = false;
         a->drag_dx = 0;
         if (a->lang != a->default_lang) {
@@ -129,7 +154,7 @@ void app_tick(app_t *a, uint64_t now)
         app_go(a, 0, VIA_IDLE, TR_FADE, 1, now);
         return;
     }
-    if (a->mode == MODE_ATTRACT && !a->index_open && !a->dragging && a->tr.kind == TR_NONE && now >= a->next_advance &&
+    if (a->mode == MODE_ATTRACT && !a->index_open && !a->picker_open && !a->dragging && a->tr.kind == TR_NONE && now >= a->next_advance &&
         a->count > 1)
         app_step(a, 1, VIA_AUTO, now);
 }

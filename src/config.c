@@ -13,7 +13,7 @@
 #define CONFIG_MIN_SIDE 64     /* the smallest --size / size = WxH accepted */
 #define CONFIG_MAX_SIDE 16384  /* the largest: SDL's texture limit on most GPUs */
 
-typedef enum { T_STR, T_LANG, T_SECONDS, T_SIZE, T_BOOL, T_ROTATE, T_INT, T_MS, T_TIME, T_DAYS, T_PIN } key_type_t;
+typedef enum { T_STR, T_LANG, T_LANGS, T_SECONDS, T_SIZE, T_BOOL, T_ROTATE, T_INT, T_MS, T_TIME, T_DAYS, T_PIN } key_type_t;
 
 typedef struct {
     const char *section, *key;
@@ -26,7 +26,8 @@ typedef struct {
 #define OFF(f) offsetof(config_t, f)
 static const key_def_t keys[] = {
     {"content", "dir", T_STR, OFF(content_dir), 0, 0, "content folder"},
-    {"content", "lang", T_LANG, OFF(lang), 0, 0, "default language: ja or en"},
+    {"content", "languages", T_LANGS, 0, 0, 0, "the deck's languages in order, e.g. ja, en, zh-Hans, zh-Hant, ko, ja-x-easy"},
+    {"content", "lang", T_LANG, OFF(lang_tag), 0, 0, "default language: a tag of languages (default: the first)"},
     {"content", "dwell", T_SECONDS, OFF(dwell_s), 1, 3600, "seconds per panel in attract mode"},
     {"display", "size", T_SIZE, 0, 0, 0, "WxH or native"},
     {"display", "fullscreen", T_BOOL, OFF(fullscreen), 0, 0, "true or false"},
@@ -46,7 +47,6 @@ static const key_def_t keys[] = {
 };
 #define NKEYS ((int)(sizeof keys / sizeof keys[0]))
 
-const char *lang_code(lang_t l) { return l == LANG_EN ? "en" : "ja"; }
 
 void config_ini_setup(void)
 {
@@ -61,7 +61,7 @@ void config_ini_setup(void)
 void config_defaults(config_t *c)
 {
     memset(c, 0, sizeof *c);
-    c->lang = LANG_JA;
+    lang_set_parse(&c->langs, LANG_DEFAULT_LIST, "", 0, NULL);
     c->dwell_s = 12;
     c->fullscreen = true;
     c->idle_timeout_s = 60;
@@ -78,6 +78,8 @@ void config_free(config_t *c)
     free(c->events_path);
     free(c->heartbeat_path);
     free(c->metrics_path);
+    free(c->lang_tag);
+    for (int i = 0; i < c->nfonts; i++) free(c->fonts[i].spec);
     memset(c, 0, sizeof *c);
 }
 
@@ -185,10 +187,10 @@ static bool apply(config_t *c, const key_def_t *k, const char *v, const char *sr
     switch (k->type) {
     case T_STR: free(*(char **)p); *(char **)p = xstrdup(v); break;
     case T_LANG:
-        if (!strcmp(v, "ja")) *(lang_t *)p = LANG_JA;
-        else if (!strcmp(v, "en")) *(lang_t *)p = LANG_EN;
-        else ok = false;
+        ok = lang_tag_valid(v);
+        if (ok) { free(*(char **)p); *(char **)p = xstrdup(v); }
         break;
+    case T_LANGS: return lang_set_parse(&c->langs, v, src, line, d); /* it says what is wrong */
     case T_SECONDS: case T_MS: case T_INT:
         ok = parse_number(v, &num) && num >= k->min && num <= k->max;
         if (ok && k->type == T_SECONDS) *(double *)p = num;
@@ -217,9 +219,50 @@ static bool apply(config_t *c, const key_def_t *k, const char *v, const char *sr
     return ok;
 }
 
+/* [fonts]: the keys are language tags. */
+static bool font_set(config_t *c, const char *tag, const char *v, const char *src, int line, diag_list_t *d)
+{
+    if (!lang_tag_valid(tag)) { diag_add(d, src, line, "[fonts] key '%s' is not a language tag", tag); return false; }
+    if (!*v) { diag_add(d, src, line, "[fonts] %s: expected a font file (FILE or FILE#N)", tag); return false; }
+    int i = 0;
+    while (i < c->nfonts && strcasecmp(c->fonts[i].tag, tag)) i++;
+    if (i == LANG_MAX) { diag_add(d, src, line, "[fonts]: more than %d languages", LANG_MAX); return false; }
+    if (i == c->nfonts) snprintf(c->fonts[c->nfonts++].tag, LANG_TAG_MAX, "%s", tag);
+    free(c->fonts[i].spec);
+    c->fonts[i].spec = xstrdup(v);
+    return true;
+}
+
+const char *config_font_for(const config_t *c, const char *tag)
+{
+    for (int i = 0; i < c->nfonts; i++) {
+        const lang_info_t *a = lang_known(c->fonts[i].tag), *b = lang_known(tag);
+        if (!strcasecmp(c->fonts[i].tag, tag) || (a && a == b)) return c->fonts[i].spec;
+    }
+    return NULL;
+}
+
+bool config_resolve_lang(config_t *c, diag_list_t *diags)
+{
+    c->lang = LANG_DEFAULT;
+    if (!c->lang_tag) return true;
+    c->lang = lang_find(&c->langs, c->lang_tag);
+    if (c->lang >= 0) return true;
+    diag_add(diags, "[content] lang", 0, "%s is not one of the languages (%s...): add it to languages", c->lang_tag,
+             lang_tag(&c->langs, 0));
+    c->lang = LANG_DEFAULT;
+    return false;
+}
+
 bool config_set(config_t *c, const char *section, const char *key, const char *value,
                 const char *src, int line, diag_list_t *diags)
 {
+    if (section && !strcmp(section, "fonts")) {
+        char *v = unquote(value);
+        bool ok = font_set(c, key, v, src, line, diags);
+        free(v);
+        return ok;
+    }
     const key_def_t *k = key_find(section, key);
     if (!k) {
         if (section && !key_find(NULL, key) && !strcmp(section, ""))
@@ -310,7 +353,7 @@ static int cfg_key(void *user, const char *section, const char *name, const char
 
 static bool sections_valid(const char *data, size_t len, const char *path, diag_list_t *d)
 {
-    static const char *names[] = {"content", "display", "interaction", "schedule", "admin", "log"};
+    static const char *names[] = {"content", "fonts", "display", "interaction", "schedule", "admin", "log"};
     int line = 1;
     bool ok = true;
     for (const char *p = data; p < data + len; line++) {
@@ -320,7 +363,7 @@ static bool sections_valid(const char *data, size_t len, const char *path, diag_
         if (p < e && *p == '[') {
             const char *close = memchr(p, ']', (size_t)(e - p));
             bool known = false;
-            for (int i = 0; close && i < 6; i++)
+            for (size_t i = 0; close && i < sizeof names / sizeof *names; i++)
                 known |= (size_t)(close - p - 1) == strlen(names[i]) && !strncmp(p + 1, names[i], strlen(names[i]));
             if (!known) {
                 diag_add(d, path, line, "unknown section '%.*s'", close ? (int)(close - p - 1) : (int)(e - p - 1), p + 1);
@@ -515,6 +558,7 @@ int config_resolve(config_t *c, const cli_t *cli, const char *share_dir, diag_li
         diag_add(diags, cli->config_path, 0, "config file not found");
     apply_flags(c, cli, diags);
     config_load_credential(c, getenv("CREDENTIALS_DIRECTORY"), diags);
+    config_resolve_lang(c, diags);
     free(c->content_dir);
     c->content_dir = dir;
     return diags->count ? 1 : 0;
@@ -523,7 +567,7 @@ int config_resolve(config_t *c, const cli_t *cli, const char *share_dir, diag_li
 void config_print_help(void)
 {
     printf("annai %s - kiosk display for Japanese panels\n\n"
-           "Usage: annai [MODE] [--content DIR] [--size WxH] [--lang ja|en] [OPTIONS]\n\n"
+           "Usage: annai [MODE] [--content DIR] [--size WxH] [--lang TAG] [OPTIONS]\n\n"
            "Modes (default: run the kiosk):\n"
            "  --check             validate content and config; path:line: message per problem\n"
            "  --screenshot DIR    render every panel to DIR/NN-STEM.png and exit\n"

@@ -55,7 +55,8 @@ void panel_free(panel_t *p)
     if (!p) return;
     for (int i = 0; i < p->nblocks; i++) block_free(&p->blocks[i]);
     free(p->blocks);
-    free(p->path); free(p->stem); free(p->title);
+    block_free(&p->title_block);
+    free(p->path); free(p->stem); free(p->title); free(p->tag);
     free(p->qr); free(p->qr_caption); free(p->qr_modules);
     free(p);
 }
@@ -548,15 +549,37 @@ static long front_matter_split(const char *d, size_t n, size_t *fm_start, size_t
     return -1;
 }
 
-static char *stem_of(const char *path, lang_t *lang)
+/* NAME.md or NAME.TAG.md, TAG a BCP 47 tag (en, zh-Hans, ja-x-easy): *tag NULL for the first. */
+/* A title may carry readings too (やさしい日本語 puts them on every kanji): the title is set
+ * from its spans, ruby and all, and p->title keeps the plain text (the index, messages). */
+static void title_ruby(panel_t *p, int line, diag_list_t *diags)
+{
+    if (!p->title) return;
+    block_t *b = &p->title_block;
+    b->kind = BLOCK_HEADING;
+    b->line = line;
+    span_push(b, p->title, strlen(p->title), NULL, STYLE_BOLD);
+    content_apply_ruby(b, p->path, diags);
+    buf_t plain = {0};
+    for (int i = 0; i < b->nspans; i++) buf_puts(&plain, b->spans[i].text);
+    free(p->title);
+    p->title = plain.data ? buf_take(&plain) : xstrdup("");
+}
+
+static char *stem_of(const char *path, char **tag)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     size_t n = strlen(base);
     if (n > 3 && !strcmp(base + n - 3, ".md")) n -= 3;
-    *lang = LANG_JA;
-    if (n > 3 && !strncmp(base + n - 3, ".en", 3)) { n -= 3; *lang = LANG_EN; }
-    return xstrndup(base, n);
+    *tag = NULL;
+    char *stem = xstrndup(base, n);
+    char *dot = strrchr(stem, '.');
+    if (dot && dot != stem && lang_tag_valid(dot + 1)) {
+        *tag = xstrdup(dot + 1);
+        *dot = 0;
+    }
+    return stem;
 }
 
 /* Normalises CRLF to LF so that every later step sees one kind of line end. */
@@ -593,7 +616,7 @@ panel_t *panel_parse(const char *path, const char *data, size_t len, const char 
     char *d = strip_cr(data, len, &n);
     panel_t *p = xcalloc(1, sizeof *p);
     p->path = xstrdup(path);
-    p->stem = stem_of(path, &p->lang);
+    p->stem = stem_of(path, &p->tag);
     p->layout = PANEL_TEXT;
     size_t fs, fl;
     int body_line;
@@ -610,6 +633,7 @@ panel_t *panel_parse(const char *path, const char *data, size_t len, const char 
         }
         if (!p->title) diag_add(diags, path, 1, "missing title (add 'title: ...' to the front matter)");
         qr_build(p, find_line_of_key(d + fs, fl, "qr", 2), diags);
+        title_ruby(p, find_line_of_key(d + fs, fl, "title", 2), diags);
         md_ctx_t mc = {.p = p, .doc = d + body, .doc_end = d + n, .first_line = body_line, .path = path, .dir = dir,
                        .diags = diags};
         body_parse(&mc, d + body, n - (size_t)body);
@@ -645,155 +669,4 @@ panel_t *panel_load(const char *path, const char *dir, diag_list_t *diags)
     panel_t *p = panel_parse(path, data, len, dir, diags);
     free(data);
     return p;
-}
-
-/* ---- the folder ---- */
-
-bool content_is_ignored_name(const char *name)
-{
-    size_t n = strlen(name);
-    if (name[0] == '.') return true; /* hidden, Syncthing's .syncthing.*.tmp, rsync's .~tmp~ */
-    if (n && name[n - 1] == '~') return true;
-    if (n > 4 && !strcmp(name + n - 4, ".tmp")) return true;
-    return n < 4 || strcmp(name + n - 3, ".md") != 0;
-}
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-static char **list_md(const char *dir, int *count, diag_list_t *diags)
-{
-    DIR *dp = opendir(dir);
-    char **names = NULL;
-    int n = 0, cap = 0;
-    *count = 0;
-    if (!dp) { diag_add(diags, dir, 0, "cannot open content folder"); return NULL; }
-    struct dirent *e;
-    while ((e = readdir(dp))) {
-        if (content_is_ignored_name(e->d_name)) continue;
-        ARRAY_GROW(names, n, cap, n + 1);
-        names[n++] = xstrdup(e->d_name);
-    }
-    closedir(dp);
-    if (n) qsort(names, (size_t)n, sizeof *names, cmp_str);
-    /* the cap keeps the first by name, not the first readdir happens to return: the deck's
-     * order (and each file's twin) must not depend on the file system */
-    if (n > CONTENT_MAX_PANELS) {
-        diag_add(diags, dir, 0, "%d panel files, more than %d: left out are %s to %s", n, CONTENT_MAX_PANELS,
-                 names[CONTENT_MAX_PANELS], names[n - 1]);
-        for (int i = CONTENT_MAX_PANELS; i < n; i++) free(names[i]);
-        n = CONTENT_MAX_PANELS;
-    }
-    *count = n;
-    return names;
-}
-
-static int entry_find(deck_t *deck, const char *stem)
-{
-    for (int i = deck->count - 1; i >= 0; i--)
-        if (!strcmp(deck->entries[i].stem, stem)) return i;
-    return -1;
-}
-
-static void deck_add(deck_t *deck, panel_t *p)
-{
-    int i = entry_find(deck, p->stem);
-    if (i < 0) {
-        ARRAY_GROW(deck->entries, deck->count, deck->cap, deck->count + 1);
-        i = deck->count++;
-        memset(&deck->entries[i], 0, sizeof deck->entries[i]);
-        deck->entries[i].stem = xstrdup(p->stem);
-    }
-    panel_free(deck->entries[i].lang[p->lang]);
-    deck->entries[i].lang[p->lang] = p;
-}
-
-void deck_load(deck_t *deck, const char *dir, diag_list_t *diags)
-{
-    memset(deck, 0, sizeof *deck);
-    deck->dir = xstrdup(dir);
-    int n;
-    char **names = list_md(dir, &n, diags);
-    for (int i = 0; i < n; i++) {
-        char *path = path_join(dir, names[i]);
-        struct stat st;
-        if (stat(path, &st) != 0) diag_add(diags, path, 0, "%s", errno == ELOOP ? "symbolic link loop" : "dangling symbolic link or unreadable entry");
-        else if (S_ISDIR(st.st_mode)) diag_add(diags, path, 0, "a folder named like a panel file");
-        else if (!S_ISREG(st.st_mode)) diag_add(diags, path, 0, "not a regular file");
-        else {
-            panel_t *p = panel_load(path, dir, diags);
-            if (p) deck_add(deck, p);
-        }
-        free(path);
-        free(names[i]);
-    }
-    free(names);
-    /* An English file alone has no place in the Japanese order: report it, keep it out. */
-    for (int i = 0; i < deck->count; i++) {
-        deck_entry_t *e = &deck->entries[i];
-        if (e->lang[LANG_JA]) continue;
-        if (e->lang[LANG_EN]) diag_add(diags, e->lang[LANG_EN]->path, 0, "English panel without its Japanese twin %s.md", e->stem);
-        panel_free(e->lang[LANG_EN]);
-        free(e->stem);
-        memmove(e, e + 1, (size_t)(deck->count - i - 1) * sizeof *e);
-        deck->count--;
-        i--;
-    }
-}
-
-void deck_free(deck_t *deck)
-{
-    for (int i = 0; i < deck->count; i++) {
-        for (int l = 0; l < LANG_COUNT; l++) panel_free(deck->entries[i].lang[l]);
-        free(deck->entries[i].stem);
-    }
-    free(deck->entries);
-    free(deck->dir);
-    memset(deck, 0, sizeof *deck);
-}
-
-const panel_t *deck_panel(const deck_t *deck, int index, lang_t lang)
-{
-    if (index < 0 || index >= deck->count) return NULL;
-    const deck_entry_t *e = &deck->entries[index];
-    return e->lang[lang] ? e->lang[lang] : e->lang[LANG_JA];
-}
-
-void deck_notice(deck_t *deck, const char *dir, int problems)
-{
-    char body[1024];
-    snprintf(body, sizeof body,
-             "---\ntitle: 案内 annai\nlayout: title\n---\n# ただいま準備中です\n\n"
-             "Content is being prepared.\n\n%s (%d)\n",
-             dir, problems);
-    diag_list_t ignore = {0};
-    panel_t *p = panel_parse("(notice)", body, strlen(body), dir, &ignore);
-    diag_clear(&ignore);
-    if (!p) return;
-    free(p->stem);
-    p->stem = xstrdup("notice");
-    deck_add(deck, p);
-}
-
-uint64_t deck_signature(const char *dir)
-{
-    uint64_t h = 1469598103934665603ULL;
-    const char *subs[] = {"", "img"};
-    for (int s = 0; s < 2; s++) {
-        char *d = *subs[s] ? path_join(dir, subs[s]) : xstrdup(dir);
-        DIR *dp = opendir(d);
-        struct dirent *e;
-        while (dp && (e = readdir(dp))) {
-            if (e->d_name[0] == '.' && (!e->d_name[1] || (e->d_name[1] == '.' && !e->d_name[2]))) continue;
-            char *p = path_join(d, e->d_name);
-            struct stat st;
-            uint64_t x = 0;
-            if (stat(p, &st) == 0) x = (uint64_t)st.st_size * 31 + (uint64_t)st.st_mtim.tv_sec * 1000003 + (uint64_t)st.st_mtim.tv_nsec + st.st_ino;
-            for (const char *c = e->d_name; *c; c++) x = x * 131 + (unsigned char)*c;
-            h += hash_u64(x); /* order-independent: readdir order is not stable */
-            free(p);
-        }
-        if (dp) closedir(dp);
-        free(d);
-    }
-    return h;
 }

@@ -138,7 +138,7 @@ uint64_t health_content_hash(const deck_t *deck)
      * resolved): the same deck in another folder hashes the same */
     size_t dir = deck->dir ? strlen(deck->dir) : 0;
     for (int i = 0; i < deck->count; i++)
-        for (int l = 0; l < LANG_COUNT; l++) {
+        for (int l = 0; l < LANG_MAX; l++) {
             const panel_t *p = deck->entries[i].lang[l];
             if (!p) continue;
             const char *rel = dir && !strncmp(p->path, deck->dir, dir) ? p->path + dir : p->path;

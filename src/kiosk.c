@@ -41,10 +41,12 @@ struct kiosk_s {
     admin_t admin;
     ui_chrome_t chrome;
     ui_index_t index;
+    ui_picker_t picker;
     ui_admin_t admin_ui;
-    dlist_t chrome_dl, index_dl, admin_dl;
+    dlist_t chrome_dl, index_dl, admin_dl, picker_dl;
     bool index_dirty, admin_dirty, dirty;
     int chrome_for, chrome_lang, chrome_hint;
+    int faces_for;                   /* the language whose faces alone are open; -1: the picker opened all */
     uint64_t sig, next_poll, next_heartbeat, next_schedule, awake_until, started;
     bool sig_pending, screen_on;
     uint64_t ini_at_start;           /* kiosk.ini as it was read at start (ini_hash) */
@@ -90,7 +92,8 @@ static void emit_app_events(kiosk_t *k)
     for (int i = 0; i < n; i++) {
         char stem[512], idx[16];
         snprintf(idx, sizeof idx, "%d", ev[i].index + 1);
-        const char *lang = ev[i].lang == LANG_EN ? "\"en\"" : "\"ja\"";
+        char lang[LANG_TAG_MAX + 2];
+        snprintf(lang, sizeof lang, "\"%s\"", lang_tag(&k->e->cfg.langs, ev[i].lang));
         if (ev[i].kind == APP_EV_VIEW) {
             k->st.views++;
             k->mc.views[ev[i].via]++;
@@ -103,6 +106,7 @@ static void emit_app_events(kiosk_t *k)
         } else {
             k->st.lang_switches++;
             k->mc.lang_switches++;
+            k->index_dirty = k->admin_dirty = true; /* they speak the new language */
             events_emit(k->ev, "lang", "lang", lang, NULL);
         }
         k->dirty = true;
@@ -115,11 +119,12 @@ static void layout_chrome(kiosk_t *k)
     engine_set_size(k->e, w, h);
     ui_chrome_geometry(&k->chrome, w, h, k->e->deck.count);
     ui_index_geometry(&k->index, w, h, k->e->deck.count);
+    ui_picker_geometry(&k->picker, w, h, engine_nlangs(k->e));
     ui_admin_geometry(&k->admin_ui, w, h, k->e->cfg.allow_exit);
     input_init(&k->in, w, h);
     atlas_fit_screen(render_atlas(k->rd), w, h);
     k->app.width = (float)w;
-    k->chrome_for = -1;
+    k->chrome_for = k->faces_for = -1;
     k->index_dirty = k->admin_dirty = k->dirty = true;
 }
 
@@ -127,6 +132,7 @@ static void restart_app(kiosk_t *k, uint64_t now)
 {
     const config_t *c = &k->e->cfg;
     app_init(&k->app, k->e->deck.count, c->lang, c->dwell_s, c->idle_timeout_s, c->transition_ms, k->p->w, now);
+    app_set_langs(&k->app, engine_nlangs(k->e));
     k->app.panel_dwell_ms = k->e->dwell_ms;
     layout_chrome(k);
 }
@@ -191,7 +197,7 @@ static void reload_now(kiosk_t *k, uint64_t now)
     diag_list_t d = {0};
     k->sig = deck_signature(k->e->cfg.content_dir);
     check_ini(k, &d);
-    deck_load(&deck, k->e->cfg.content_dir, &d);
+    deck_load(&deck, k->e->cfg.content_dir, &k->e->cfg.langs, &d);
     keep_errors(k, &d);
     if (d.count || !deck.count) {
         char msg[1024];
@@ -299,7 +305,7 @@ static void act_on_hit(kiosk_t *k, int hit, uint64_t now)
     case HIT_PREV: app_step(a, -1, VIA_TAP, now); break;
     case HIT_NEXT: app_step(a, 1, VIA_TAP, now); break;
     case HIT_INDEX: app_set_index_open(a, true, now); k->st.index_opens++; break;
-    case HIT_LANG: app_toggle_lang(a, now); k->index_dirty = true; break;
+    case HIT_LANG: app_set_picker_open(a, true, now); break;
     case HIT_CLOSE: app_set_index_open(a, false, now); break;
     case HIT_NONE: break;
     default:
@@ -313,6 +319,26 @@ static void act_on_hit(kiosk_t *k, int hit, uint64_t now)
     k->dirty = true;
 }
 
+/* A tap or key in the language picker: a language, Close, or nothing (it stays open). */
+static void picker_act(kiosk_t *k, int hit, via_t via, uint64_t now)
+{
+    if (hit == HIT_CLOSE) app_set_picker_open(&k->app, false, now);
+    else if (hit >= 0) app_pick_lang(&k->app, hit, via, now);
+    k->dirty = true;
+}
+
+static bool picker_key(kiosk_t *k, SDL_Keycode key, uint64_t now)
+{
+    app_t *a = &k->app;
+    if (key == SDLK_UP || key == SDLK_LEFT) app_picker_move(a, -1, now);
+    else if (key == SDLK_DOWN || key == SDLK_RIGHT || key == SDLK_TAB) app_picker_move(a, 1, now);
+    else if (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SPACE) picker_act(k, a->picker_focus, VIA_KEY, now);
+    else if (key >= SDLK_1 && key <= SDLK_9) picker_act(k, key - SDLK_1 < a->nlangs ? key - SDLK_1 : HIT_NONE, VIA_KEY, now);
+    else if (key == SDLK_ESCAPE || key == SDLK_l) picker_act(k, HIT_CLOSE, VIA_KEY, now);
+    else return false;
+    return true;
+}
+
 static void on_gesture(kiosk_t *k, gesture_t g, uint64_t now)
 {
     app_t *a = &k->app;
@@ -322,11 +348,12 @@ static void on_gesture(kiosk_t *k, gesture_t g, uint64_t now)
         return;
     }
     switch (g.kind) {
-    case GEST_DRAG: if (!a->index_open) app_drag(a, g.dx, now); break;
-    case GEST_SWIPE: if (!a->index_open) app_release(a, g.dir, now); break;
-    case GEST_SPRING: if (!a->index_open) app_release(a, 0, now); break;
+    case GEST_DRAG: if (!a->index_open && !a->picker_open) app_drag(a, g.dx, now); break;
+    case GEST_SWIPE: if (!a->index_open && !a->picker_open) app_release(a, g.dir, now); break;
+    case GEST_SPRING: if (!a->index_open && !a->picker_open) app_release(a, 0, now); break;
     case GEST_TAP: {
         app_input(a, now);
+        if (a->picker_open) { picker_act(k, ui_picker_hit(&k->picker, g.x, g.y), VIA_TAP, now); break; }
         int hit = a->index_open ? ui_index_hit(&k->index, g.x, g.y) : ui_chrome_hit(&k->chrome, g.x, g.y);
         act_on_hit(k, hit, now);
         break;
@@ -375,6 +402,7 @@ static void on_key(kiosk_t *k, const SDL_KeyboardEvent *e, uint64_t now)
         return;
     }
     if (k->admin.state != ADMIN_CLOSED) { admin_key(k, key, now); return; }
+    if (a->picker_open && picker_key(k, key, now)) return;
     if (key == SDLK_q && (e->keysym.mod & KMOD_CTRL) && k->e->cfg.allow_exit) k->exit_asked = true;
     else if (key == SDLK_RIGHT || key == SDLK_PAGEDOWN || key == SDLK_SPACE) app_step(a, 1, VIA_KEY, now);
     else if (key == SDLK_LEFT || key == SDLK_PAGEUP) app_step(a, -1, VIA_KEY, now);
@@ -382,7 +410,7 @@ static void on_key(kiosk_t *k, const SDL_KeyboardEvent *e, uint64_t now)
     else if (key == SDLK_END) app_go(a, a->count - 1, VIA_KEY, TR_FADE, 1, now);
     else if (key == SDLK_ESCAPE) app_set_index_open(a, false, now);
     else if (key == SDLK_i) app_set_index_open(a, !a->index_open, now);
-    else if (key == SDLK_l) { app_toggle_lang(a, now); k->index_dirty = true; }
+    else if (key == SDLK_l) app_set_picker_open(a, true, now);
     else app_input(a, now);
 }
 
@@ -475,7 +503,9 @@ static void draw_admin(kiosk_t *k, uint64_t now)
         const char *info[UI_ADMIN_INFO];
         int n = admin_info(k, lines, now);
         for (int i = 0; i < n; i++) info[i] = lines[i];
-        ui_admin_build(&k->admin_dl, &k->e->metrics, k->p->w, k->p->h, &k->admin, info, n, k->e->cfg.allow_exit);
+        lang_t l = k->app.lang;
+        ui_admin_build(&k->admin_dl, engine_metrics(k->e, l), k->p->w, k->p->h, &k->admin, info, n, k->e->cfg.allow_exit,
+                       &k->e->cfg.langs.info[l]);
         k->admin_dirty = false;
     }
     render_dlist(k->rd, &k->admin_dl, 0, 0, 1);
@@ -485,12 +515,34 @@ static void draw_index(kiosk_t *k, lang_t lang)
 {
     if (k->index_dirty) {
         const char *titles[UI_MAX_INDEX];
+        const metrics_t *tm[UI_MAX_INDEX];
         int n = k->e->deck.count < UI_MAX_INDEX ? k->e->deck.count : UI_MAX_INDEX;
-        for (int i = 0; i < n; i++) titles[i] = deck_panel(&k->e->deck, i, lang)->title;
-        ui_index_build(&k->index_dl, &k->e->metrics, k->p->w, k->p->h, titles, n, k->app.current, lang);
+        for (int i = 0; i < n; i++) {
+            const panel_t *p = deck_panel(&k->e->deck, i, lang);
+            titles[i] = p->title;
+            tm[i] = engine_metrics(k->e, p->lang);
+        }
+        ui_index_build(&k->index_dl, engine_metrics(k->e, lang), k->p->w, k->p->h, titles, tm, n, k->app.current,
+                       &k->e->cfg.langs.info[lang]);
         k->index_dirty = false;
     }
     render_dlist(k->rd, &k->index_dl, 0, 0, 1);
+}
+
+/* Each language named in itself and set in its own face: a visitor finds their script. */
+static void draw_picker(kiosk_t *k, lang_t lang)
+{
+    const char *names[LANG_MAX];
+    const metrics_t *ms[LANG_MAX];
+    int n = engine_nlangs(k->e);
+    for (int i = 0; i < n; i++) {
+        names[i] = lang_name(&k->e->cfg.langs, i);
+        ms[i] = engine_metrics(k->e, i);
+    }
+    k->faces_for = -1;
+    ui_picker_build(&k->picker_dl, engine_metrics(k->e, lang), &k->e->cfg.langs.info[lang], k->p->w, k->p->h, names, ms, n,
+                    lang, k->app.picker_focus);
+    render_dlist(k->rd, &k->picker_dl, 0, 0, 1);
 }
 
 static void draw(kiosk_t *k, uint64_t now)
@@ -510,6 +562,11 @@ static void draw(kiosk_t *k, uint64_t now)
     k->animating = v.animating || v.offset != 0 || v.other >= 0;
     lang_t lang = k->app.lang;
     if (k->app.index_open) { draw_index(k, lang); return; }
+    if (k->app.picker_open) { draw_picker(k, lang); return; }
+    if (k->faces_for != lang) { /* one language on screen: the others' faces need not stay open */
+        engine_focus_lang(k->e, lang);
+        k->faces_for = lang;
+    }
     if (v.other >= 0 && v.other_alpha < 1 && !v.offset && !v.other_offset) {
         render_crossfade(k->rd, engine_panel(k->e, v.index, lang), engine_panel(k->e, v.other, lang), v.other_alpha);
     } else {
@@ -518,7 +575,8 @@ static void draw(kiosk_t *k, uint64_t now)
     }
     int hint = k->app.mode == MODE_ATTRACT;
     if (k->chrome_for != k->app.current || k->chrome_lang != (int)lang || k->chrome_hint != hint) {
-        ui_chrome_build(&k->chrome_dl, &k->e->metrics, k->p->w, k->p->h, k->e->deck.count, k->app.current, lang, hint);
+        ui_chrome_build(&k->chrome_dl, engine_metrics(k->e, lang), k->p->w, k->p->h, k->e->deck.count, k->app.current,
+                        &k->e->cfg.langs.info[lang], engine_nlangs(k->e) > 1, hint);
         k->chrome_for = k->app.current;
         k->chrome_lang = (int)lang;
         k->chrome_hint = hint;
@@ -554,7 +612,7 @@ static void write_health(kiosk_t *k, const char *state, bool up)
     int64_t now = wall_ms();
     if (c->heartbeat_path) {
         int i = k->app.current;
-        heartbeat_t hb = {state, now, k->last_frame_wall, k->e->deck.entries[i].stem, i, lang_code(k->app.lang),
+        heartbeat_t hb = {state, now, k->last_frame_wall, k->e->deck.entries[i].stem, i, lang_tag(&k->e->cfg.langs, k->app.lang),
                           k->screen_on, k->content_hash, (int64_t)getpid()};
         buf_t b = {0};
         health_heartbeat_json(&b, &hb, &k->health);
@@ -678,6 +736,7 @@ void kiosk_destroy(kiosk_t *k)
     dlist_free(&k->chrome_dl);
     dlist_free(&k->index_dl);
     dlist_free(&k->admin_dl);
+    dlist_free(&k->picker_dl);
     render_destroy(k->rd);
     free(k);
 }
@@ -694,7 +753,7 @@ static void presented(kiosk_t *k, uint64_t now, double seconds)
     int i = k->app.current;
     if (k->screen_on)
         snprintf(status, sizeof status, "showing %d/%d %s (%s)", i + 1, k->e->deck.count, k->e->deck.entries[i].stem,
-                 lang_code(k->app.lang));
+                 lang_tag(&k->e->cfg.langs, k->app.lang));
     else
         snprintf(status, sizeof status, "screen off by schedule");
     notify_presented(&k->notify, status);

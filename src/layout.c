@@ -143,7 +143,7 @@ void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, 
     for (int i = 0; i < nspans; i++) {
         const char *t = spans[i].text;
         size_t len = strlen(t), k = 0;
-        face_t face = (spans[i].style & STYLE_BOLD) ? FACE_BOLD : st->face;
+        int face = m->face_base + ((spans[i].style & STYLE_BOLD) ? FACE_BOLD : st->face);
         int start = p->n;
         while (k < len) {
             int32_t cp = utf8_decode(t, len, &k);
@@ -184,7 +184,7 @@ void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, 
     p->brk = xcalloc((size_t)p->n + 1, 1);
     uint32_t *cps = xcalloc((size_t)p->n + 1, sizeof *cps);
     for (int i = 0; i < p->n; i++) cps[i] = p->c[i].cp;
-    linebreak_compute(cps, p->n, p->brk);
+    linebreak_compute_for(cps, p->n, m->breaks, m->unibreak, p->brk);
     free(cps);
     if (st->breaks) heading_breaks(m->phrase, p, st->breaks);
     /* a ruby group is one word: never split it */
@@ -280,7 +280,10 @@ static void ruby_emit(dlist_t *dl, const metrics_t *m, const ruby_t *r, float x,
     }
 }
 
-/* Emphasis: a dot centred over a CJK letter, where ruby would sit (never both:
+#define EM_BOX_DESCENT 0.12f     /* the ideographic em box reaches this far below the baseline */
+#define EMPHASIS_BELOW_GAP 0.08f
+
+/* Emphasis: a dot centred over a CJK letter (under it in Chinese), where ruby would sit (never both:
  * a ruby word keeps its reading); an underline under Latin text, continued over the space to
  * the next emphasised character. Not colour alone, so it reads on every screen. */
 static void emphasis_emit(dlist_t *dl, const metrics_t *m, const tchar_t *c, float pen, float base,
@@ -290,6 +293,7 @@ static void emphasis_emit(dlist_t *dl, const metrics_t *m, const tchar_t *c, flo
         if (c->ruby) return;
         float rpx = st->px * RUBY_SCALE, d = fmaxf(3, st->px * EMPHASIS_DOT_EM);
         float cx = pen + c->adv / 2, cy = base - m->ascent_em * st->px - 0.12f * rpx - 0.4f * rpx;
+        if (m->dots_below) cy = base + st->px * (EM_BOX_DESCENT + EMPHASIS_BELOW_GAP) + d / 2; /* CLREQ 着重号 */
         item_add(dl, DL_DISC, cx - d / 2, cy - d / 2, d, d, st->color);
     } else if (!linebreak_is_cjk(c->cp) && (joined || !linebreak_is_space(c->cp))) {
         float th = fmaxf(1, roundf(st->px * 0.06f));
@@ -334,7 +338,7 @@ static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t l
 {
     int e = ln.end;
     while (e > ln.start && linebreak_is_space(p->c[e - 1].cp)) e--;
-    float ell = ellipsis ? m->advance(m->ud, st->face, st->px, ELLIPSIS) : 0;
+    float ell = ellipsis ? m->advance(m->ud, m->face_base + st->face, st->px, ELLIPSIS) : 0;
     if (ellipsis)
         while (e > ln.start && span_width(p, ln.start, e) + ell > maxw) e--;
     int fit_end = ln.hangs && !ellipsis ? e - 1 : e;
@@ -383,7 +387,7 @@ static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t l
         if (i + 1 < fit_end && letter_gap(p, i)) pen += gap;
     }
     if (ellipsis) {
-        glyph_add(dl, pen, base, ELLIPSIS, st->px, st->face, st->color);
+        glyph_add(dl, pen, base, ELLIPSIS, st->px, m->face_base + st->face, st->color);
         buf_puts(&text, "…");
         pen += ell;
     }
@@ -493,11 +497,13 @@ static float header(ctx_t *c, float x, float y, float w)
 {
     float px = fmaxf(c->t.title_px * fminf(1.0f, c->scale * 1.1f), c->t.min_px * 1.3f);
     span_t s = {c->p->title, NULL, STYLE_BOLD};
+    const span_t *spans = c->p->title_block.nspans ? c->p->title_block.spans : &s; /* with its readings */
+    int n = c->p->title_block.nspans ? c->p->title_block.nspans : 1;
     text_style_t st = {px, HEADING_LINE_HEIGHT, c->ink, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
     float bar = 1.1f * c->t.unit, tw = w - bar * 2.6f;
     /* a long title gets smaller on its own (two lines at most), never the body under it */
-    float fw = heading_fit(c->m, &s, 1, tw, &st, c->t.min_px * 1.3f, HEADER_MAX_LINES);
-    float end = text_in(c, &s, 1, x + bar * 2.6f, y, fw, y + px * HEADING_LINE_HEIGHT * (HEADER_MAX_LINES + 1), &st, -1);
+    float fw = heading_fit(c->m, spans, n, tw, &st, c->t.min_px * 1.3f, HEADER_MAX_LINES);
+    float end = text_in(c, spans, n, x + bar * 2.6f, y, fw, y + px * HEADING_LINE_HEIGHT * (HEADER_MAX_LINES + 1), &st, -1);
     item_add(c->dl, DL_RECT, x, y + px * 0.12f, bar, end - y - px * 0.24f, 0xFF000000u | c->accent);
     y = end + 1.2f * c->t.unit;
     item_add(c->dl, DL_RECT, x, y, w, fmaxf(2.0f, 0.25f * c->t.unit), COLOR_RULE);
@@ -647,9 +653,11 @@ static void layout_title(ctx_t *c, rectf_t area)
     int i0 = c->dl->nitems, g0 = c->dl->nglyphs, l0 = c->dl->nlines;
     float tpx = fmaxf(c->t.title_px * 1.45f * c->scale, c->t.min_px * 1.5f);
     span_t s = {c->p->title, NULL, STYLE_BOLD};
+    const span_t *spans = c->p->title_block.nspans ? c->p->title_block.spans : &s; /* with its readings */
+    int n = c->p->title_block.nspans ? c->p->title_block.nspans : 1;
     text_style_t st = {tpx, 1.3f, COLOR_WHITE, ALIGN_CENTER, 0, FACE_BOLD, BREAK_PHRASES};
-    float tw = heading_fit(c->m, &s, 1, area.w, &st, c->t.min_px * 1.5f, 0);
-    float y = text_in(c, &s, 1, area.x + (area.w - tw) / 2, area.y, tw, area.y + area.h, &st, -1);
+    float tw = heading_fit(c->m, spans, n, area.w, &st, c->t.min_px * 1.5f, 0);
+    float y = text_in(c, spans, n, area.x + (area.w - tw) / 2, area.y, tw, area.y + area.h, &st, -1);
     float bar = fmaxf(3.0f, 0.6f * c->t.unit);
     item_add(c->dl, DL_RECT, area.x + area.w / 2 - 8 * c->t.unit, y + 2 * c->t.unit, 16 * c->t.unit, bar, 0xFFFFFFFFu);
     y += 6 * c->t.unit;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "annai/bench.h"
+#include "annai/check.h"
 #include "annai/config.h"
 #include "annai/engine.h"
 #include "annai/events.h"
@@ -17,22 +18,23 @@
 
 #define HEADLESS_W 1920
 #define HEADLESS_H 1080
+#define CHECK_MAX_WARNINGS 40 /* missing twins listed by --check; a deck of thousands says how many more */
 
 static void print_diags(const diag_list_t *d)
 {
     for (int i = 0; i < d->count; i++) fprintf(stderr, "%s\n", d->items[i].text);
 }
 
-/* Every panel in both languages at the configured size: report text cut with …
+/* Every panel in every language at the configured size: report text cut with …
  * and images that do not decode. */
 static int check_layouts(engine_t *e, diag_list_t *d)
 {
     int before = d->count;
     for (int i = 0; i < e->deck.count; i++) {
-        for (int l = 0; l < LANG_COUNT; l++) {
+        for (int l = 0; l < engine_nlangs(e); l++) {
             const panel_t *p = e->deck.entries[i].lang[l];
             if (!p) continue;
-            const dlist_t *dl = engine_panel(e, i, (lang_t)l);
+            const dlist_t *dl = engine_panel(e, i, l);
             if (dl->clipped)
                 diag_add(d, p->path, 1, "text does not fit at %dx%d even at the smallest size; it is cut with …", e->w, e->h);
             if (dl->dropped) diag_add(d, p->path, 1, "at %dx%d %s: it is not shown", e->w, e->h, dl->dropped);
@@ -45,23 +47,38 @@ static int check_layouts(engine_t *e, diag_list_t *d)
     return d->count - before;
 }
 
-static int count_en(const deck_t *deck)
+/* "ja 11, en 11, ko 9": the panels each language has */
+static void twin_counts(const engine_t *e, char *out, size_t n)
 {
-    int n = 0;
-    for (int i = 0; i < deck->count; i++) n += deck->entries[i].lang[LANG_EN] != NULL;
-    return n;
+    size_t k = 0;
+    out[0] = 0;
+    for (int l = 0; l < e->cfg.langs.n && k < n; l++) {
+        int c = 0;
+        for (int i = 0; i < e->deck.count; i++) c += e->deck.entries[i].lang[l] != NULL;
+        k += (size_t)snprintf(out + k, n - k, "%s%s %d", l ? ", " : "", lang_tag(&e->cfg.langs, l), c);
+    }
 }
 
+/* Problems make the exit code 1; missing twins are warnings (the first language is shown). */
 static int mode_check(engine_t *e, diag_list_t *d)
 {
     check_layouts(e, d);
+    check_faces(e, d);
+    check_glyphs(e, d);
     print_diags(d);
-    printf("%s: %d panels (%d with English), %d problem%s\n", e->cfg.content_dir, e->deck.count, count_en(&e->deck),
-           d->count, d->count == 1 ? "" : "s");
+    diag_list_t warn = {0};
+    int missing = deck_missing_twins(&e->deck, &warn);
+    for (int i = 0; i < warn.count && i < CHECK_MAX_WARNINGS; i++) fprintf(stderr, "%s\n", warn.items[i].text);
+    if (warn.count > CHECK_MAX_WARNINGS) fprintf(stderr, "... and %d more missing twins\n", warn.count - CHECK_MAX_WARNINGS);
+    diag_clear(&warn);
+    char twins[256];
+    twin_counts(e, twins, sizeof twins);
+    printf("%s: %d panels (%s), %d problem%s, %d missing twin%s\n", e->cfg.content_dir, e->deck.count, twins, d->count,
+           d->count == 1 ? "" : "s", missing, missing == 1 ? "" : "s");
     return d->count ? 1 : 0;
 }
 
-static void json_line(const dlist_t *dl, const char *stem, int index, lang_t lang)
+static void json_line(const dlist_t *dl, const char *stem, int index, const char *tag)
 {
     for (int i = 0; i < dl->nlines; i++) {
         const dl_line_t *ln = &dl->lines[i];
@@ -70,17 +87,17 @@ static void json_line(const dlist_t *dl, const char *stem, int index, lang_t lan
         events_quote(t, sizeof t, ln->text);
         printf("{\"panel\":%s,\"index\":%d,\"lang\":\"%s\",\"block\":%d,\"line\":%d,\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,"
                "\"h\":%.1f,\"size\":%d,\"text\":%s}\n",
-               s, index + 1, lang_code(lang), ln->block, ln->line, ln->r.x, ln->r.y, ln->r.w, ln->r.h, ln->px, t);
+               s, index + 1, tag, ln->block, ln->line, ln->r.x, ln->r.y, ln->r.w, ln->r.h, ln->px, t);
     }
 }
 
 static int mode_dump(engine_t *e, bool both)
 {
     for (int i = 0; i < e->deck.count; i++)
-        for (int l = 0; l < LANG_COUNT; l++) {
-            if (!both && l != (int)e->cfg.lang) continue;
+        for (int l = 0; l < engine_nlangs(e); l++) {
+            if (!both && l != e->cfg.lang) continue;
             if (!e->deck.entries[i].lang[l]) continue;
-            json_line(engine_panel(e, i, (lang_t)l), e->deck.entries[i].stem, i, (lang_t)l);
+            json_line(engine_panel(e, i, l), e->deck.entries[i].stem, i, lang_tag(&e->cfg.langs, l));
         }
     return 0;
 }

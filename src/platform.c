@@ -131,7 +131,9 @@ void platform_draw_panel(platform_t *p, render_t *rd, engine_t *e, int index, la
     atlas_fit_screen(render_atlas(rd), p->w, p->h);
     atlas_frame(render_atlas(rd));
     dlist_t chrome = {0};
-    ui_chrome_build(&chrome, &e->metrics, p->w, p->h, e->deck.count, index, lang, hint);
+    if (lang < 0 || lang >= engine_nlangs(e)) lang = LANG_DEFAULT;
+    ui_chrome_build(&chrome, engine_metrics(e, lang), p->w, p->h, e->deck.count, index, &e->cfg.langs.info[lang],
+                    engine_nlangs(e) > 1, hint);
     render_dlist(rd, engine_panel(e, index, lang), 0, 0, 1);
     render_dlist(rd, &chrome, 0, 0, 1);
     dlist_free(&chrome);

@@ -15,6 +15,8 @@
 #define COLOR_INK 0xFF1A1A1Au
 #define COLOR_ACCENT 0xFF0B5CADu
 #define COLOR_DOT 0xFF8A857Cu
+#define LANG_BUTTON_UNITS 3.0f /* "언어 Language": wider than the index button */
+#define LANG_LABEL_SCALE 0.85f
 
 static bool inside(rectf_t r, float x, float y, float slop)
 {
@@ -33,9 +35,9 @@ void ui_chrome_geometry(ui_chrome_t *c, int w, int h, int npanels)
     c->bar = (rectf_t){0, (float)h - bh, (float)w, bh};
     c->prev = (rectf_t){m, y, s, s};
     c->next = (rectf_t){(float)w - m - s, y, s, s};
-    float bw = s * 2.2f;
+    float bw = s * 2.2f, lw = s * LANG_BUTTON_UNITS; /* the language button says it in two languages */
     c->index = (rectf_t){m + s + t.unit * 2, y, bw, s};
-    c->lang = (rectf_t){(float)w - m - s - t.unit * 2 - bw, y, bw, s};
+    c->lang = (rectf_t){(float)w - m - s - t.unit * 2 - lw, y, lw, s};
     float left = c->index.x + bw + t.unit * 2, right = c->lang.x - t.unit * 2;
     float pitch = s * 0.62f;
     int n = npanels;
@@ -89,7 +91,8 @@ static theme_t begin(dlist_t *dl, int w, int h, uint32_t bg)
     return t;
 }
 
-void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels, int current, lang_t lang, bool hint)
+void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels, int current, const lang_info_t *li,
+                     bool picker, bool hint)
 {
     ui_chrome_t c;
     theme_t t = begin(dl, w, h, 0); /* transparent: drawn over the panel */
@@ -98,8 +101,8 @@ void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels,
     rect_add(dl, DL_RECT, c.bar, COLOR_BAR);
     button(dl, m, c.prev, "◀", px, border);
     button(dl, m, c.next, "▶", px, border);
-    button(dl, m, c.index, lang == LANG_EN ? "Index" : "目次", px, border);
-    button(dl, m, c.lang, lang == LANG_EN ? "日本語" : "English", px, border);
+    button(dl, m, c.index, li->ui[UI_INDEX], px, border);
+    if (picker) button(dl, m, c.lang, li->ui[UI_LANGUAGE], px * LANG_LABEL_SCALE, border);
     float dy = hint ? c.bar.y + c.bar.h * 0.66f : c.dots[0].y + c.target / 2;
     for (int i = 0; i < c.ndots; i++) {
         float d = i == current ? c.target * 0.3f : c.target * 0.18f;
@@ -115,7 +118,7 @@ void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels,
     }
     if (hint) {
         float l = c.index.x + c.index.w, r = c.lang.x;
-        const char *msg = lang == LANG_EN ? "Touch the screen to explore" : "画面にふれて操作できます";
+        const char *msg = li->ui[UI_HINT];
         label(dl, m, (rectf_t){l, c.bar.y + c.bar.h * 0.06f, r - l, c.bar.h * 0.42f}, msg, t.min_px * 0.9f, COLOR_INK, FACE_REGULAR);
     }
 }
@@ -183,14 +186,15 @@ static void index_title(dlist_t *dl, const metrics_t *m, const char *title, rect
     layout_text(dl, m, &s, 1, r.x, top, w, top + pitch * (float)max_lines, &st, -4, &(bool){false});
 }
 
-void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *const *titles, int n, int current, lang_t lang)
+void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *const *titles, const metrics_t *const *tm,
+                    int n, int current, const lang_info_t *li)
 {
     ui_index_t ix;
     theme_t t = begin(dl, w, h, 0xFFF7F5F0u);
     ui_index_geometry(&ix, w, h, n);
     float px = fmaxf(t.min_px, t.body_px * 0.9f), border = fmaxf(2.0f, t.unit * 0.3f);
-    label(dl, m, (rectf_t){t.margin, ix.close.y, (float)w / 2, ix.close.h}, lang == LANG_EN ? "Index" : "目次", t.title_px, COLOR_INK, FACE_BOLD);
-    button(dl, m, ix.close, lang == LANG_EN ? "Close" : "閉じる", px, border);
+    label(dl, m, (rectf_t){t.margin, ix.close.y, (float)w / 2, ix.close.h}, li->ui[UI_INDEX], t.title_px, COLOR_INK, FACE_BOLD);
+    button(dl, m, ix.close, li->ui[UI_CLOSE], px, border);
     for (int i = 0; i < ix.n; i++) {
         rectf_t r = ix.entries[i];
         rect_add(dl, DL_RECT, r, i == current ? COLOR_ACCENT : 0xFFFFFFFFu);
@@ -199,8 +203,61 @@ void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *c
         snprintf(num, sizeof num, "%d", i + 1);
         uint32_t ink = i == current ? 0xFFFFFFFFu : COLOR_INK;
         label(dl, m, (rectf_t){r.x + t.unit * 1.2f, r.y, px * 2.2f, r.h}, num, px, ink, FACE_BOLD);
-        index_title(dl, m, titles[i], (rectf_t){r.x + t.unit * 1.2f + px * 2.4f, r.y, r.w - t.unit * 2.4f - px * 2.4f, r.h},
+        index_title(dl, tm[i], titles[i], (rectf_t){r.x + t.unit * 1.2f + px * 2.4f, r.y, r.w - t.unit * 2.4f - px * 2.4f, r.h},
                     px, t.min_px, ink);
+    }
+}
+
+/* ---- the language picker ---- */
+
+#define PICKER_ROW_UNITS 1.5f /* an entry is this many touch targets high: easy to hit */
+
+void ui_picker_geometry(ui_picker_t *pk, int w, int h, int nlangs)
+{
+    theme_t t;
+    theme_for(&t, w, h);
+    memset(pk, 0, sizeof *pk);
+    float s = TARGET_UNITS * t.unit, m = t.margin, gap = t.unit * 2;
+    pk->close = (rectf_t){(float)w - m - s * 2.6f, m * 0.6f, s * 2.6f, s};
+    int n = nlangs < LANG_MAX ? nlangs : LANG_MAX;
+    int cols = w > h && n > 3 ? 2 : 1, rows = (n + cols - 1) / cols;
+    float top = m * 0.6f + s + t.unit * 6, bottom = (float)h - t.chrome_h;
+    float rh = rows ? fminf(s * PICKER_ROW_UNITS, (bottom - top - gap * (float)(rows - 1)) / (float)rows) : s;
+    float cw = fminf(((float)w - 2 * m - gap * (float)(cols - 1)) / (float)cols, s * 7);
+    float x0 = ((float)w - cw * (float)cols - gap * (float)(cols - 1)) / 2;
+    for (int i = 0; i < n; i++) {
+        int col = i / rows, row = i % rows;
+        pk->entries[i] = (rectf_t){x0 + (float)col * (cw + gap), top + (float)row * (rh + gap), cw, rh};
+    }
+    pk->n = n;
+}
+
+int ui_picker_hit(const ui_picker_t *pk, float x, float y)
+{
+    if (inside(pk->close, x, y, HIT_SLOP)) return HIT_CLOSE;
+    for (int i = 0; i < pk->n; i++)
+        if (inside(pk->entries[i], x, y, 0)) return i;
+    return HIT_NONE;
+}
+
+void ui_picker_build(dlist_t *dl, const metrics_t *m, const lang_info_t *li, int w, int h, const char *const *names,
+                     const metrics_t *const *ms, int n, int current, int focus)
+{
+    ui_picker_t pk;
+    theme_t t = begin(dl, w, h, 0xFFF7F5F0u);
+    ui_picker_geometry(&pk, w, h, n);
+    float px = fmaxf(t.min_px, t.body_px), border = fmaxf(2.0f, t.unit * 0.3f);
+    label(dl, m, (rectf_t){t.margin, pk.close.y, pk.close.x - t.margin * 2, pk.close.h}, li->ui[UI_PICK], t.h2_px,
+          COLOR_INK, FACE_BOLD);
+    button(dl, m, pk.close, li->ui[UI_CLOSE], fmaxf(t.min_px, t.body_px * 0.9f), border);
+    for (int i = 0; i < pk.n; i++) {
+        rectf_t r = pk.entries[i];
+        if (i == focus) /* the keys' focus: a thick ring around the entry */
+            rect_add(dl, DL_RECT, (rectf_t){r.x - border * 3, r.y - border * 3, r.w + border * 6, r.h + border * 6}, COLOR_INK);
+        rect_add(dl, DL_RECT, r, COLOR_ACCENT);
+        uint32_t fill = i == current ? COLOR_ACCENT : COLOR_BUTTON, ink = i == current ? COLOR_BUTTON : COLOR_INK;
+        rect_add(dl, DL_RECT, (rectf_t){r.x + border, r.y + border, r.w - 2 * border, r.h - 2 * border}, fill);
+        label(dl, ms[i], r, names[i], px, ink, FACE_BOLD);
     }
 }
 
@@ -253,11 +310,11 @@ int ui_admin_hit(const ui_admin_t *a, admin_state_t st, float x, float y)
 }
 
 static void admin_pad_build(dlist_t *dl, const metrics_t *m, const ui_admin_t *a, const admin_t *adm, float px,
-                            float border)
+                            float border, const lang_info_t *li)
 {
     char shown[64] = "";
     for (int i = 0; i < adm->ntyped; i++) strcat(shown, "●");
-    const char *msg = adm->ntyped ? shown : adm->wrong ? "PIN が違います / Wrong PIN" : "PIN";
+    const char *msg = adm->ntyped ? shown : adm->wrong ? li->ui[UI_WRONG_PIN] : "PIN";
     label(dl, m, a->display, msg, px, adm->wrong && !adm->ntyped ? COLOR_WARN : COLOR_ADMIN_INK, FACE_BOLD);
     static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "←", "0", "OK"};
     for (int i = 0; i < 12; i++) button(dl, m, a->keys[i], keys[i], px, border);
@@ -276,19 +333,19 @@ static void admin_info_build(dlist_t *dl, const metrics_t *m, const ui_admin_t *
 }
 
 void ui_admin_build(dlist_t *dl, const metrics_t *m, int w, int h, const admin_t *adm, const char *const *info,
-                    int ninfo, bool can_exit)
+                    int ninfo, bool can_exit, const lang_info_t *li)
 {
     ui_admin_t a;
     theme_t t = begin(dl, w, h, COLOR_ADMIN_BG);
     ui_admin_geometry(&a, w, h, can_exit);
     float px = fmaxf(t.min_px, t.body_px * 0.8f), border = fmaxf(2.0f, t.unit * 0.3f);
-    button(dl, m, a.close, "閉じる Close", px * 0.8f, border);
+    button(dl, m, a.close, li->ui[UI_CLOSE], px * 0.8f, border);
     if (adm->state == ADMIN_PIN) {
-        admin_pad_build(dl, m, &a, adm, px, border);
+        admin_pad_build(dl, m, &a, adm, px, border, li);
         return;
     }
     label(dl, m, (rectf_t){a.info.x, a.close.y, (float)w / 2, a.close.h}, "annai admin", px * 1.2f, COLOR_ADMIN_INK, FACE_BOLD);
     admin_info_build(dl, m, &a, info, ninfo, fmaxf(t.min_px, px * 0.8f));
-    button(dl, m, a.reload, "再読み込み Reload", px * 0.8f, border);
-    if (can_exit) button(dl, m, a.exit, "終了 Exit", px * 0.8f, border);
+    button(dl, m, a.reload, li->ui[UI_RELOAD], px * 0.8f, border);
+    if (can_exit) button(dl, m, a.exit, li->ui[UI_EXIT], px * 0.8f, border);
 }

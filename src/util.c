@@ -46,6 +46,7 @@ char *xstrdup(const char *s) { return s ? xstrndup(s, strlen(s)) : NULL; }
 
 void diag_add(diag_list_t *dl, const char *path, int line, const char *fmt, ...)
 {
+    if (!dl) return; /* a caller that does not want the messages */
     buf_t b = {0};
     if (line > 0)
         buf_printf(&b, "%s:%d: ", path, line);

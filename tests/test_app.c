@@ -15,7 +15,7 @@ static void test_attract_advances_and_wraps(void **state)
 {
     (void)state;
     app_t a;
-    app_init(&a, 3, LANG_JA, 10, 60, 400, 1280, 1000);
+    app_init(&a, 3, LANG_DEFAULT, 10, 60, 400, 1280, 1000);
     assert_int_equal(views(&a, VIA_START, NULL), 1);
     app_tick(&a, 10999);
     assert_int_equal(a.current, 0);
@@ -35,10 +35,13 @@ static void test_input_pauses_and_idle_resets(void **state)
 {
     (void)state;
     app_t a;
-    app_init(&a, 5, LANG_JA, 10, 60, 400, 1280, 0);
+    app_init(&a, 5, LANG_DEFAULT, 10, 60, 400, 1280, 0);
+    app_set_langs(&a, 6);
     app_step(&a, 1, VIA_SWIPE, 1000);
     app_step(&a, 1, VIA_KEY, 2000);
-    app_toggle_lang(&a, 3000);
+    app_set_picker_open(&a, true, 2500);
+    app_pick_lang(&a, 4, VIA_TAP, 3000);
+    assert_int_equal(a.lang, 4);
     app_set_index_open(&a, true, 4000);
     assert_int_equal(a.mode, MODE_INTERACTIVE);
     app_tick(&a, 50000); /* no auto-advance while a visitor is here */
@@ -50,7 +53,7 @@ static void test_input_pauses_and_idle_resets(void **state)
     app_tick(&a, 64000); /* 60 s after the last input */
     assert_int_equal(a.mode, MODE_ATTRACT);
     assert_int_equal(a.current, 0);
-    assert_int_equal(a.lang, LANG_JA);
+    assert_int_equal(a.lang, LANG_DEFAULT);
     assert_false(a.index_open);
     int n = app_take_events(&a, ev, APP_MAX_EVENTS);
     assert_true(n >= 3);
@@ -66,7 +69,7 @@ static void test_key_in_attract_mode_is_input(void **state)
 {
     (void)state;
     app_t a;
-    app_init(&a, 5, LANG_JA, 10, 60, 400, 1280, 0);
+    app_init(&a, 5, LANG_DEFAULT, 10, 60, 400, 1280, 0);
     app_step(&a, 1, VIA_KEY, 5000);
     assert_int_equal(a.mode, MODE_INTERACTIVE);
     app_tick(&a, 30000);
@@ -80,7 +83,7 @@ static void test_swipe_follows_and_springs(void **state)
 {
     (void)state;
     app_t a;
-    app_init(&a, 4, LANG_JA, 10, 60, 400, 1000, 0);
+    app_init(&a, 4, LANG_DEFAULT, 10, 60, 400, 1000, 0);
     app_drag(&a, -300, 100);
     app_view_t v;
     app_view(&a, 100, &v);
@@ -103,11 +106,52 @@ static void test_swipe_follows_and_springs(void **state)
     assert_int_equal(idx, 0);
 }
 
+/* The picker: opens over the index, keys move a focus that wraps, a pick closes it and says
+ * so once; the same language again says nothing; one language: no picker at all. */
+static void test_language_picker(void **state)
+{
+    (void)state;
+    app_t a;
+    app_init(&a, 3, LANG_DEFAULT, 10, 60, 400, 1280, 0);
+    app_set_langs(&a, 3);
+    app_event_t ev[APP_MAX_EVENTS];
+    app_take_events(&a, ev, APP_MAX_EVENTS);
+    app_set_index_open(&a, true, 10);
+    app_set_picker_open(&a, true, 20);
+    assert_true(a.picker_open);
+    assert_false(a.index_open);
+    assert_int_equal(a.picker_focus, 0);
+    app_picker_move(&a, -1, 30);
+    assert_int_equal(a.picker_focus, 2);
+    app_picker_move(&a, 1, 40);
+    app_picker_move(&a, 1, 50);
+    assert_int_equal(a.picker_focus, 1);
+    app_tick(&a, 100000); /* a static picker does not auto-advance, but the idle reset closes it */
+    assert_false(a.picker_open);
+    app_set_picker_open(&a, true, 100100);
+    app_pick_lang(&a, 2, VIA_KEY, 100200);
+    assert_false(a.picker_open);
+    assert_int_equal(a.lang, 2);
+    int n = app_take_events(&a, ev, APP_MAX_EVENTS);
+    int langs = 0;
+    for (int i = 0; i < n; i++) langs += ev[i].kind == APP_EV_LANG && ev[i].lang == 2 && ev[i].via == VIA_KEY;
+    assert_int_equal(langs, 1);
+    app_pick_lang(&a, 2, VIA_KEY, 100300);
+    app_pick_lang(&a, 7, VIA_KEY, 100400); /* not a language of the deck */
+    assert_int_equal(app_take_events(&a, ev, APP_MAX_EVENTS), 0);
+    assert_int_equal(a.lang, 2);
+    app_tick(&a, 100400 + 60000);
+    assert_int_equal(a.lang, LANG_DEFAULT);
+    app_set_langs(&a, 1);
+    app_set_picker_open(&a, true, 200000);
+    assert_false(a.picker_open);
+}
+
 static void test_index_jump(void **state)
 {
     (void)state;
     app_t a;
-    app_init(&a, 6, LANG_EN, 10, 60, 400, 1000, 0);
+    app_init(&a, 6, 1, 10, 60, 400, 1000, 0);
     app_set_index_open(&a, true, 10);
     app_set_index_open(&a, false, 20);
     app_go(&a, 4, VIA_MENU, TR_FADE, 1, 20);
@@ -123,6 +167,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_attract_advances_and_wraps),
         cmocka_unit_test(test_input_pauses_and_idle_resets),
+        cmocka_unit_test(test_language_picker),
         cmocka_unit_test(test_key_in_attract_mode_is_input),
         cmocka_unit_test(test_swipe_follows_and_springs),
         cmocka_unit_test(test_index_jump),

@@ -57,7 +57,7 @@ static void test_precedence(void **state)
     diag_list_t d = {0};
     assert_int_equal(config_resolve(&c, &cli, NULL, &d), 0);
     assert_true(c.dwell_s == 7);            /* --config over kiosk.ini */
-    assert_int_equal(c.lang, LANG_EN);      /* kiosk.ini over defaults */
+    assert_int_equal(c.lang, 1);      /* kiosk.ini over defaults */
     assert_int_equal(c.transition_ms, 250); /* flags over everything */
     assert_false(c.fullscreen);
     assert_true(c.idle_timeout_s == 60);    /* default */
@@ -67,6 +67,42 @@ static void test_precedence(void **state)
     free(content);
     tu_rmrf(dir);
     free(dir);
+}
+
+/* [content] languages and lang, [fonts] per language: parsed, placed, and each mistake said at
+ * its line; lang must be one of the languages. */
+static void test_languages_and_fonts(void **state)
+{
+    (void)state;
+    config_t c;
+    diag_list_t d = {0};
+    config_defaults(&c);
+    assert_int_equal(c.langs.n, 2); /* ja, en */
+    const char *ini = "[content]\nlanguages = ja, en, zh-Hant, ko\nlang = ko\n[fonts]\nko = /f/NotoSansCJK-Regular.ttc#1\n"
+                      "zh-TW = /f/tc.otf\n";
+    config_load_mem(&c, "k.ini", ini, strlen(ini), false, &d);
+    assert_int_equal(d.count, 0);
+    assert_true(config_resolve_lang(&c, &d));
+    assert_int_equal(c.langs.n, 4);
+    assert_int_equal(c.lang, 3);
+    assert_string_equal(config_font_for(&c, "ko"), "/f/NotoSansCJK-Regular.ttc#1");
+    assert_string_equal(config_font_for(&c, "zh-Hant"), "/f/tc.otf"); /* zh-TW is zh-Hant */
+    assert_null(config_font_for(&c, "ja"));
+    config_free(&c);
+    config_defaults(&c);
+    const char *bad = "[content]\nlanguages = ja, en, ja\nlang = fr\n[fonts]\nnot_a_tag = x.ttf\nko =\n";
+    config_load_mem(&c, "b.ini", bad, strlen(bad), false, &d);
+    assert_false(config_resolve_lang(&c, &d));
+    assert_int_equal(c.lang, LANG_DEFAULT);
+    const char *want[] = {"b.ini:2: language ja is listed twice", "b.ini:5: [fonts] key 'not_a_tag' is not a language tag",
+                          "b.ini:6: [fonts] ko: expected a font file", "fr is not one of the languages"};
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        bool f = false;
+        for (int i = 0; i < d.count; i++) f |= strstr(d.items[i].text, want[k]) != NULL;
+        if (!f) fail_msg("missing diagnostic '%s'", want[k]);
+    }
+    config_free(&c);
+    diag_clear(&d);
 }
 
 static void test_usage_errors(void **state)
@@ -98,6 +134,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_file_errors_and_values),
         cmocka_unit_test(test_precedence),
+        cmocka_unit_test(test_languages_and_fonts),
         cmocka_unit_test(test_usage_errors),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);

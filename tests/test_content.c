@@ -171,14 +171,14 @@ static void test_deck_order_twins_and_ignored(void **state)
     assert_int_equal(system(cmd), 0);
     deck_t deck;
     diag_list_t dg = {0};
-    deck_load(&deck, d2, &dg);
+    deck_load(&deck, d2, NULL, &dg);
     assert_int_equal(deck.count, 2);
     assert_string_equal(deck.entries[0].stem, "01-a");
-    assert_non_null(deck.entries[0].lang[LANG_EN]);
+    assert_non_null(deck.entries[0].lang[1]);
     assert_string_equal(deck.entries[1].stem, "02-b");
-    assert_null(deck.entries[1].lang[LANG_EN]);
-    assert_ptr_equal(deck_panel(&deck, 1, LANG_EN), deck.entries[1].lang[LANG_JA]); /* falls back to Japanese */
-    const char *want[] = {"04-bad.md:3: unknown key", "folder.md: a folder", "07-dangling.md: dangling", "03-c.en.md: English panel without"};
+    assert_null(deck.entries[1].lang[1]);
+    assert_ptr_equal(deck_panel(&deck, 1, 1), deck.entries[1].lang[LANG_DEFAULT]); /* falls back to Japanese */
+    const char *want[] = {"04-bad.md:3: unknown key", "folder.md: a folder", "07-dangling.md: dangling", "03-c.en.md: en panel without its ja twin"};
     for (size_t k = 0; k < 4; k++) {
         bool f = false;
         for (int i = 0; i < dg.count; i++) f |= strstr(dg.items[i].text, want[k]) != NULL;
@@ -195,20 +195,91 @@ static void test_bundled_content_is_clean(void **state)
     (void)state;
     deck_t deck;
     diag_list_t d = {0};
-    deck_load(&deck, "content", &d);
+    deck_load(&deck, "content", NULL, &d);
     for (int i = 0; i < d.count; i++) fprintf(stderr, "%s\n", d.items[i].text);
     assert_int_equal(d.count, 0);
     assert_true(deck.count >= 10);
-    for (int i = 0; i < deck.count; i++) assert_non_null(deck.entries[i].lang[LANG_EN]);
+    for (int i = 0; i < deck.count; i++) assert_non_null(deck.entries[i].lang[1]);
     deck_free(&deck);
 }
 
-static int setup(void **s) { (void)s; dir = tu_tmpdir(); return 0; }
-static int teardown(void **s) { (void)s; tu_rmrf(dir); free(dir); return 0; }
+static int setup(void **s) { dir = tu_tmpdir(); return tu_fonts_up(s); }
+static int teardown(void **s) { tu_rmrf(dir); free(dir); return tu_fonts_down(s); }
+
+/* Twins in any language of the deck: NAME.TAG.md, tags matched as BCP 47 (case, zh-CN for
+ * zh-Hans); a twin in a language the deck does not show is left out; a dotted name that is no
+ * tag stays a panel of its own; missing twins are counted and named as warnings. */
+static void test_twins_in_many_languages(void **state)
+{
+    (void)state;
+    char *d = tu_tmpdir();
+    const char *ok = "---\ntitle: t\n---\nbody\n";
+    const char *names[] = {"01-a.md", "01-a.en.md", "01-a.zh-hans.md", "01-a.ko.md", "01-a.ja-x-easy.md", "01-a.fr.md",
+                           "02-b.md", "02-b.zh-CN.md", "03-v1.2-notes.md"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) free(tu_write(d, names[i], ok, strlen(ok)));
+    langset_t ls;
+    diag_list_t dg = {0};
+    assert_true(lang_set_parse(&ls, "ja, en, zh-Hans, zh-Hant, ko, ja-x-easy", "t", 1, &dg));
+    deck_t deck;
+    deck_load(&deck, d, &ls, &dg);
+    assert_int_equal(dg.count, 0);
+    assert_int_equal(deck.count, 3);
+    assert_string_equal(deck.entries[2].stem, "03-v1.2-notes");
+    const deck_entry_t *a = &deck.entries[0], *b = &deck.entries[1];
+    assert_string_equal(a->lang[lang_find(&ls, "zh-Hans")]->path + strlen(d), "/01-a.zh-hans.md");
+    assert_non_null(a->lang[lang_find(&ls, "ko")]);
+    assert_non_null(a->lang[lang_find(&ls, "ja-x-easy")]);
+    assert_null(a->lang[lang_find(&ls, "zh-Hant")]);
+    assert_non_null(b->lang[lang_find(&ls, "zh-Hans")]);
+    /* no zh-Hant twin: the first language's panel, which says it is Japanese */
+    const panel_t *shown = deck_panel(&deck, 0, lang_find(&ls, "zh-Hant"));
+    assert_ptr_equal(shown, a->lang[LANG_DEFAULT]);
+    assert_int_equal(shown->lang, LANG_DEFAULT);
+    /* 01-a lacks zh-Hant; 02-b lacks en, zh-Hant, ko, ja-x-easy; 03 lacks all five */
+    diag_list_t warn = {0};
+    assert_int_equal(deck_missing_twins(&deck, &warn), 1 + 4 + 5);
+    bool named = false;
+    for (int i = 0; i < warn.count; i++) named |= strstr(warn.items[i].text, "01-a.md: warning: no zh-Hant twin (01-a.zh-Hant.md)") != NULL;
+    assert_true(named);
+    diag_clear(&warn);
+    deck_free(&deck);
+    tu_rmrf(d);
+    free(d);
+}
+
+/* Readings in a title (やさしい日本語 has them on every kanji): drawn as ruby, never as 《》;
+ * the plain title (the index) has the base text only. */
+static void test_title_readings(void **state)
+{
+    (void)state;
+    const char *md = "---\ntitle: ｜科学《かがく》を 進《すす》めます\n---\nほんぶん\n";
+    diag_list_t d = {0};
+    panel_t *p = panel_parse("t.ja-x-easy.md", md, strlen(md), ".", &d);
+    assert_non_null(p);
+    assert_int_equal(d.count, 0);
+    assert_string_equal(p->title, "科学を 進めます");
+    assert_string_equal(p->tag, "ja-x-easy");
+    int rubies = 0;
+    for (int i = 0; i < p->title_block.nspans; i++) rubies += p->title_block.spans[i].ruby != NULL;
+    assert_int_equal(rubies, 2);
+    assert_int_equal(p->title_block.line, 2);
+    dlist_t dl = {0};
+    layout_panel(p, 1280, 720, &tu_m, &dl);
+    int ga = 0; /* が is only in a reading (かがく) */
+    for (int i = 0; i < dl.nglyphs; i++) {
+        if (dl.glyphs[i].cp == 0x300A || dl.glyphs[i].cp == 0xFF5C) fail_msg("the title shows its ruby notation");
+        ga += dl.glyphs[i].cp == 0x304C;
+    }
+    assert_int_equal(ga, 1);
+    dlist_free(&dl);
+    panel_free(p);
+}
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_twins_in_many_languages),
+        cmocka_unit_test(test_title_readings),
         cmocka_unit_test(test_constructs),
         cmocka_unit_test(test_bom_and_crlf_are_valid),
         cmocka_unit_test(test_long_japanese_front_matter_value),

@@ -14,13 +14,13 @@
 
 /* ---- a seam: something happens to the folder while the deck loads ---- */
 
-void __real_deck_load(deck_t *deck, const char *dir, diag_list_t *diags);
-void __wrap_deck_load(deck_t *deck, const char *dir, diag_list_t *diags);
+void __real_deck_load(deck_t *deck, const char *dir, const langset_t *langs, diag_list_t *diags);
+void __wrap_deck_load(deck_t *deck, const char *dir, const langset_t *langs, diag_list_t *diags);
 static void (*during_load)(const char *dir);
 
-void __wrap_deck_load(deck_t *deck, const char *dir, diag_list_t *diags)
+void __wrap_deck_load(deck_t *deck, const char *dir, const langset_t *langs, diag_list_t *diags)
 {
-    __real_deck_load(deck, dir, diags);
+    __real_deck_load(deck, dir, langs, diags);
     if (during_load) {
         void (*fn)(const char *) = during_load;
         during_load = NULL; /* once */
@@ -241,7 +241,7 @@ static void test_image_turned_fifo_does_not_block(void **state)
     engine_set_size(&e, 1280, 720);
     render_t *rd = render_create(p.r, e.fonts);
     alarm(10);
-    platform_draw_panel(&p, rd, &e, 0, LANG_JA, false);
+    platform_draw_panel(&p, rd, &e, 0, LANG_DEFAULT, false);
     const char *err = render_probe_image(png);
     alarm(0);
     assert_non_null(err);
@@ -344,10 +344,10 @@ static void test_over_the_panel_cap_by_name(void **state)
     }
     deck_t deck;
     diag_list_t d = {0};
-    deck_load(&deck, dir, &d);
+    deck_load(&deck, dir, NULL, &d);
     assert_int_equal(deck.count, 1);
     assert_string_equal(deck.entries[0].stem, "01-title");
-    assert_non_null(deck.entries[0].lang[LANG_EN]);
+    assert_non_null(deck.entries[0].lang[1]);
     bool said = false;
     for (int i = 0; i < d.count; i++)
         said |= strstr(d.items[i].text, "20002 panel files, more than 5000: left out are x04998.md to x19999.md") != NULL;

@@ -135,7 +135,7 @@ static void survey(const char *dir)
     assert_int_equal(d.count, 0);
     for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
         engine_set_size(&e, sizes[s][0], sizes[s][1]);
-        for (int lang = 0; lang < LANG_COUNT; lang++)
+        for (int lang = 0; lang < engine_nlangs(&e); lang++)
             for (int i = 0; i < e.deck.count; i++) {
                 const dlist_t *dl = engine_panel(&e, i, (lang_t)lang);
                 const panel_t *p = deck_panel(&e.deck, i, (lang_t)lang);
@@ -293,7 +293,7 @@ static void test_timeline_labels_and_columns(void **s)
     for (int i = 0; i < e.deck.count; i++)
         if (!strcmp(e.deck.entries[i].stem, "06-basic-plan")) idx = i;
     assert_true(idx >= 0);
-    const dlist_t *dl = engine_panel(&e, idx, LANG_JA);
+    const dlist_t *dl = engine_panel(&e, idx, LANG_DEFAULT);
     static const char *labels[] = {"第1期", "第2期", "第3期", "第4期"};
     float xs[4];
     int px = 0;
@@ -398,12 +398,16 @@ static void test_index_titles_whole(void **s)
     diag_list_t d = {0};
     tu_engine_open(&e, &cfg, "content", &d);
     for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
-        for (int lang = 0; lang < LANG_COUNT; lang++) {
+        for (int lang = 0; lang < engine_nlangs(&e); lang++) {
             const char *titles[64];
             int n = e.deck.count;
-            for (int i = 0; i < n; i++) titles[i] = deck_panel(&e.deck, i, (lang_t)lang)->title;
+            const metrics_t *tm[64];
+            for (int i = 0; i < n; i++) {
+                titles[i] = deck_panel(&e.deck, i, (lang_t)lang)->title;
+                tm[i] = engine_metrics(&e, deck_panel(&e.deck, i, (lang_t)lang)->lang);
+            }
             dlist_t dl = {0};
-            ui_index_build(&dl, &e.metrics, sizes[k][0], sizes[k][1], titles, n, 0, (lang_t)lang);
+            ui_index_build(&dl, engine_metrics(&e, lang), sizes[k][0], sizes[k][1], titles, tm, n, 0, &e.cfg.langs.info[lang]);
             ui_index_t ix;
             ui_index_geometry(&ix, sizes[k][0], sizes[k][1], n);
             assert_int_equal(ix.n, n);
@@ -577,10 +581,10 @@ static void test_short_panels_use_the_screen(void **s)
     theme_t t;
     theme_for(&t, 1920, 1080);
     for (int i = 0; i < e.deck.count; i++)
-        for (int lang = 0; lang < LANG_COUNT; lang++) {
+        for (int lang = 0; lang < engine_nlangs(&e); lang++) {
             const panel_t *p = deck_panel(&e.deck, i, (lang_t)lang);
             const dlist_t *dl = engine_panel(&e, i, (lang_t)lang);
-            bool short_ja = lang == LANG_JA && (!strcmp(p->stem, "08-regional") || !strcmp(p->stem, "09-seeds-needs") ||
+            bool short_ja = lang == LANG_DEFAULT && (!strcmp(p->stem, "08-regional") || !strcmp(p->stem, "09-seeds-needs") ||
                                                 !strcmp(p->stem, "10-fusion"));
             if (short_ja && dl->scale < 1.1f) fail_msg("%s: scale %.2f", p->stem, dl->scale);
             if (p->layout != PANEL_CARDS) continue;

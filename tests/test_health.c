@@ -123,7 +123,7 @@ static uint64_t hash_of(const char *dir)
 {
     deck_t d;
     diag_list_t diags = {0};
-    deck_load(&d, dir, &diags);
+    deck_load(&d, dir, NULL, &diags);
     assert_int_equal(diags.count, 0);
     uint64_t h = health_content_hash(&d);
     deck_free(&d);

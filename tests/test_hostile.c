@@ -195,7 +195,7 @@ static void test_hostile_files(void **state)
         h->make(d, h->name);
         deck_t deck;
         diag_list_t diags = {0};
-        deck_load(&deck, d, &diags);
+        deck_load(&deck, d, NULL, &diags);
         char *path = path_join(d, h->name);
         bool reported = false;
         for (int i = 0; i < diags.count; i++)
@@ -209,7 +209,7 @@ static void test_hostile_files(void **state)
         assert_int_equal(deck.count, h->message ? 2 : 3); /* the good panels are unaffected */
         if (!h->message) { /* a valid but extreme panel lays out, on screen, cut if it must be */
             dlist_t dl = {0};
-            layout_panel(deck.entries[1].lang[LANG_JA], 800, 480, &tu_m, &dl);
+            layout_panel(deck.entries[1].lang[LANG_DEFAULT], 800, 480, &tu_m, &dl);
             for (int i = 0; i < dl.nlines; i++) assert_true(dl.lines[i].r.y + dl.lines[i].r.h <= 480.5f);
             dlist_free(&dl);
         }
@@ -231,7 +231,7 @@ static void test_unreadable_file(void **state)
     chmod(p, 0);
     deck_t deck;
     diag_list_t d = {0};
-    deck_load(&deck, dir, &d);
+    deck_load(&deck, dir, NULL, &d);
     assert_int_equal(deck.count, 2);
     assert_true(d.count == 1 && strstr(d.items[0].text, "permission denied"));
     diag_clear(&d);
@@ -252,7 +252,7 @@ static void test_thousands_of_panels(void **state)
     }
     deck_t deck;
     diag_list_t diags = {0};
-    deck_load(&deck, d, &diags);
+    deck_load(&deck, d, NULL, &diags);
     assert_int_equal(diags.count, 0);
     assert_int_equal(deck.count, 2000);
     assert_string_equal(deck.entries[1999].stem, "1999-p");

@@ -82,7 +82,7 @@ static void test_transition_ends_on_the_new_panel(void **state)
         key(k, SDLK_RIGHT, now);
         for (int i = 0; i < 80; i++, now += 16) kiosk_frame(k, now, NULL); /* and then nothing to draw */
         engine_set_size(&f.e, f.p.w, f.p.h);
-        const dlist_t *shown = engine_panel(&f.e, step + 1, LANG_JA);
+        const dlist_t *shown = engine_panel(&f.e, step + 1, LANG_DEFAULT);
         for (int y = 40; y < 300; y += 20)
             for (int x = 0; x < 4; x++)
                 if (pixel_at(&f.p, x, y) != (shown->bg & 0xFFFFFF))
@@ -142,12 +142,14 @@ static void test_steady_frames_allocate_nothing(void **state)
     fixture_open(&f, 1280, 720, now);
     kiosk_t *k = f.k;
     /* every panel in both languages once */
-    for (int l = 0; l < LANG_COUNT; l++) {
+    for (int l = 0; l < engine_nlangs(&f.e); l++) {
         for (int i = 0; i < f.e.deck.count; i++) {
             key(k, SDLK_RIGHT, now);
             for (int n = 0; n < 40; n++, now += 16) kiosk_frame(k, now, NULL);
         }
-        key(k, SDLK_l, now);
+        key(k, SDLK_l, now); /* the picker, the next language */
+        key(k, SDLK_DOWN, now);
+        key(k, SDLK_RETURN, now);
         for (int n = 0; n < 40; n++, now += 16) kiosk_frame(k, now, NULL);
     }
     /* then drags into slides, and crossfades */

@@ -54,7 +54,7 @@ static void test_bundled_panels_fit_every_screen(void **state)
     (void)state;
     for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
         for (int i = 0; i < deck.count; i++)
-            for (int l = 0; l < LANG_COUNT; l++)
+            for (int l = 0; l < deck.langs.n; l++)
                 if (deck.entries[i].lang[l]) check_panel(deck.entries[i].lang[l], sizes[s][0], sizes[s][1]);
 }
 
@@ -62,7 +62,7 @@ static void test_every_layout_kind_present(void **state)
 {
     (void)state;
     bool seen[5] = {0};
-    for (int i = 0; i < deck.count; i++) seen[deck.entries[i].lang[LANG_JA]->layout] = true;
+    for (int i = 0; i < deck.count; i++) seen[deck.entries[i].lang[LANG_DEFAULT]->layout] = true;
     for (int k = 0; k < 5; k++)
         if (!seen[k]) fail_msg("no bundled panel uses layout %s", panel_layout_name((panel_layout_t)k));
 }
@@ -86,7 +86,7 @@ static void test_overfull_panel_shrinks_then_cuts(void **state)
     assert_int_equal(dl.lines[dl.nlines - 1].px, (int)lroundf(t.min_px));
     /* a panel that fits keeps the theme's size */
     dlist_t small = {0};
-    layout_panel(deck.entries[1].lang[LANG_JA], 1920, 1080, &tu_m, &small);
+    layout_panel(deck.entries[1].lang[LANG_DEFAULT], 1920, 1080, &tu_m, &small);
     assert_false(small.clipped);
     dlist_free(&small);
     dlist_free(&dl);
@@ -270,7 +270,7 @@ static void test_any_size_terminates(void **state)
         for (int b = 0; b < n; b++)
             for (int i = 0; i < deck.count; i += 3) { /* every third panel: each layout kind is there */
                 dlist_t dl = {0};
-                layout_panel(deck.entries[i].lang[LANG_JA], sides[a], sides[b], &tu_m, &dl);
+                layout_panel(deck.entries[i].lang[LANG_DEFAULT], sides[a], sides[b], &tu_m, &dl);
                 assert_true(dl.w >= 1 && dl.w <= LAYOUT_MAX_SIDE && dl.h >= 1 && dl.h <= LAYOUT_MAX_SIDE);
                 dlist_free(&dl);
             }
@@ -281,7 +281,7 @@ static int setup(void **s)
 {
     if (tu_fonts_up(s)) return -1;
     diag_list_t d = {0};
-    deck_load(&deck, "content", &d);
+    deck_load(&deck, "content", NULL, &d);
     diag_clear(&d);
     return deck.count ? 0 : -1;
 }

@@ -26,7 +26,7 @@ static SDL_Surface *grab(void)
 static void test_every_panel_shows_its_text(void **state)
 {
     (void)state;
-    for (int l = 0; l < LANG_COUNT; l++)
+    for (int l = 0; l < engine_nlangs(&eng); l++)
         for (int i = 0; i < eng.deck.count; i++) {
             platform_draw_panel(&plat, rd, &eng, i, (lang_t)l, false);
             SDL_Surface *s = grab();
@@ -38,7 +38,7 @@ static void test_every_panel_shows_its_text(void **state)
                 int ink = 0;
                 for (int y = (int)ln->r.y; y < (int)(ln->r.y + ln->r.h) && y < plat.h; y++)
                     for (int x = (int)ln->r.x; x < (int)(ln->r.x + ln->r.w) && x < plat.w; x++) ink += pixel(s, x, y) != bg;
-                if (ink < ln->px) fail_msg("panel %s (%s) line '%s': no ink drawn", eng.deck.entries[i].stem, lang_code((lang_t)l), ln->text);
+                if (ink < ln->px) fail_msg("panel %s (%s) line '%s': no ink drawn", eng.deck.entries[i].stem, lang_tag(&eng.cfg.langs, l), ln->text);
             }
             /* not blank: the panel's own background covers most of it, yet plenty else is drawn */
             int other = 0;
@@ -52,19 +52,19 @@ static void test_every_panel_shows_its_text(void **state)
 static void test_second_draw_rasterises_nothing(void **state)
 {
     (void)state;
-    for (int i = 0; i < eng.deck.count; i++) platform_draw_panel(&plat, rd, &eng, i, LANG_JA, false);
+    for (int i = 0; i < eng.deck.count; i++) platform_draw_panel(&plat, rd, &eng, i, LANG_DEFAULT, false);
     unsigned long before = atlas_stats(render_atlas(rd)).rasterised;
-    for (int i = 0; i < eng.deck.count; i++) platform_draw_panel(&plat, rd, &eng, i, LANG_JA, false);
+    for (int i = 0; i < eng.deck.count; i++) platform_draw_panel(&plat, rd, &eng, i, LANG_DEFAULT, false);
     assert_int_equal(atlas_stats(render_atlas(rd)).rasterised, before);
 }
 
 static void test_atlas_survives_reset(void **state)
 {
     (void)state;
-    platform_draw_panel(&plat, rd, &eng, 1, LANG_JA, false);
+    platform_draw_panel(&plat, rd, &eng, 1, LANG_DEFAULT, false);
     SDL_Surface *a = grab();
     render_reset(rd); /* what a lost renderer does */
-    platform_draw_panel(&plat, rd, &eng, 1, LANG_JA, false);
+    platform_draw_panel(&plat, rd, &eng, 1, LANG_DEFAULT, false);
     SDL_Surface *b = grab();
     assert_memory_equal(a->pixels, b->pixels, (size_t)a->pitch * (size_t)a->h);
     SDL_FreeSurface(a);
@@ -92,9 +92,9 @@ static void test_image_and_qr_drawn(void **state)
     tu_engine_open(&e, &cfg, dir, &d);
     for (int i = 0; i < d.count; i++) fail_msg("%s", d.items[i].text);
     engine_set_size(&e, plat.w, plat.h);
-    platform_draw_panel(&plat, rd, &e, 0, LANG_JA, false);
+    platform_draw_panel(&plat, rd, &e, 0, LANG_DEFAULT, false);
     SDL_Surface *s = grab();
-    const dlist_t *dl = engine_panel(&e, 0, LANG_JA);
+    const dlist_t *dl = engine_panel(&e, 0, LANG_DEFAULT);
     int images = 0, qrs = 0;
     for (int i = 0; i < dl->nitems; i++) {
         const dl_item_t *it = &dl->items[i];
@@ -191,7 +191,7 @@ static void test_soft_and_texture_paths_agree(void **state)
 {
     (void)state;
     for (int i = 0; i < eng.deck.count; i += 3) {
-        const dlist_t *dl = engine_panel(&eng, i, LANG_JA);
+        const dlist_t *dl = engine_panel(&eng, i, LANG_DEFAULT);
         render_set_soft_target(rd, platform_soft_surface(&plat));
         render_dlist(rd, dl, 0, 0, 1);
         SDL_Surface *a = grab();
@@ -211,7 +211,7 @@ static void test_crossfade(void **state)
 {
     (void)state;
     render_set_soft_target(rd, platform_soft_surface(&plat));
-    const dlist_t *a = engine_panel(&eng, 0, LANG_JA), *b = engine_panel(&eng, 1, LANG_JA);
+    const dlist_t *a = engine_panel(&eng, 0, LANG_DEFAULT), *b = engine_panel(&eng, 1, LANG_DEFAULT);
     render_dlist(rd, a, 0, 0, 1);
     SDL_Surface *ra = grab();
     render_dlist(rd, b, 0, 0, 1);
@@ -245,7 +245,7 @@ static void test_crossfade(void **state)
 static void test_screenshot_png_round_trip(void **state)
 {
     (void)state;
-    platform_draw_panel(&plat, rd, &eng, 2, LANG_JA, false);
+    platform_draw_panel(&plat, rd, &eng, 2, LANG_DEFAULT, false);
     SDL_Surface *shown = grab();
     char *dir = tu_tmpdir(), *png = path_join(dir, "shot.png");
     assert_int_equal(shot_save_png(plat.r, platform_soft_surface(&plat), png), 0);

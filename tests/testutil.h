@@ -20,7 +20,7 @@
 static fonts_t *tu_fonts;
 static metrics_t tu_m;
 
-static float tu_adv(void *ud, int face, float px, uint32_t cp) { return fonts_advance(ud, (face_t)face, px, cp); }
+static float tu_adv(void *ud, int face, float px, uint32_t cp) { return fonts_advance(ud, face, px, cp); }
 
 static inline int tu_fonts_up(void **state)
 {
@@ -31,7 +31,7 @@ static inline int tu_fonts_up(void **state)
     for (int i = 0; i < d.count; i++) fprintf(stderr, "%s\n", d.items[i].text);
     diag_clear(&d);
     if (!tu_fonts) return -1;
-    tu_m = (metrics_t){tu_fonts, tu_adv, fonts_ascent_em(tu_fonts), NULL};
+    tu_m = (metrics_t){tu_fonts, tu_adv, fonts_ascent_em(tu_fonts, FACE_REGULAR), NULL, FACE_REGULAR, BREAKS_JA, "ja", false};
     return 0;
 }
 

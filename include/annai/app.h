@@ -35,8 +35,11 @@ typedef struct {
 typedef struct {
     int count, current;
     lang_t lang, default_lang;
+    int nlangs;
     app_mode_t mode;
     bool index_open;
+    bool picker_open;    /* the list of languages */
+    int picker_focus;    /* the language the keys are on */
     double dwell_ms, idle_ms;
     int transition_ms;
     const double *panel_dwell_ms; /* per panel, 0 = dwell_ms; may be NULL */
@@ -67,7 +70,12 @@ void app_go(app_t *a, int index, via_t via, tr_kind_t tr, int dir, uint64_t now)
 void app_step(app_t *a, int delta, via_t via, uint64_t now);
 void app_drag(app_t *a, float dx, uint64_t now);
 void app_release(app_t *a, int dir, uint64_t now); /* dir 0: spring back */
-void app_toggle_lang(app_t *a, uint64_t now);
+/* The deck's languages: 0 .. nlangs-1. */
+void app_set_langs(app_t *a, int nlangs);
+/* The language picker: open it (closing the index), move its key focus, pick a language. */
+void app_set_picker_open(app_t *a, bool open, uint64_t now);
+void app_picker_move(app_t *a, int delta, uint64_t now);
+void app_pick_lang(app_t *a, lang_t lang, via_t via, uint64_t now);
 void app_set_index_open(app_t *a, bool open, uint64_t now);
 void app_view(const app_t *a, uint64_t now, app_view_t *v);
 /* ms until the state changes by itself (a transition frame, the next advance, the idle reset). */

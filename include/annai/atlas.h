@@ -1,4 +1,4 @@
-/* atlas: the one SDL_ttf user. fonts_t gives metrics (no renderer needed); atlas_t rasterises
+/* atlas: fonts_t (fonts.h) gives metrics (no renderer needed); atlas_t rasterises
  * each (face, size, glyph) once into shared textures that text quads are drawn from. */
 #ifndef ANNAI_ATLAS_H
 #define ANNAI_ATLAS_H
@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include "annai/util.h"
 
-typedef enum { FACE_REGULAR = 0, FACE_BOLD = 1, FACE_COUNT } face_t;
+#include "annai/fonts.h"
 
 #ifndef ATLAS_PAGE_SIZE
 #define ATLAS_PAGE_SIZE 1024
@@ -22,18 +22,7 @@ typedef enum { FACE_REGULAR = 0, FACE_BOLD = 1, FACE_COUNT } face_t;
 #define ATLAS_MAX_SHELVES 128
 #endif
 
-typedef struct fonts_s fonts_t;
 typedef struct atlas_s atlas_t;
-
-/* Opens the faces in dir. NULL with a message in diags when a font is missing or corrupt. */
-fonts_t *fonts_create(const char *dir, diag_list_t *diags);
-void fonts_destroy(fonts_t *f);
-/* Advance in pixels at size px, from unhinted design metrics (cached per glyph). */
-float fonts_advance(fonts_t *f, face_t face, float px, uint32_t cp);
-float fonts_ascent_em(const fonts_t *f); /* ascent as a fraction of the em */
-bool fonts_has_glyph(fonts_t *f, uint32_t cp);
-/* Finds the font folder: $ANNAI_FONTS, ./fonts, next to the binary, or the share dir. */
-char *fonts_find_dir(const char *argv0, const char *share_dir);
 
 typedef struct {
     int page;
@@ -47,7 +36,7 @@ struct SDL_Texture;
 atlas_t *atlas_create(struct SDL_Renderer *r, fonts_t *f);
 void atlas_destroy(atlas_t *a);
 /* The glyph, rasterised on first use. NULL for glyphs with no ink (spaces). */
-const atlas_glyph_t *atlas_get(atlas_t *a, face_t face, int px, uint32_t cp);
+const atlas_glyph_t *atlas_get(atlas_t *a, int face, int px, uint32_t cp);
 /* A filled disc diameter px across (to a quarter pixel), anti-aliased, placed at ox = oy = 0
  * of its w x h square: bullets, page dots and emphasis dots are drawn like glyphs. */
 const atlas_glyph_t *atlas_disc(atlas_t *a, float diameter);

@@ -4,15 +4,24 @@
 #define ANNAI_CONFIG_H
 
 #include <stdbool.h>
+#include "annai/lang.h"
 #include "annai/util.h"
 
-typedef enum { LANG_JA = 0, LANG_EN = 1, LANG_COUNT } lang_t;
+typedef struct {
+    char tag[LANG_TAG_MAX];
+    char *spec;               /* FILE or FILE#N */
+} font_override_t;
 
 typedef struct {
     /* [content] */
     char *content_dir;        /* NULL: ./content, else the installed share dir */
-    lang_t lang;
+    langset_t langs;          /* languages: the deck's, in order; NAME.md is the first one's */
+    char *lang_tag;           /* lang as given; NULL: the first of langs */
+    lang_t lang;              /* the default language (idle returns to it): its place in langs */
     double dwell_s;
+    /* [fonts] TAG = FILE[#N]: a language's face instead of fontconfig's choice */
+    font_override_t fonts[LANG_MAX];
+    int nfonts;
     /* [display] */
     int width, height;        /* 0: native */
     bool fullscreen;
@@ -73,7 +82,10 @@ int config_resolve(config_t *c, const cli_t *cli, const char *share_dir, diag_li
 void config_print_help(void);
 /* Makes inih keep long lines (Debian's build cuts them at 200 bytes) and keep ';' in values. */
 void config_ini_setup(void);
-const char *lang_code(lang_t l);
+/* Places [content] lang in languages (after every source is read); false with a message. */
+bool config_resolve_lang(config_t *c, diag_list_t *diags);
+/* The [fonts] override of a language, or NULL. */
+const char *config_font_for(const config_t *c, const char *tag);
 
 #endif
 

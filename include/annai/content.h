@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "annai/config.h"
+#include "annai/lang.h"
 #include "annai/util.h"
 
 #ifndef CONTENT_MAX_PANELS
@@ -50,7 +51,9 @@ typedef enum { PANEL_TITLE, PANEL_TEXT, PANEL_LIST, PANEL_TIMELINE, PANEL_CARDS 
 
 typedef struct {
     char *path, *stem, *title;
-    lang_t lang;
+    char *tag;               /* TAG of NAME.TAG.md, NULL for NAME.md */
+    block_t title_block;     /* the title as spans, with its readings (title: plain text) */
+    lang_t lang;             /* its place in the deck's languages */
     panel_layout_t layout;
     double dwell_s;          /* 0: the playlist's dwell */
     char *qr, *qr_caption;
@@ -62,32 +65,11 @@ typedef struct {
     int nblocks, capblocks;
 } panel_t;
 
-typedef struct {
-    char *stem;
-    panel_t *lang[LANG_COUNT];
-} deck_entry_t;
-
-typedef struct {
-    deck_entry_t *entries;
-    int count, cap;
-    char *dir;
-} deck_t;
-
 /* Parses one panel from memory. Returns NULL when it has problems (all of them in diags). */
 panel_t *panel_parse(const char *path, const char *data, size_t len, const char *content_dir,
                      diag_list_t *diags);
 panel_t *panel_load(const char *path, const char *content_dir, diag_list_t *diags);
 void panel_free(panel_t *p);
-
-/* Loads every panel of dir; invalid ones are reported and left out. */
-void deck_load(deck_t *deck, const char *dir, diag_list_t *diags);
-void deck_free(deck_t *deck);
-/* The panel for lang, falling back to Japanese when there is no translation. */
-const panel_t *deck_panel(const deck_t *deck, int index, lang_t lang);
-/* A deck to show when no panel is valid: never a black screen. */
-void deck_notice(deck_t *deck, const char *dir, int problems);
-/* Cheap fingerprint of the folder (names, sizes, mtimes) for hot reload. */
-uint64_t deck_signature(const char *dir);
 
 const char *panel_layout_name(panel_layout_t l);
 /* Splits Aozora ruby out of a block's spans (exposed for tests). */
@@ -95,5 +77,7 @@ void content_apply_ruby(block_t *b, const char *path, diag_list_t *diags);
 /* "straight" quotes -> “typographic” ones (exposed for tests). */
 void content_smart_quotes(block_t *b);
 bool content_is_ignored_name(const char *name);
+
+#include "annai/deck.h" /* the deck of panels, in the deck's languages */
 
 #endif

@@ -9,18 +9,22 @@
 #include "annai/layout.h"
 
 #ifndef ENGINE_MAX_LAID
-#define ENGINE_MAX_LAID 64 /* laid-out panels kept (both languages); older ones are laid out again */
+#define ENGINE_MAX_LAID 64 /* laid-out panels kept (all languages); older ones are laid out again */
 #endif
 
 typedef struct {
     config_t cfg;
     deck_t deck;
     fonts_t *fonts;
-    struct phrase_model *phrase;  /* BudouX ja model for headings, NULL when missing */
-    metrics_t metrics;
+    struct phrase_model *phrase[LANG_MAX]; /* each language's BudouX model for headings, loaded on first use */
+    bool phrase_tried[LANG_MAX], phrase_owned[LANG_MAX];
+    metrics_t metrics[LANG_MAX]; /* per language, made on first use (engine_metrics) */
+    bool metrics_ready[LANG_MAX];
+    int faces[LANG_MAX];         /* each language's face pair */
+    diag_list_t font_diags;      /* faces that could not be found or opened */
     int w, h;
-    dlist_t *lists[LANG_COUNT];   /* one per panel */
-    uint32_t *laid[LANG_COUNT];   /* when it was last used, 0: not laid out */
+    dlist_t *lists[LANG_MAX];    /* one per panel */
+    uint32_t *laid[LANG_MAX];    /* when it was last used, 0: not laid out */
     int nlaid;
     uint32_t clock;
     double *dwell_ms;             /* per panel, for the app */
@@ -36,5 +40,11 @@ void engine_set_size(engine_t *e, int w, int h);
 /* The laid-out panel, laid out on first use. */
 const dlist_t *engine_panel(engine_t *e, int index, lang_t lang);
 const char *engine_share_dir(void);
+/* A language's metrics (its face, its line breaking); opens its face on first use. */
+const metrics_t *engine_metrics(engine_t *e, lang_t lang);
+int engine_nlangs(const engine_t *e);
+/* Only lang's faces (and the first language's, for panels without a twin) stay open; the
+ * others close and open again when next used. */
+void engine_focus_lang(engine_t *e, lang_t lang);
 
 #endif

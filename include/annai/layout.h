@@ -10,11 +10,16 @@
 
 struct phrase_model;
 
+/* The metrics of one language's faces, and how its lines break. */
 typedef struct {
     void *ud;
     float (*advance)(void *ud, int face, float px, uint32_t cp);
     float ascent_em;
-    const struct phrase_model *phrase; /* Japanese phrase model for headings, or NULL */
+    const struct phrase_model *phrase; /* the language's BudouX model for headings, or NULL */
+    int face_base;          /* the language's face pair: face_base + face_t */
+    lang_breaks_t breaks;   /* BREAKS_JA when zeroed */
+    const char *unibreak;   /* NULL: "ja" */
+    bool dots_below;        /* emphasis dots under the letters (Chinese), not over them */
 } metrics_t;
 
 typedef struct { float x, y, w, h; } rectf_t;
@@ -72,7 +77,7 @@ typedef struct {
     uint32_t color;
     align_t align;
     float hang;         /* how far 。、 may hang past the column (px), 0 for none */
-    face_t face;        /* base face; STYLE_BOLD spans use FACE_BOLD */
+    face_t face;        /* base face; STYLE_BOLD spans use FACE_BOLD (both of the metrics' pair) */
     break_mode_t breaks;
 } text_style_t;
 

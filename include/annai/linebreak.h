@@ -4,13 +4,17 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "annai/lang.h"
 
 /* BRK_WORD: a heading's break between words inside a phrase, taken only when no phrase fits. */
 typedef enum { BRK_NONE = 0, BRK_ALLOW = 1, BRK_MUST = 2, BRK_WORD = 3 } brk_t;
 
 void linebreak_init(void);
-/* out[i] says whether a line may end after cps[i]. out[n-1] is BRK_MUST. */
+/* out[i] says whether a line may end after cps[i]. out[n-1] is BRK_MUST. Japanese rules. */
 void linebreak_compute(const uint32_t *cps, int n, unsigned char *out);
+/* The same with a language's rules (lang_info_t.breaks, .unibreak). */
+void linebreak_compute_for(const uint32_t *cps, int n, lang_breaks_t rules, const char *unibreak, unsigned char *out);
+bool linebreak_is_hangul(uint32_t cp);
 /* JLREQ cl-02..cl-07, cl-10/11 (strict): may not start a line. */
 bool linebreak_no_start(uint32_t cp);
 /* JLREQ cl-01: opening brackets may not end a line. */

@@ -1,9 +1,11 @@
-/* ui: the on-screen chrome (previous/next, page dots, index, language) and the index overlay:
- * geometry and hit tests in plain C, drawn as display lists like the panels. */
+/* ui: the on-screen chrome (previous/next, page dots, index, language), the index overlay and
+ * the language picker: geometry and hit tests in plain C, drawn as display lists like the
+ * panels, in the words of the language on screen (lang_info_t.ui). */
 #ifndef ANNAI_UI_H
 #define ANNAI_UI_H
 
 #include "annai/admin.h"
+#include "annai/lang.h"
 #include "annai/layout.h"
 
 #define UI_MAX_DOTS 24
@@ -27,13 +29,29 @@ typedef struct {
 void ui_chrome_geometry(ui_chrome_t *c, int w, int h, int npanels);
 /* HIT_* or a panel index (a page dot). */
 int ui_chrome_hit(const ui_chrome_t *c, float x, float y);
-void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels, int current, lang_t lang,
-                     bool hint);
+/* picker: whether the language button is there (the deck has more than one language). */
+void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels, int current, const lang_info_t *li,
+                     bool picker, bool hint);
 
 void ui_index_geometry(ui_index_t *ix, int w, int h, int npanels);
 int ui_index_hit(const ui_index_t *ix, float x, float y);
-void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *const *titles, int n,
-                    int current, lang_t lang);
+/* tm: each title's metrics (a title without a twin is in the first language, in its face). */
+void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *const *titles,
+                    const metrics_t *const *tm, int n, int current, const lang_info_t *li);
+
+/* The language picker: every language of the deck named in itself, in its own face. */
+typedef struct {
+    rectf_t close;
+    rectf_t entries[LANG_MAX];
+    int n;
+} ui_picker_t;
+
+void ui_picker_geometry(ui_picker_t *pk, int w, int h, int nlangs);
+/* HIT_CLOSE, a language, or HIT_NONE. */
+int ui_picker_hit(const ui_picker_t *pk, float x, float y);
+/* names[i] in ms[i]; m and li: the language on screen (the title, Close); focus: the keys' place. */
+void ui_picker_build(dlist_t *dl, const metrics_t *m, const lang_info_t *li, int w, int h, const char *const *names,
+                     const metrics_t *const *ms, int n, int current, int focus);
 
 
 /* The admin door and overlay. Keys 0-8 are the digits 1-9, then ←, 0, OK. */
@@ -52,6 +70,6 @@ void ui_admin_geometry(ui_admin_t *a, int w, int h, bool can_exit);
 /* A digit 0-9 or AHIT_* for a tap in the given state. */
 int ui_admin_hit(const ui_admin_t *a, admin_state_t st, float x, float y);
 void ui_admin_build(dlist_t *dl, const metrics_t *m, int w, int h, const admin_t *adm, const char *const *info,
-                    int ninfo, bool can_exit);
+                    int ninfo, bool can_exit, const lang_info_t *li);
 
 #endif

@@ -19,7 +19,7 @@ echo "$out" | grep -q '0 problems' || fail "--check summary: $out"
 SDL_VIDEODRIVER=no-such-driver DISPLAY= WAYLAND_DISPLAY= "$ANNAI" --screenshot "$tmp/nodisplay" --size 800x480 \
   || fail "--screenshot without any video driver"
 [ -s "$tmp/nodisplay/01-01-title.png" ] || fail "no PNG without a video driver"
-n=$(ls "$tmp/shots"/*.png | wc -l); m=$(ls content/[0-9]*.md | grep -v '\.en\.md$' | wc -l)
+n=$(ls "$tmp/shots"/*.png | wc -l); m=$(ls content/[0-9]*.md | grep -Ev '\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*\.md$' | wc -l)
 [ "$n" -eq "$m" ] || fail "expected $m PNGs, got $n"
 [ -f "$tmp/shots/01-01-title.png" ] || fail "file name NN-STEM.png"
 identify -format '%wx%h\n' "$tmp/shots"/*.png | sort -u | grep -qx 1920x1080 || fail "PNG size"

@@ -6,11 +6,13 @@ set -u
 ANNAI=${ANNAI:-./annai} BUILD=${BUILD:-build}
 . "$(dirname "$0")/lib.bash"
 [ -x "$BUILD/uigeom" ] || fail "$BUILD/uigeom missing (make test builds it)"
-panels=$(ls content/[0-9]*.md | grep -vc '\.en\.md$')
+panels=$(ls content/[0-9]*.md | grep -Evc '\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*\.md$')  # panels, not their twins
+
+nlangs=$(sed -n 's/^languages *= *//p' content/kiosk.ini | tr ',' '\n' | grep -c .)  # the picker's entries
 
 visitor() { # W H
   local w=$1 h=$2 y=$(( $2 / 2 ))
-  at() { "$BUILD/uigeom" "$w" "$h" "$panels" | awk -v k="$1" '$1 == k {print $2, $3}'; }
+  at() { "$BUILD/uigeom" "$w" "$h" "$panels" "$nlangs" | awk -v k="$1" '$1 == k {print $2, $3}'; }
   start_xvfb "${w}x${h}"
   start_annai --size "${w}x${h}" --idle-timeout 4 --dwell 300
   shot before
@@ -28,8 +30,9 @@ visitor() { # W H
   xdotool mousemove $(at index) click 1; sleep 0.6                    # 目次: the index opens
   xdotool mousemove $(at entry5) click 1; sleep 0.8                   # the fifth title
   grep -q '"index":5,"lang":"ja","via":"menu"' "$ev" || fail "$w x $h: index did not jump to panel 5"
-  xdotool mousemove $(at lang) click 1; sleep 0.6                     # English
-  grep -q '"ev":"lang","lang":"en"' "$ev" || fail "$w x $h: language toggle"
+  xdotool mousemove $(at lang) click 1; sleep 0.6                     # the language picker
+  xdotool mousemove $(at pick2) click 1; sleep 0.6                    # English
+  grep -q '"ev":"lang","lang":"en"' "$ev" || fail "$w x $h: language picker"
   grep -q '"ev":"touch","kind":"down"' "$ev" || fail "$w x $h: touches are not logged"
   sleep 5                                                             # the visitor walks away
   grep -q '"ev":"idle"' "$ev" || fail "$w x $h: no idle event"
