@@ -62,6 +62,11 @@ static void test_faces_open_on_first_use(void **state)
     assert_true(fonts_face_is_open(e.fonts, e.faces[zh]));
     assert_false(fonts_face_is_open(e.fonts, e.faces[ko]));
     for (int i = 0; i < dl->nglyphs; i++) assert_true(dl->glyphs[i].face >= e.faces[zh]); /* all in the SC face */
+    /* headings by the language's own BudouX model: zh-hans for Chinese, ja shared by ja-x-easy */
+    assert_non_null(engine_metrics(&e, zh)->phrase);
+    assert_ptr_not_equal(engine_metrics(&e, zh)->phrase, engine_metrics(&e, LANG_DEFAULT)->phrase);
+    assert_ptr_equal(engine_metrics(&e, lang_find(&cfg.langs, "ja-x-easy"))->phrase, engine_metrics(&e, LANG_DEFAULT)->phrase);
+    assert_null(engine_metrics(&e, ko)->phrase);
     int n = dl->nglyphs;
     float last_x = dl->glyphs[n - 1].x;
     /* Korean on screen: the Chinese faces close, and open again as they were when next needed */
