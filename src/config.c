@@ -128,7 +128,7 @@ static int day_index(const char *s, size_t n)
     return -1;
 }
 
-static bool parse_days(const char *v, unsigned *out)
+bool config_parse_days(const char *v, unsigned *out)
 {
     unsigned mask = 0;
     const char *p = v;
@@ -201,7 +201,7 @@ static bool apply(config_t *c, const key_def_t *k, const char *v, const char *sr
         if (ok) *(int *)p = (int)num;
         break;
     case T_TIME: ok = parse_time(v, (int *)p); break;
-    case T_DAYS: ok = parse_days(v, (unsigned *)p); break;
+    case T_DAYS: ok = config_parse_days(v, (unsigned *)p); break;
     case T_PIN:
         ok = strlen(v) >= 4 && strlen(v) <= 12 && strspn(v, "0123456789") == strlen(v);
         if (ok) { free(*(char **)p); *(char **)p = xstrdup(v); }

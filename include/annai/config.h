@@ -74,6 +74,8 @@ void config_print_help(void);
 /* Makes inih keep long lines (Debian's build cuts them at 200 bytes) and keep ';' in values. */
 void config_ini_setup(void);
 const char *lang_code(lang_t l);
+/* "mon-fri", "mon,wed,sat", "fri-mon" -> bit 0 = Monday ... bit 6 = Sunday. */
+bool config_parse_days(const char *v, unsigned *out);
 
 #endif
 

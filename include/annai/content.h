@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "annai/config.h"
+#include "annai/timeplan.h"
 #include "annai/util.h"
 
 #ifndef CONTENT_MAX_PANELS
@@ -58,6 +59,7 @@ typedef struct {
     int qr_size;
     uint32_t accent;         /* 0xRRGGBB */
     bool has_accent;
+    timeplan_t plan;         /* from, until, days, hours: when the panel shows */
     block_t *blocks;
     int nblocks, capblocks;
 } panel_t;
