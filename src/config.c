@@ -39,6 +39,7 @@ static const key_def_t keys[] = {
     {"schedule", "days", T_DAYS, OFF(days), 0, 0, "e.g. mon-fri or mon,wed,sat"},
     {"admin", "pin", T_PIN, OFF(pin), 0, 0, "4 to 12 digits"},
     {"admin", "allow_exit", T_BOOL, OFF(allow_exit), 0, 0, "let keys and the window close exit"},
+    {"alert", "dir", T_STR, OFF(alert_dir), 0, 0, "folder of alert files (default /run/annai/alert)"},
     {"log", "events", T_STR, OFF(events_path), 0, 0, "JSON-lines events file"},
     {"log", "heartbeat", T_STR, OFF(heartbeat_path), 0, 0, "JSON file naming what is shown, rewritten while frames are"},
     {"log", "heartbeat_interval", T_SECONDS, OFF(heartbeat_interval_s), 1, 3600, "seconds between heartbeats (and metrics)"},
@@ -69,6 +70,7 @@ void config_defaults(config_t *c)
     c->on_min = c->off_min = -1;
     c->days = 0x7F;
     c->heartbeat_interval_s = 30;
+    c->alert_dir = xstrdup(CONFIG_ALERT_DIR);
 }
 
 void config_free(config_t *c)
@@ -78,13 +80,20 @@ void config_free(config_t *c)
     free(c->events_path);
     free(c->heartbeat_path);
     free(c->metrics_path);
+    free(c->alert_dir);
     memset(c, 0, sizeof *c);
 }
 
+/* With no section, a key is found by its name, else as section_key (alert_dir: [alert] dir,
+ * whose plain name is [content]'s). */
 static const key_def_t *key_find(const char *section, const char *key)
 {
     for (int i = 0; i < NKEYS; i++)
         if ((!section || !strcmp(keys[i].section, section)) && !strcmp(keys[i].key, key)) return &keys[i];
+    for (int i = 0; !section && i < NKEYS; i++) {
+        size_t n = strlen(keys[i].section);
+        if (!strncmp(key, keys[i].section, n) && key[n] == '_' && !strcmp(key + n + 1, keys[i].key)) return &keys[i];
+    }
     return NULL;
 }
 
@@ -310,7 +319,7 @@ static int cfg_key(void *user, const char *section, const char *name, const char
 
 static bool sections_valid(const char *data, size_t len, const char *path, diag_list_t *d)
 {
-    static const char *names[] = {"content", "display", "interaction", "schedule", "admin", "log"};
+    static const char *names[] = {"content", "display", "interaction", "schedule", "admin", "log", "alert"};
     int line = 1;
     bool ok = true;
     for (const char *p = data; p < data + len; line++) {
@@ -320,7 +329,7 @@ static bool sections_valid(const char *data, size_t len, const char *path, diag_
         if (p < e && *p == '[') {
             const char *close = memchr(p, ']', (size_t)(e - p));
             bool known = false;
-            for (int i = 0; close && i < 6; i++)
+            for (int i = 0; close && i < (int)(sizeof names / sizeof names[0]); i++)
                 known |= (size_t)(close - p - 1) == strlen(names[i]) && !strncmp(p + 1, names[i], strlen(names[i]));
             if (!known) {
                 diag_add(d, path, line, "unknown section '%.*s'", close ? (int)(close - p - 1) : (int)(e - p - 1), p + 1);
@@ -423,11 +432,11 @@ int cli_parse(cli_t *cli, int argc, char **argv)
         else if (!strcmp(name, "help")) rc = set_mode(cli, MODE_HELP, a);
         else if (!strcmp(name, "windowed")) cli_push(cli, "fullscreen", "false");
         else {
-            bool is_shot = !strcmp(name, "screenshot"), is_cfg = !strcmp(name, "config");
+            bool is_shot = !strcmp(name, "screenshot"), is_cfg = !strcmp(name, "config"), is_at = !strcmp(name, "at");
             char key[64];
             to_key(name, key, sizeof key);
             if (!strcmp(key, "content")) strcpy(key, "dir");
-            if (!is_shot && !is_cfg && !key_find(NULL, key)) return usage_error("unknown option '%s'", a);
+            if (!is_shot && !is_cfg && !is_at && !key_find(NULL, key)) return usage_error("unknown option '%s'", a);
             if (!strcmp(key, "pin")) return usage_error("%s is refused: every user of the machine sees the command line (ps). "
                                                         "Put 'pin = ...' in [admin] of the --config file, or give it as "
                                                         "the systemd credential '" CONFIG_PIN_CREDENTIAL "' (LoadCredential=).", "--pin");
@@ -439,6 +448,9 @@ int cli_parse(cli_t *cli, int argc, char **argv)
                 rc = set_mode(cli, MODE_SCREENSHOT, a);
                 free(cli->screenshot_dir);
                 cli->screenshot_dir = xstrdup(val);
+            } else if (is_at) {
+                free(cli->at);
+                cli->at = xstrdup(val);
             } else if (is_cfg) {
                 free(cli->config_path);
                 cli->config_path = xstrdup(val);
@@ -459,6 +471,7 @@ void cli_free(cli_t *cli)
     free(cli->values);
     free(cli->screenshot_dir);
     free(cli->config_path);
+    free(cli->at);
     memset(cli, 0, sizeof *cli);
 }
 
@@ -533,13 +546,15 @@ void config_print_help(void)
            "Options:\n"
            "  --config FILE       ini file (after content/kiosk.ini, before flags)\n"
            "  --content DIR       content folder (same as --dir)\n"
-           "  --windowed          a window instead of fullscreen\n",
+           "  --windowed          a window instead of fullscreen\n"
+           "  --at \"YYYY-MM-DD HH:MM\"  with --check, --screenshot, --dump-layout: as if it were then\n",
            ANNAI_VERSION);
     const char *sec = "";
     for (int i = 0; i < NKEYS; i++) {
         if (strcmp(sec, keys[i].section)) printf("\n  [%s]\n", sec = keys[i].section);
         char flag[64];
-        snprintf(flag, sizeof flag, "--%s", keys[i].key);
+        if (key_find(NULL, keys[i].key) != &keys[i]) snprintf(flag, sizeof flag, "--%s-%s", keys[i].section, keys[i].key);
+        else snprintf(flag, sizeof flag, "--%s", keys[i].key);
         for (char *p = flag; *p; p++) if (*p == '_') *p = '-';
         if (keys[i].type == T_PIN) /* a secret: never a flag */
             printf("  %-22s %s: in a --config file or the credential '%s' only\n", "pin =", keys[i].help, CONFIG_PIN_CREDENTIAL);

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include "annai/util.h"
 
+#define CONFIG_ALERT_DIR "/run/annai/alert" /* tmpfs: an alert never outlives a reboot by accident */
+
 typedef enum { LANG_JA = 0, LANG_EN = 1, LANG_COUNT } lang_t;
 
 typedef struct {
@@ -32,6 +34,8 @@ typedef struct {
     char *heartbeat_path;
     double heartbeat_interval_s;
     char *metrics_path;
+    /* [alert] */
+    char *alert_dir;
 } config_t;
 
 /* The admin PIN as a systemd credential (LoadCredential=annai.pin:/etc/annai/pin): read from
@@ -47,6 +51,7 @@ typedef struct {
     run_mode_t mode;
     char *screenshot_dir;
     char *config_path;
+    char *at;                 /* --at "YYYY-MM-DD HH:MM", or NULL */
     bool size_given;
     /* long options that set config keys, kept to apply after the files */
     char **keys, **values;
