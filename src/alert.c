@@ -257,7 +257,8 @@ void alert_watch_open(alert_watch_t *w, const char *dir, uint64_t now)
     w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     w->wd = -1;
     watch_try_add(w);
-    w->sig = deck_signature(w->dir);
+    struct stat st;
+    w->sig = stat(w->dir, &st) == 0 ? deck_signature(w->dir) : 0;
     w->next_poll = now + ALERT_POLL_MS;
 }
 
@@ -289,7 +290,8 @@ bool alert_watch_changed(alert_watch_t *w, uint64_t now)
     w->next_poll = now + ALERT_POLL_MS;
     if (w->wd >= 0) return changed;
     watch_try_add(w); /* the folder may exist now */
-    uint64_t sig = deck_signature(w->dir);
+    struct stat st;
+    uint64_t sig = stat(w->dir, &st) == 0 ? deck_signature(w->dir) : 0; /* absent: no alert, and no allocation */
     changed |= sig != w->sig;
     w->sig = sig;
     return changed;

@@ -166,6 +166,21 @@ int timeplan_select(const timeplan_t *const *plans, int n, const timeplan_civil_
     return k;
 }
 
+int timeplan_with_current(const int *target, int n, int current, int *out)
+{
+    int k = 0;
+    bool placed = current < 0;
+    for (int i = 0; i < n; i++) {
+        if (!placed && target[i] >= current) {
+            if (target[i] != current) out[k++] = current;
+            placed = true;
+        }
+        out[k++] = target[i];
+    }
+    if (!placed) out[k++] = current;
+    return k;
+}
+
 /* ---- edge: the system clock and time zone ---- */
 
 timeplan_civil_t timeplan_civil(time_t wall)

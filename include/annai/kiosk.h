@@ -27,6 +27,10 @@ typedef struct {
 } kiosk_stats_t;
 union SDL_Event;
 kiosk_t *kiosk_create(engine_t *e, platform_t *p, events_t *ev, uint64_t now_ms);
+/* The wall clock (seconds since the epoch) the kiosk reads once per tick for the screen
+ * schedule, time-bound panels and alerts; NULL: time(). A simulated clock or --at goes here. */
+typedef int64_t (*kiosk_wall_fn)(void *ud);
+kiosk_t *kiosk_create_at(engine_t *e, platform_t *p, events_t *ev, uint64_t now_ms, kiosk_wall_fn wall, void *ud);
 void kiosk_destroy(kiosk_t *k);
 void kiosk_handle(kiosk_t *k, const union SDL_Event *e, uint64_t now_ms);
 /* Updates (timers, reload, schedule) and draws when something changed. True when it drew.
@@ -42,5 +46,9 @@ int kiosk_admin_lines(kiosk_t *k, char lines[][KIOSK_INFO_LEN], uint64_t now_ms)
 /* Writes the heartbeat and the metrics now (kiosk_run does it every heartbeat_interval). */
 void kiosk_write_health(kiosk_t *k);
 kiosk_stats_t kiosk_stats(const kiosk_t *k);
+/* The deck indexes the time plan shows now (for tests and the admin overlay). */
+int kiosk_shown(const kiosk_t *k, const int **set);
+int kiosk_on_screen(const kiosk_t *k);  /* deck index of the panel on screen */
+bool kiosk_alert_on(const kiosk_t *k);
 
 #endif

@@ -48,6 +48,10 @@ int timeplan_select(const timeplan_t *const *plans, int n, const timeplan_civil_
 /* True when no scheduled panel is active at c (only unscheduled panels, or the fallback). */
 bool timeplan_only_fallback(const timeplan_t *const *plans, int n, const timeplan_civil_t *c);
 
+/* What the kiosk shows: target (ascending) and, while it is on screen, the panel current that
+ * left the set, so that it is replaced at the next dwell and not cut off. Returns the count. */
+int timeplan_with_current(const int *target, int n, int current, int *out);
+
 /* Edge: the local civil time of a wall-clock second (the system time zone), and back. */
 timeplan_civil_t timeplan_civil(time_t wall);
 /* Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" as local time. Returns false when malformed. */
