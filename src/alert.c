@@ -151,6 +151,7 @@ void alert_add_file(alert_set_t *set, const char *path, const char *data, size_t
     m->title[lang] = title ? title : xstrdup("");
     m->text[lang] = text;
     if (lang == LANG_JA || !m->title[LANG_JA]) m->plan = plan;
+    if (lang == LANG_JA && strcmp(m->path, path)) { free(m->path); m->path = xstrdup(path); } /* events name the Japanese file */
     if (mtime > m->issued) m->issued = mtime;
 }
 

@@ -971,10 +971,10 @@ void kiosk_wait(kiosk_t *k, uint64_t now)
     }
 }
 
-int kiosk_run(engine_t *e, platform_t *p, events_t *ev)
+int kiosk_run(engine_t *e, platform_t *p, events_t *ev, kiosk_wall_fn wall, void *ud)
 {
     on_signals();
-    kiosk_t *k = kiosk_create(e, p, ev, platform_now_ms());
+    kiosk_t *k = kiosk_create_at(e, p, ev, platform_now_ms(), wall, ud);
     while (!stop_requested && !k->exit_asked) {
         uint64_t now = platform_now_ms();
         if (reopen_requested) {

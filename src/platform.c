@@ -126,13 +126,30 @@ void platform_present(platform_t *p)
 
 void platform_draw_panel(platform_t *p, render_t *rd, engine_t *e, int index, lang_t lang, bool hint)
 {
-    engine_set_size(e, p->w, p->h);
+    platform_draw_panel_in(p, rd, e, index, index, e->deck.count, lang, hint);
+}
+
+static void frame_begin(platform_t *p, render_t *rd)
+{
     render_set_soft_target(rd, platform_soft_surface(p));
     atlas_fit_screen(render_atlas(rd), p->w, p->h);
     atlas_frame(render_atlas(rd));
+}
+
+void platform_draw_panel_in(platform_t *p, render_t *rd, engine_t *e, int index, int pos, int count, lang_t lang,
+                            bool hint)
+{
+    engine_set_size(e, p->w, p->h);
+    frame_begin(p, rd);
     dlist_t chrome = {0};
-    ui_chrome_build(&chrome, &e->metrics, p->w, p->h, e->deck.count, index, lang, hint);
+    ui_chrome_build(&chrome, &e->metrics, p->w, p->h, count, pos, lang, hint);
     render_dlist(rd, engine_panel(e, index, lang), 0, 0, 1);
     render_dlist(rd, &chrome, 0, 0, 1);
     dlist_free(&chrome);
+}
+
+void platform_draw_dlist(platform_t *p, render_t *rd, const dlist_t *dl)
+{
+    frame_begin(p, rd);
+    render_dlist(rd, dl, 0, 0, 1);
 }

@@ -15,8 +15,7 @@
 #define POLL_SLICE_MS 16 /* on drivers that cannot wait for events: the longest a touch waits */
 #define ADMIN_KEY_MOD (KMOD_CTRL | KMOD_SHIFT) /* with A: the admin door from a keyboard */
 
-/* Runs the kiosk until SIGTERM/SIGINT (or an allowed exit). Returns the exit code. */
-int kiosk_run(engine_t *e, platform_t *p, events_t *ev);
+
 
 /* The same kiosk, stepped by the caller with its own clock: what kiosk_run does, open for the
  * soak test, which feeds it SDL events on a simulated week. */
@@ -31,6 +30,9 @@ kiosk_t *kiosk_create(engine_t *e, platform_t *p, events_t *ev, uint64_t now_ms)
  * schedule, time-bound panels and alerts; NULL: time(). A simulated clock or --at goes here. */
 typedef int64_t (*kiosk_wall_fn)(void *ud);
 kiosk_t *kiosk_create_at(engine_t *e, platform_t *p, events_t *ev, uint64_t now_ms, kiosk_wall_fn wall, void *ud);
+/* Runs the kiosk until SIGTERM/SIGINT (or an allowed exit) on the wall clock given (NULL:
+ * the system's). Returns the exit code. */
+int kiosk_run(engine_t *e, platform_t *p, events_t *ev, kiosk_wall_fn wall, void *ud);
 void kiosk_destroy(kiosk_t *k);
 void kiosk_handle(kiosk_t *k, const union SDL_Event *e, uint64_t now_ms);
 /* Updates (timers, reload, schedule) and draws when something changed. True when it drew.
