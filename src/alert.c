@@ -2,6 +2,9 @@
 #include "annai/alert.h"
 
 #include <dirent.h>
+#include <poll.h>
+#include <pthread.h>
+#include <time.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,9 +232,14 @@ alert_change_t alert_state_update(alert_state_t *st, const alert_msg_t *msg, cha
 {
     *was = NULL;
     if (!msg && !st->file) return ALERT_SAME;
-    if (msg && st->file && !strcmp(msg->path, st->file)) return ALERT_SAME;
+    if (msg && st->file && !strcmp(msg->stem, st->stem)) { /* a twin arrived: the same alert */
+        if (strcmp(msg->path, st->file)) { free(st->file); st->file = xstrdup(msg->path); }
+        return ALERT_SAME;
+    }
     *was = st->file;
+    free(st->stem);
     st->file = msg ? xstrdup(msg->path) : NULL;
+    st->stem = msg ? xstrdup(msg->stem) : NULL;
     if (!*was) return ALERT_ON;
     return msg ? ALERT_SWITCH : ALERT_OFF;
 }
@@ -239,7 +247,8 @@ alert_change_t alert_state_update(alert_state_t *st, const alert_msg_t *msg, cha
 void alert_state_free(alert_state_t *st)
 {
     free(st->file);
-    st->file = NULL;
+    free(st->stem);
+    st->file = st->stem = NULL;
 }
 
 /* ---- the watch (edge) ---- */
@@ -254,6 +263,7 @@ static void watch_try_add(alert_watch_t *w)
 
 void alert_watch_open(alert_watch_t *w, const char *dir, uint64_t now)
 {
+    memset(w, 0, sizeof *w);
     w->dir = xstrdup(dir ? dir : CONFIG_ALERT_DIR);
     w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     w->wd = -1;
@@ -303,8 +313,40 @@ int64_t alert_watch_deadline(const alert_watch_t *w, uint64_t now)
     return w->next_poll > now ? (int64_t)(w->next_poll - now) : 0;
 }
 
+#define WAKER_PAUSE_NS (20 * 1000 * 1000) /* after a wake: the loop drains the queue meanwhile */
+
+static void *waker_main(void *arg)
+{
+    alert_watch_t *w = arg;
+    for (;;) {
+        struct pollfd p[2] = {{w->fd, POLLIN, 0}, {w->stop[0], POLLIN, 0}};
+        if (poll(p, 2, -1) < 0 && errno != EINTR) break;
+        if (p[1].revents) break;
+        if (!(p[0].revents & POLLIN)) continue;
+        w->wake(w->wake_ud);
+        struct timespec pause = {0, WAKER_PAUSE_NS};
+        nanosleep(&pause, NULL);
+    }
+    return NULL;
+}
+
+void alert_watch_wake(alert_watch_t *w, alert_wake_fn wake, void *ud)
+{
+    if (w->fd < 0 || w->waker || pipe(w->stop) != 0) return;
+    w->wake = wake;
+    w->wake_ud = ud;
+    w->waker = pthread_create(&w->waker_thread, NULL, waker_main, w) == 0;
+    if (!w->waker) { close(w->stop[0]); close(w->stop[1]); }
+}
+
 void alert_watch_close(alert_watch_t *w)
 {
+    if (w->waker) {
+        if (write(w->stop[1], "x", 1) != 1) LOGW("alert", "cannot stop the waker");
+        pthread_join(w->waker_thread, NULL);
+        close(w->stop[0]);
+        close(w->stop[1]);
+    }
     if (w->fd >= 0) close(w->fd);
     free(w->dir);
     memset(w, 0, sizeof *w);

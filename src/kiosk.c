@@ -77,6 +77,7 @@ struct kiosk_s {
     alert_set_t alerts;
     alert_state_t ast;
     int alert;                       /* index in alerts on screen, -1: none */
+    Uint32 wake_event;               /* pushed by the alert folder's waker thread */
     dlist_t alert_dl;
     bool alert_dirty;
     bool animating;                  /* the last frame drawn was mid-transition: draw the end too */
@@ -827,6 +828,15 @@ static int64_t system_wall(void *ud)
     return (int64_t)time(NULL);
 }
 
+/* On the waker's thread: an event wakes the loop's SDL_WaitEventTimeout at once. */
+static void wake_loop(void *ud)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = *(Uint32 *)ud;
+    SDL_PushEvent(&e);
+}
+
 kiosk_t *kiosk_create_at(engine_t *e, platform_t *p, events_t *ev, uint64_t now, kiosk_wall_fn wall, void *ud)
 {
     kiosk_t *k = xcalloc(1, sizeof *k);
@@ -842,6 +852,8 @@ kiosk_t *kiosk_create_at(engine_t *e, platform_t *p, events_t *ev, uint64_t now,
     read_wall(k);
     plan_reset(k);
     alert_watch_open(&k->aw, e->cfg.alert_dir, now);
+    k->wake_event = SDL_RegisterEvents(1);
+    if (k->wake_event != (Uint32)-1) alert_watch_wake(&k->aw, wake_loop, &k->wake_event);
     alert_reload(k);
     restart_app(k, now);
     k->sig = deck_signature(e->cfg.content_dir);

@@ -77,12 +77,15 @@ static void test_state_events(void **state)
 {
     (void)state;
     alert_state_t st = {0};
-    alert_msg_t a = {.path = "/x/a.md"}, b = {.path = "/x/b.md"};
+    alert_msg_t a = {.stem = "a", .path = "/x/a.en.md"}, a_ja = {.stem = "a", .path = "/x/a.md"},
+                b = {.stem = "b", .path = "/x/b.md"};
     char *was;
     assert_int_equal(alert_state_update(&st, NULL, &was), ALERT_SAME);
     assert_int_equal(alert_state_update(&st, &a, &was), ALERT_ON);
     assert_null(was);
     assert_int_equal(alert_state_update(&st, &a, &was), ALERT_SAME);
+    assert_int_equal(alert_state_update(&st, &a_ja, &was), ALERT_SAME); /* its twin arrived: no off/on */
+    assert_string_equal(st.file, "/x/a.md");
     assert_int_equal(alert_state_update(&st, &b, &was), ALERT_SWITCH);
     assert_string_equal(was, "/x/a.md");
     free(was);

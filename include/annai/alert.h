@@ -4,6 +4,7 @@
 #ifndef ANNAI_ALERT_H
 #define ANNAI_ALERT_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include "annai/config.h"
@@ -30,13 +31,22 @@ typedef struct {
 typedef enum { ALERT_SAME, ALERT_ON, ALERT_OFF, ALERT_SWITCH } alert_change_t;
 
 typedef struct {
-    char *file; /* the alert on screen, NULL: none */
+    char *stem, *file; /* the alert on screen (its twins are one alert), NULL: none */
 } alert_state_t;
+
+typedef void (*alert_wake_fn)(void *ud);
 
 typedef struct {
     char *dir;
     int fd, wd;         /* inotify; wd < 0: polling */
     uint64_t sig, next_poll;
+    /* the waker: a thread that sleeps on the inotify descriptor and calls wake, so that a
+     * loop sleeping in SDL_WaitEventTimeout (which cannot wait on a descriptor) wakes at once */
+    int stop[2];
+    bool waker;
+    pthread_t waker_thread;
+    alert_wake_fn wake;
+    void *wake_ud;
 } alert_watch_t;
 
 /* Adds one file's text (language from its name) to set; problems go to diags as path:line. A
@@ -62,5 +72,8 @@ void alert_watch_open(alert_watch_t *w, const char *dir, uint64_t now);
 bool alert_watch_changed(alert_watch_t *w, uint64_t now);
 int64_t alert_watch_deadline(const alert_watch_t *w, uint64_t now);
 void alert_watch_close(alert_watch_t *w);
+/* Starts the waker (only with inotify). wake runs on the waker's thread: it must be
+ * thread-safe (SDL_PushEvent is). */
+void alert_watch_wake(alert_watch_t *w, alert_wake_fn wake, void *ud);
 
 #endif
