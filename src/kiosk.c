@@ -66,12 +66,7 @@ struct kiosk_s {
     void *wall_ud;
     int64_t wall_now;
     timeplan_civil_t civil;
-    /* time-bound panels: target is the set the plan wants, shown what the app walks through
-     * (target and the panel on screen that left it); positions in the app index shown */
-    int *target, *shown, *scratch;  /* scratch: the next shown, compared without allocating */
-    int ntarget, nshown;
-    double *shown_dwell;
-    int64_t plan_stamp;
+    timeplan_set_t plan;             /* time-bound panels: app positions index plan.shown */
     /* alerts */
     alert_watch_t aw;
     alert_set_t alerts;
@@ -115,7 +110,7 @@ static void emit_app_events(kiosk_t *k)
         if (ev[i].kind == APP_EV_VIEW) {
             k->st.views++;
             k->mc.views[ev[i].via]++;
-            events_quote(stem, sizeof stem, k->e->deck.entries[k->shown[ev[i].index]].stem);
+            events_quote(stem, sizeof stem, k->e->deck.entries[k->plan.shown[ev[i].index]].stem);
             char via[16];
             snprintf(via, sizeof via, "\"%s\"", app_via_name(ev[i].via));
             events_emit(k->ev, "view", "panel", stem, "index", idx, "lang", lang, "via", via, NULL);
@@ -134,8 +129,8 @@ static void layout_chrome(kiosk_t *k)
 {
     int w = k->p->w, h = k->p->h;
     engine_set_size(k->e, w, h);
-    ui_chrome_geometry(&k->chrome, w, h, k->nshown);
-    ui_index_geometry(&k->index, w, h, k->nshown);
+    ui_chrome_geometry(&k->chrome, w, h, k->plan.nshown);
+    ui_index_geometry(&k->index, w, h, k->plan.nshown);
     ui_admin_geometry(&k->admin_ui, w, h, k->e->cfg.allow_exit);
     input_init(&k->in, w, h);
     atlas_fit_screen(render_atlas(k->rd), w, h);
@@ -147,8 +142,8 @@ static void layout_chrome(kiosk_t *k)
 static void restart_app(kiosk_t *k, uint64_t now)
 {
     const config_t *c = &k->e->cfg;
-    app_init(&k->app, k->nshown, c->lang, c->dwell_s, c->idle_timeout_s, c->transition_ms, k->p->w, now);
-    k->app.panel_dwell_ms = k->shown_dwell;
+    app_init(&k->app, k->plan.nshown, c->lang, c->dwell_s, c->idle_timeout_s, c->transition_ms, k->p->w, now);
+    k->app.panel_dwell_ms = k->plan.dwell;
     layout_chrome(k);
 }
 
@@ -159,8 +154,8 @@ static void emit_schedule(kiosk_t *k)
     size_t cap = 16, n = 0;
     char *list = xcalloc(cap, 1), q[600];
     list[n++] = '[';
-    for (int i = 0; i < k->ntarget; i++) {
-        events_quote(q, sizeof q, k->e->deck.entries[k->target[i]].stem);
+    for (int i = 0; i < k->plan.ntarget; i++) {
+        events_quote(q, sizeof q, k->e->deck.entries[k->plan.target[i]].stem);
         size_t ql = strlen(q);
         if (n + ql + 3 > cap) list = xrealloc(list, cap = (n + ql + 3) * 2);
         if (i) list[n++] = ',';
@@ -173,70 +168,29 @@ static void emit_schedule(kiosk_t *k)
     free(list);
 }
 
-/* The set the time plan wants now; a change is an event. */
-static void plan_target(kiosk_t *k)
-{
-    const deck_t *d = &k->e->deck;
-    const timeplan_t **plans = xcalloc((size_t)d->count + 1, sizeof *plans);
-    int *next = xcalloc((size_t)d->count + 1, sizeof *next);
-    for (int i = 0; i < d->count; i++) plans[i] = &deck_panel(d, i, LANG_JA)->plan;
-    bool fallback;
-    int n = timeplan_select(plans, d->count, &k->civil, k->target, k->ntarget, next, &fallback);
-    bool changed = n != k->ntarget || memcmp(next, k->target, (size_t)n * sizeof *next);
-    free(plans);
-    free(k->target);
-    k->target = next;
-    k->ntarget = n;
-    if (changed) emit_schedule(k);
-}
-
-/* What the app walks through: the target and the panel on screen if it just left it. Only
- * between transitions, whose positions are not renumbered. */
-static void plan_apply(kiosk_t *k)
+/* The set at the wall clock's minute; the app renumbered when the shown set changes, only
+ * between transitions (whose positions are not renumbered). */
+static void plan_tick(kiosk_t *k)
 {
     app_t *a = &k->app;
-    if (k->shown && (a->tr.kind != TR_NONE || a->dragging)) return;
-    int cur = k->shown && a->current < k->nshown ? k->shown[a->current] : -1;
-    int *next = k->scratch;
-    int n = timeplan_with_current(k->target, k->ntarget, cur, next);
-    if (k->shown && n == k->nshown && !memcmp(next, k->shown, (size_t)n * sizeof *next)) return;
-    int pos = 0;
-    for (int i = 0; i < n; i++) if (next[i] == cur) pos = i;
-    k->scratch = k->shown ? k->shown : xcalloc((size_t)k->e->deck.count + 2, sizeof *k->scratch);
-    free(k->shown_dwell);
-    k->shown = next;
-    k->nshown = n;
-    k->shown_dwell = xcalloc((size_t)n + 1, sizeof *k->shown_dwell);
-    for (int i = 0; i < n; i++) k->shown_dwell[i] = k->e->dwell_ms[next[i]];
-    a->panel_dwell_ms = k->shown_dwell;
-    app_remap(a, n, pos);
+    if (timeplan_set_target(&k->plan, &k->civil)) emit_schedule(k);
+    if (k->plan.shown && (a->tr.kind != TR_NONE || a->dragging)) return;
+    int pos = timeplan_set_apply(&k->plan, a->current, k->e->dwell_ms);
+    if (pos < 0) return;
+    a->panel_dwell_ms = k->plan.dwell;
+    app_remap(a, k->plan.nshown, pos);
     layout_chrome(k);
 }
 
-/* Evaluated at every new minute of the wall clock: window edges are whole minutes. */
-static void plan_tick(kiosk_t *k)
-{
-    if (k->civil.stamp != k->plan_stamp) {
-        k->plan_stamp = k->civil.stamp;
-        plan_target(k);
-    }
-    plan_apply(k);
-}
-
-/* After a reload the deck is new: indexes from the old one mean nothing. */
+/* After a (re)load the deck is new: indexes from the old one mean nothing. */
 static void plan_reset(kiosk_t *k)
 {
-    free(k->target);
-    free(k->shown);
-    free(k->scratch);
-    free(k->shown_dwell);
-    k->target = k->shown = NULL;
-    k->shown_dwell = NULL;
-    k->ntarget = k->nshown = 0;
-    k->scratch = xcalloc((size_t)k->e->deck.count + 2, sizeof *k->scratch);
-    plan_target(k);
-    k->plan_stamp = k->civil.stamp;
-    plan_apply(k);
+    const deck_t *d = &k->e->deck;
+    const timeplan_t **plans = xcalloc((size_t)d->count + 1, sizeof *plans);
+    for (int i = 0; i < d->count; i++) plans[i] = &deck_panel(d, i, LANG_JA)->plan;
+    timeplan_set_reset(&k->plan, plans, d->count);
+    free(plans);
+    plan_tick(k);
 }
 
 /* ---- reload ---- */
@@ -313,7 +267,7 @@ static void reload_now(kiosk_t *k, uint64_t now)
     } else {
         engine_set_deck(k->e, &deck);
         plan_reset(k);
-        app_set_count(&k->app, k->nshown, now);
+        app_set_count(&k->app, k->plan.nshown, now);
         layout_chrome(k);
         char n[16];
         snprintf(n, sizeof n, "%d", k->e->deck.count);
@@ -413,7 +367,7 @@ static void alert_tick(kiosk_t *k, uint64_t now)
         on_gesture(k, input_cancel(&k->in), now);
         set_screen(k, true, now);
     } else if (ch == ALERT_OFF) {
-        app_set_count(&k->app, k->nshown, now);
+        app_set_count(&k->app, k->plan.nshown, now);
         k->next_schedule = now;
     }
 }
@@ -611,7 +565,7 @@ static int admin_info(kiosk_t *k, char lines[][INFO_LEN], uint64_t now)
              (unsigned long long)(up % 60));
     char *dir = realpath(e->cfg.content_dir, NULL);
     snprintf(lines[n++], INFO_LEN, "content: %s (%d panels, %d shown now)", dir ? dir : e->cfg.content_dir, e->deck.count,
-             k->ntarget);
+             k->plan.ntarget);
     free(dir);
     snprintf(lines[n++], INFO_LEN, "%s", k->reload_status[0] ? k->reload_status : "no reload since start");
     for (int i = 0; i < k->nerrors && n < UI_ADMIN_INFO - 3; i++) snprintf(lines[n++], INFO_LEN, "%s", k->errors[i]);
@@ -643,8 +597,8 @@ static void draw_index(kiosk_t *k, lang_t lang)
 {
     if (k->index_dirty) {
         const char *titles[UI_MAX_INDEX];
-        int n = k->nshown < UI_MAX_INDEX ? k->nshown : UI_MAX_INDEX;
-        for (int i = 0; i < n; i++) titles[i] = deck_panel(&k->e->deck, k->shown[i], lang)->title;
+        int n = k->plan.nshown < UI_MAX_INDEX ? k->plan.nshown : UI_MAX_INDEX;
+        for (int i = 0; i < n; i++) titles[i] = deck_panel(&k->e->deck, k->plan.shown[i], lang)->title;
         ui_index_build(&k->index_dl, &k->e->metrics, k->p->w, k->p->h, titles, n, k->app.current, lang);
         k->index_dirty = false;
     }
@@ -679,15 +633,15 @@ static void draw(kiosk_t *k, uint64_t now)
     lang_t lang = k->app.lang;
     if (k->app.index_open) { draw_index(k, lang); return; }
     if (v.other >= 0 && v.other_alpha < 1 && !v.offset && !v.other_offset) {
-        render_crossfade(k->rd, engine_panel(k->e, k->shown[v.index], lang), engine_panel(k->e, k->shown[v.other], lang),
+        render_crossfade(k->rd, engine_panel(k->e, k->plan.shown[v.index], lang), engine_panel(k->e, k->plan.shown[v.other], lang),
                          v.other_alpha);
     } else {
-        render_dlist(k->rd, engine_panel(k->e, k->shown[v.index], lang), v.offset, 0, 1);
-        if (v.other >= 0) render_dlist(k->rd, engine_panel(k->e, k->shown[v.other], lang), v.other_offset, 0, v.other_alpha);
+        render_dlist(k->rd, engine_panel(k->e, k->plan.shown[v.index], lang), v.offset, 0, 1);
+        if (v.other >= 0) render_dlist(k->rd, engine_panel(k->e, k->plan.shown[v.other], lang), v.other_offset, 0, v.other_alpha);
     }
     int hint = k->app.mode == MODE_ATTRACT;
     if (k->chrome_for != k->app.current || k->chrome_lang != (int)lang || k->chrome_hint != hint) {
-        ui_chrome_build(&k->chrome_dl, &k->e->metrics, k->p->w, k->p->h, k->nshown, k->app.current, lang, hint);
+        ui_chrome_build(&k->chrome_dl, &k->e->metrics, k->p->w, k->p->h, k->plan.nshown, k->app.current, lang, hint);
         k->chrome_for = k->app.current;
         k->chrome_lang = (int)lang;
         k->chrome_hint = hint;
@@ -723,7 +677,7 @@ static void write_health(kiosk_t *k, const char *state, bool up)
     int64_t now = wall_ms();
     if (c->heartbeat_path) {
         int i = k->app.current;
-        heartbeat_t hb = {state, now, k->last_frame_wall, k->e->deck.entries[k->shown[i]].stem, i, lang_code(k->app.lang),
+        heartbeat_t hb = {state, now, k->last_frame_wall, k->e->deck.entries[k->plan.shown[i]].stem, i, lang_code(k->app.lang),
                           k->screen_on, k->content_hash, (int64_t)getpid()};
         buf_t b = {0};
         health_heartbeat_json(&b, &hb, &k->health);
@@ -890,10 +844,7 @@ void kiosk_destroy(kiosk_t *k)
     alert_set_free(&k->alerts);
     alert_state_free(&k->ast);
     alert_watch_close(&k->aw);
-    free(k->target);
-    free(k->shown);
-    free(k->scratch);
-    free(k->shown_dwell);
+    timeplan_set_free(&k->plan);
     render_destroy(k->rd);
     free(k);
 }
@@ -911,7 +862,7 @@ static void presented(kiosk_t *k, uint64_t now, double seconds)
     if (k->alert >= 0)
         snprintf(status, sizeof status, "alert %s", k->alerts.items[k->alert].stem);
     else if (k->screen_on)
-        snprintf(status, sizeof status, "showing %d/%d %s (%s)", i + 1, k->nshown, k->e->deck.entries[k->shown[i]].stem,
+        snprintf(status, sizeof status, "showing %d/%d %s (%s)", i + 1, k->plan.nshown, k->e->deck.entries[k->plan.shown[i]].stem,
                  lang_code(k->app.lang));
     else
         snprintf(status, sizeof status, "screen off by schedule");
@@ -941,11 +892,11 @@ void kiosk_write_health(kiosk_t *k) { write_health(k, "running", true); }
 
 int kiosk_shown(const kiosk_t *k, const int **set)
 {
-    *set = k->target;
-    return k->ntarget;
+    *set = k->plan.target;
+    return k->plan.ntarget;
 }
 
-int kiosk_on_screen(const kiosk_t *k) { return k->shown && k->app.current < k->nshown ? k->shown[k->app.current] : -1; }
+int kiosk_on_screen(const kiosk_t *k) { return k->plan.shown && k->app.current < k->plan.nshown ? k->plan.shown[k->app.current] : -1; }
 bool kiosk_alert_on(const kiosk_t *k) { return k->alert >= 0; }
 
 kiosk_stats_t kiosk_stats(const kiosk_t *k)

@@ -1,8 +1,10 @@
 #include "annai/timeplan.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "annai/config.h"
+#include "annai/util.h"
 
 #define ALL_DAYS 0x7Fu
 #define STAMP_DAY 10000LL /* yyyymmdd * STAMP_DAY + hhmm */
@@ -179,6 +181,60 @@ int timeplan_with_current(const int *target, int n, int current, int *out)
     }
     if (!placed) out[k++] = current;
     return k;
+}
+
+/* ---- the kiosk's set ---- */
+
+void timeplan_set_free(timeplan_set_t *s)
+{
+    free(s->plans);
+    free(s->target);
+    free(s->shown);
+    free(s->scratch);
+    free(s->dwell);
+    memset(s, 0, sizeof *s);
+}
+
+void timeplan_set_reset(timeplan_set_t *s, const timeplan_t *const *plans, int n)
+{
+    timeplan_set_free(s);
+    s->n = n;
+    s->plans = xcalloc((size_t)n + 1, sizeof *s->plans);
+    memcpy(s->plans, plans, (size_t)n * sizeof *plans);
+    s->scratch = xcalloc((size_t)n + 2, sizeof *s->scratch);
+    s->stamp = TIMEPLAN_NONE;
+}
+
+bool timeplan_set_target(timeplan_set_t *s, const timeplan_civil_t *c)
+{
+    if (c->stamp == s->stamp) return false;
+    s->stamp = c->stamp;
+    int *next = xcalloc((size_t)s->n + 1, sizeof *next);
+    bool fallback;
+    int n = timeplan_select(s->plans, s->n, c, s->target, s->ntarget, next, &fallback);
+    bool changed = !s->target || n != s->ntarget || memcmp(next, s->target, (size_t)n * sizeof *next);
+    free(s->target);
+    s->target = next;
+    s->ntarget = n;
+    return changed;
+}
+
+int timeplan_set_apply(timeplan_set_t *s, int current, const double *deck_dwell)
+{
+    int cur = s->shown && current >= 0 && current < s->nshown ? s->shown[current] : -1;
+    int *next = s->scratch;
+    int n = timeplan_with_current(s->target, s->ntarget, cur, next);
+    if (s->shown && n == s->nshown && !memcmp(next, s->shown, (size_t)n * sizeof *next)) return -1;
+    int pos = 0;
+    for (int i = 0; i < n; i++)
+        if (next[i] == cur) pos = i;
+    s->scratch = s->shown ? s->shown : xcalloc((size_t)s->n + 2, sizeof *s->scratch);
+    s->shown = next;
+    s->nshown = n;
+    free(s->dwell);
+    s->dwell = xcalloc((size_t)n + 1, sizeof *s->dwell);
+    for (int i = 0; i < n; i++) s->dwell[i] = deck_dwell ? deck_dwell[next[i]] : 0;
+    return pos;
 }
 
 /* ---- edge: the system clock and time zone ---- */

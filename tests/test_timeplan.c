@@ -207,11 +207,51 @@ static void test_panel_keys(void **state)
     diag_clear(&d);
 }
 
+
+/* The kiosk's set: a panel that leaves the set while on screen stays until the app moves on
+ * (the next dwell), then is gone; a start inside a window has the panel at once. */
+static void test_set_leaving_panel(void **state)
+{
+    (void)state;
+    timeplan_t always, morning;
+    const char *err;
+    timeplan_init(&always);
+    timeplan_init(&morning);
+    timeplan_parse_key(&morning, "hours", "09:00-10:00", &err);
+    const timeplan_t *deck[] = {&always, &morning};
+    double dwell[] = {5000, 7000};
+    timeplan_set_t s = {0};
+    timeplan_set_reset(&s, deck, 2);
+    timeplan_civil_t in = at("2026-11-30 09:59", MON), out = at("2026-11-30 10:00", MON);
+    assert_true(timeplan_set_target(&s, &in));
+    assert_false(timeplan_set_target(&s, &in)); /* same minute: not evaluated again */
+    assert_int_equal(timeplan_set_apply(&s, 0, dwell), 0);
+    assert_int_equal(s.nshown, 2);
+    assert_true(s.dwell[1] == 7000);
+    assert_int_equal(timeplan_set_apply(&s, 1, dwell), -1);
+    assert_true(timeplan_set_target(&s, &out));
+    assert_int_equal(s.ntarget, 1);
+    assert_int_equal(timeplan_set_apply(&s, 1, dwell), -1); /* on screen: stays for now */
+    assert_int_equal(s.nshown, 2);
+    assert_int_equal(timeplan_set_apply(&s, 0, dwell), 0);  /* moved on: gone */
+    assert_int_equal(s.nshown, 1);
+    assert_int_equal(s.shown[0], 0);
+    timeplan_set_free(&s);
+    int t[] = {1, 4, 6}, o[4];
+    assert_int_equal(timeplan_with_current(t, 3, 3, o), 4);
+    assert_int_equal(o[1], 3);
+    assert_int_equal(o[2], 4);
+    assert_int_equal(timeplan_with_current(t, 3, 4, o), 3);
+    assert_int_equal(timeplan_with_current(t, 3, 9, o), 4);
+    assert_int_equal(o[3], 9);
+    assert_int_equal(timeplan_with_current(t, 3, -1, o), 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rule_table),   cmocka_unit_test(test_bad_values),   cmocka_unit_test(test_select),
-        cmocka_unit_test(test_civil_from_wall), cmocka_unit_test(test_panel_keys),
+        cmocka_unit_test(test_civil_from_wall), cmocka_unit_test(test_panel_keys), cmocka_unit_test(test_set_leaving_panel),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -52,6 +52,28 @@ bool timeplan_only_fallback(const timeplan_t *const *plans, int n, const timepla
  * left the set, so that it is replaced at the next dwell and not cut off. Returns the count. */
 int timeplan_with_current(const int *target, int n, int current, int *out);
 
+/* The set a kiosk shows, kept between ticks: target is what the plans want (evaluated once per
+ * calendar minute: window edges are whole minutes), shown what the app walks through (target
+ * and the panel on screen that just left it), dwell the ms per shown position. */
+typedef struct {
+    const timeplan_t **plans;
+    int n;
+    int *target, *shown, *scratch;
+    int ntarget, nshown;
+    double *dwell;
+    int64_t stamp;
+} timeplan_set_t;
+
+/* Starts over on a deck of n plans (after a load or reload): nothing shown yet. */
+void timeplan_set_reset(timeplan_set_t *s, const timeplan_t *const *plans, int n);
+/* True when the target changed at c (the first call always changes it). */
+bool timeplan_set_target(timeplan_set_t *s, const timeplan_civil_t *c);
+/* Makes shown follow target; current is the position on screen now. Returns the position of
+ * the same panel in the new shown, or -1 when shown did not change. No allocation when
+ * nothing changed. deck_dwell: ms per deck index. */
+int timeplan_set_apply(timeplan_set_t *s, int current, const double *deck_dwell);
+void timeplan_set_free(timeplan_set_t *s);
+
 /* Edge: the local civil time of a wall-clock second (the system time zone), and back. */
 timeplan_civil_t timeplan_civil(time_t wall);
 /* Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" as local time. Returns false when malformed. */
