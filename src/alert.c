@@ -264,7 +264,7 @@ static void watch_try_add(alert_watch_t *w)
 void alert_watch_open(alert_watch_t *w, const char *dir, uint64_t now)
 {
     memset(w, 0, sizeof *w);
-    w->dir = xstrdup(dir ? dir : CONFIG_ALERT_DIR);
+    w->dir = xstrdup(dir);
     w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     w->wd = -1;
     watch_try_add(w);

@@ -70,8 +70,9 @@ void config_defaults(config_t *c)
     c->on_min = c->off_min = -1;
     c->days = 0x7F;
     c->heartbeat_interval_s = 30;
-    c->alert_dir = xstrdup(CONFIG_ALERT_DIR);
 }
+
+const char *config_alert_dir(const config_t *c) { return c->alert_dir ? c->alert_dir : CONFIG_ALERT_DIR; }
 
 void config_free(config_t *c)
 {

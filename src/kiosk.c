@@ -805,7 +805,7 @@ kiosk_t *kiosk_create_at(engine_t *e, platform_t *p, events_t *ev, uint64_t now,
     k->alert = -1;
     read_wall(k);
     plan_reset(k);
-    alert_watch_open(&k->aw, e->cfg.alert_dir, now);
+    alert_watch_open(&k->aw, config_alert_dir(&e->cfg), now);
     k->wake_event = SDL_RegisterEvents(1);
     if (k->wake_event != (Uint32)-1) alert_watch_wake(&k->aw, wake_loop, &k->wake_event);
     alert_reload(k);

@@ -73,7 +73,7 @@ static int shown_at(const engine_t *e, const when_t *w, int *out)
 /* The alert on screen at w (now without --at), or NULL; its problems go to d. */
 static const alert_msg_t *alert_at(const engine_t *e, const when_t *w, alert_set_t *set, diag_list_t *d)
 {
-    alert_set_load(set, e->cfg.alert_dir, d);
+    alert_set_load(set, config_alert_dir(&e->cfg), d);
     timeplan_civil_t c = timeplan_civil(w->wall);
     int i = alert_pick(set, &c);
     return i >= 0 ? &set->items[i] : NULL;
@@ -135,7 +135,7 @@ static int mode_check(engine_t *e, diag_list_t *d, const when_t *w)
     print_diags(d);
     printf("%s: %d panels (%d with English), %d problem%s\n", e->cfg.content_dir, e->deck.count, count_en(&e->deck),
            d->count, d->count == 1 ? "" : "s");
-    if (alerts.count) printf("%s: %d alert%s\n", e->cfg.alert_dir, alerts.count, alerts.count == 1 ? "" : "s");
+    if (alerts.count) printf("%s: %d alert%s\n", config_alert_dir(&e->cfg), alerts.count, alerts.count == 1 ? "" : "s");
     if (w->given) print_at(e, w, alert);
     print_fallback_times(e, w);
     alert_set_free(&alerts);

@@ -210,7 +210,6 @@ static void timed_open(timed_t *t, const char *when, const char *ini)
     sim_wall = (int64_t)timeplan_wall_of(s);
     config_defaults(&t->cfg);
     t->cfg.content_dir = xstrdup(t->dir);
-    free(t->cfg.alert_dir);
     t->cfg.alert_dir = xstrdup(t->alerts);
     if (ini) {
         char *ip = path_join(t->dir, "kiosk.ini");

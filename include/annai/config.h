@@ -35,7 +35,7 @@ typedef struct {
     double heartbeat_interval_s;
     char *metrics_path;
     /* [alert] */
-    char *alert_dir;
+    char *alert_dir;          /* NULL: CONFIG_ALERT_DIR (see config_alert_dir) */
 } config_t;
 
 /* The admin PIN as a systemd credential (LoadCredential=annai.pin:/etc/annai/pin): read from
@@ -79,6 +79,7 @@ void config_print_help(void);
 /* Makes inih keep long lines (Debian's build cuts them at 200 bytes) and keep ';' in values. */
 void config_ini_setup(void);
 const char *lang_code(lang_t l);
+const char *config_alert_dir(const config_t *c);
 /* "mon-fri", "mon,wed,sat", "fri-mon" -> bit 0 = Monday ... bit 6 = Sunday. */
 bool config_parse_days(const char *v, unsigned *out);
 
