@@ -333,6 +333,7 @@ static void test_alert_at_night_over_everything(void **state)
     key(t.k, SDLK_ESCAPE, now + 60);
     run_for(&t, &now, 2000);
     assert_true(kiosk_alert_on(t.k));
+    assert_int_equal(pixel_at(&t.p, 320, 10), ALERTVIEW_BAND & 0xFFFFFF); /* the schedule keeps it on */
     char *f = path_join(t.alerts, "rain.md"), *g = path_join(t.alerts, "rain.en.md");
     unlink(f);
     unlink(g);
