@@ -99,7 +99,7 @@ static void print_fallback_times(const engine_t *e, const when_t *w)
             char a[32], b[32];
             timeplan_format(timeplan_civil(start).stamp, a, sizeof a);
             timeplan_format(c.stamp, b, sizeof b);
-            printf("only fallback panels %s - %s: %s\n", a, b,
+            printf("only fallback panels %s - %s%s: %s\n", a, b, t >= end ? " (the end of the 7 days looked at)" : "",
                    unscheduled ? "the panels without from/until/days/hours" : "no panel in its window, the last set stays");
             start = 0;
         }

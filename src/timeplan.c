@@ -191,6 +191,7 @@ void timeplan_set_free(timeplan_set_t *s)
     free(s->target);
     free(s->shown);
     free(s->scratch);
+    free(s->spare);
     free(s->dwell);
     memset(s, 0, sizeof *s);
 }
@@ -202,6 +203,7 @@ void timeplan_set_reset(timeplan_set_t *s, const timeplan_t *const *plans, int n
     s->plans = xcalloc((size_t)n + 1, sizeof *s->plans);
     memcpy(s->plans, plans, (size_t)n * sizeof *plans);
     s->scratch = xcalloc((size_t)n + 2, sizeof *s->scratch);
+    s->spare = xcalloc((size_t)n + 1, sizeof *s->spare);
     s->stamp = TIMEPLAN_NONE;
 }
 
@@ -209,11 +211,11 @@ bool timeplan_set_target(timeplan_set_t *s, const timeplan_civil_t *c)
 {
     if (c->stamp == s->stamp) return false;
     s->stamp = c->stamp;
-    int *next = xcalloc((size_t)s->n + 1, sizeof *next);
+    int *next = s->spare;
     bool fallback;
     int n = timeplan_select(s->plans, s->n, c, s->target, s->ntarget, next, &fallback);
     bool changed = !s->target || n != s->ntarget || memcmp(next, s->target, (size_t)n * sizeof *next);
-    free(s->target);
+    s->spare = s->target ? s->target : xcalloc((size_t)s->n + 1, sizeof *s->spare); /* no allocation per minute */
     s->target = next;
     s->ntarget = n;
     return changed;

@@ -367,6 +367,41 @@ static void test_alert_over_index_and_until(void **state)
     timed_close(&t);
 }
 
+/* Over the admin overlay and over a transition in progress, at once. */
+static void test_alert_over_admin_and_transition(void **state)
+{
+    (void)state;
+    timed_t t;
+    uint64_t now = 1000000;
+    timed_open(&t, "2026-11-30 12:00", NULL);
+    run_for(&t, &now, 500);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = SDLK_a;
+    e.key.keysym.mod = KMOD_LCTRL | KMOD_LSHIFT;
+    kiosk_handle(t.k, &e, now);
+    run_for(&t, &now, 200);
+    Uint32 admin_px = pixel_at(&t.p, 320, 10);
+    assert_int_not_equal(admin_px, ALERTVIEW_BAND & 0xFFFFFF);
+    rename_in(&t, "a.md", "---\ntitle: 避難してください\n---\n\n係員の指示に従ってください。\n");
+    run_for(&t, &now, 100);
+    assert_int_equal(pixel_at(&t.p, 320, 10), ALERTVIEW_BAND & 0xFFFFFF);
+    char *f = path_join(t.alerts, "a.md");
+    unlink(f);
+    run_for(&t, &now, 200);
+    assert_int_equal(pixel_at(&t.p, 320, 10), admin_px); /* back to the admin overlay */
+    key(t.k, SDLK_ESCAPE, now);
+    run_for(&t, &now, 500);
+    key(t.k, SDLK_RIGHT, now); /* a 400 ms fade starts */
+    run_for(&t, &now, 100);
+    rename_in(&t, "a.md", "---\ntitle: 避難してください\n---\n\n係員の指示に従ってください。\n");
+    run_for(&t, &now, 50);
+    assert_int_equal(pixel_at(&t.p, 320, 10), ALERTVIEW_BAND & 0xFFFFFF);
+    free(f);
+    timed_close(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -375,6 +410,7 @@ int main(void)
         cmocka_unit_test(test_window_edges_on_a_simulated_clock),
         cmocka_unit_test(test_alert_at_night_over_everything),
         cmocka_unit_test(test_alert_over_index_and_until),
+        cmocka_unit_test(test_alert_over_admin_and_transition),
     };
     return cmocka_run_group_tests_name("kiosk", tests, NULL, NULL);
 }

@@ -58,7 +58,7 @@ int timeplan_with_current(const int *target, int n, int current, int *out);
 typedef struct {
     const timeplan_t **plans;
     int n;
-    int *target, *shown, *scratch;
+    int *target, *shown, *scratch, *spare; /* scratch, spare: the next shown / target */
     int ntarget, nshown;
     double *dwell;
     int64_t stamp;

@@ -101,4 +101,14 @@ grep -q '^at 2026-11-30 10:00: alert .*drill.md on screen$' "$tmp/check" || fail
 "$ANNAI" --dump-layout --content "$c" --alert-dir "$alerts" --at "2026-11-30 10:00" | grep -q '"panel":"alert:drill".*点検のお知らせ' ||
   fail "--dump-layout --at: no alert lines"
 "$ANNAI" --check --at "30.11.2026" >/dev/null 2>&1; [ $? -eq 2 ] || fail "--at with a bad time is not a usage error"
+
+# --check: a broken alert file is a problem with its line (the kiosk still shows it), and the
+# times in the next 7 days when only the panels without times show
+printf -- '---\ntitle: 地震\nlevel: 5\n---\n\n揺れに注意\n' > "$alerts/quake.md"
+sed 's/^title: \(.*\)$/title: \1\nhours: 09:00-17:00\ndays: mon-fri/' content/02-background.md > "$c/02-background.md"
+"$ANNAI" --check --content "$c" --alert-dir "$alerts" --at "2026-11-30 08:00" > "$tmp/check" 2>&1; rc=$?
+[ $rc -eq 1 ] || fail "--check with a broken alert exited $rc"
+grep -q "^$alerts/quake.md:3: unknown key 'level'" "$tmp/check" || fail "--check: the broken alert is not reported: $(cat "$tmp/check")"
+grep -q '^only fallback panels 2026-11-30 08:00 - 2026-11-30 09:00: ' "$tmp/check" || fail "--check: fallback times: $(cat "$tmp/check")"
+grep -q '^only fallback panels 2026-12-04 17:00 - 2026-12-07 08:00 (the end of the 7 days looked at): ' "$tmp/check" || fail "--check: the weekend is not a fallback time"
 echo "alert: ok"
