@@ -75,6 +75,7 @@ struct kiosk_s {
     Uint32 wake_event;               /* pushed by the alert folder's waker thread */
     dlist_t alert_dl;
     bool alert_dirty;
+    bool announced;                  /* the start event is out: schedule events may follow */
     bool animating;                  /* the last frame drawn was mid-transition: draw the end too */
     kiosk_stats_t st;
     /* fleet health */
@@ -151,6 +152,7 @@ static void restart_app(kiosk_t *k, uint64_t now)
 
 static void emit_schedule(kiosk_t *k)
 {
+    if (!k->announced) return; /* the first set follows the start event */
     size_t cap = 16, n = 0;
     char *list = xcalloc(cap, 1), q[600];
     list[n++] = '[';
@@ -822,6 +824,8 @@ kiosk_t *kiosk_create_at(engine_t *e, platform_t *p, events_t *ev, uint64_t now,
     char count[16];
     snprintf(count, sizeof count, "%d", e->deck.count);
     events_emit(ev, "start", "panels", count, NULL);
+    k->announced = true;
+    emit_schedule(k);
     return k;
 }
 
