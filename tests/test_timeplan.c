@@ -48,6 +48,13 @@ static const case_t cases[] = {
     {NULL, "2028-02-29", NULL, NULL, "2028-02-29 12:00", TUE, true},
     {NULL, "2028-02-29", NULL, NULL, "2028-03-01 00:00", WED, false},
     {NULL, "2027-02-28", NULL, NULL, "2027-03-01 00:00", MON, false},
+    /* century years: 2100 is not a leap year, 2400 is */
+    {NULL, "2100-02-28", NULL, NULL, "2100-02-28 23:59", SUN, true},
+    {NULL, "2100-02-28", NULL, NULL, "2100-03-01 00:00", MON, false},
+    {NULL, "2400-02-28", NULL, NULL, "2400-02-29 00:00", TUE, false},
+    {NULL, "2400-02-29", NULL, NULL, "2400-02-29 23:59", TUE, true},
+    {NULL, "2400-02-29", NULL, NULL, "2400-03-01 00:00", WED, false},
+    {NULL, "2099-12-31", NULL, NULL, "2100-01-01 00:00", FRI, false},
     /* days */
     {NULL, NULL, "sat,sun", NULL, "2026-11-28 00:00", SAT, true},
     {NULL, NULL, "sat,sun", NULL, "2026-11-27 23:59", FRI, false},
@@ -111,7 +118,8 @@ static void test_bad_values(void **state)
     const char *bad[][2] = {{"from", "2026-13-01"}, {"from", "2026-02-30"}, {"until", "2026-11-28 25:00"},
                             {"until", "28.11.2026"}, {"until", "2026-11-28 9:00"}, {"days", "someday"},
                             {"hours", "9-17"}, {"hours", "09:00-09:00"}, {"hours", "09:00-17:00x"},
-                            {"hours", ""}, {"from", "2026-11-28 12:00 extra"}};
+                            {"hours", ""}, {"from", "2026-11-28 12:00 extra"},
+                            {"until", "2100-02-29"}, {"until", "2027-02-29"}};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         timeplan_t t;
         const char *err = NULL;
@@ -124,6 +132,18 @@ static void test_bad_values(void **state)
     timeplan_init(&t);
     assert_false(timeplan_parse_key(&t, "title", "x", &err));
     assert_false(timeplan_scheduled(&t));
+    /* any one key makes a panel scheduled (--check's fallback times count on it) */
+    const char *one[][2] = {{"from", "2026-01-01"}, {"until", "2026-01-01"}, {"days", "mon"}, {"hours", "09:00-10:00"}};
+    for (int i = 0; i < 4; i++) {
+        timeplan_init(&t);
+        assert_true(timeplan_parse_key(&t, one[i][0], one[i][1], &err));
+        assert_null(err);
+        if (!timeplan_scheduled(&t)) fail_msg("%s alone: not scheduled", one[i][0]);
+    }
+    int64_t s;
+    bool has_time;
+    assert_true(timeplan_parse_when("2400-02-29", &s, &has_time));
+    assert_false(has_time);
 }
 
 /* The set: unscheduled panels always; scheduled ones in their windows; when nothing is in the
