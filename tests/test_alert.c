@@ -71,6 +71,8 @@ static void test_lang_of_names(void **state)
     assert_int_equal(n, 4);
     assert_int_equal(alert_lang_of("heavy.rain.md", &n), LANG_JA);
     assert_int_equal(n, 10);
+    assert_int_equal(alert_lang_of("rain.ja.md", &n), LANG_JA); /* the default language's tag spelled out */
+    assert_int_equal(n, 4);
 }
 
 static void test_state_events(void **state)
