@@ -43,12 +43,12 @@ static void rect(dlist_t *dl, rectf_t r, uint32_t color)
     dl->items[dl->nitems++] = (dl_item_t){DL_RECT, r, color, NULL, NULL, 0};
 }
 
-/* One line of text of one style; returns the y below it. */
+/* One run of text of one style; returns the y below it. Titles break at phrases, as headings. */
 static float text_run(dlist_t *dl, const metrics_t *m, const char *s, rectf_t r, float px, uint32_t color,
                       face_t face, align_t align, int block, bool *clipped)
 {
     span_t sp = {(char *)s, NULL, face == FACE_BOLD ? STYLE_BOLD : 0};
-    text_style_t st = {px, 1.3f, color, align, 0, face};
+    text_style_t st = {px, 1.3f, color, align, 0, face, face == FACE_BOLD ? BREAK_PHRASES : BREAK_BODY};
     return layout_text(dl, m, &sp, 1, r.x, r.y, r.w, r.y + r.h, &st, block, clipped);
 }
 
