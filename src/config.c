@@ -13,7 +13,7 @@
 #define CONFIG_MIN_SIDE 64     /* the smallest --size / size = WxH accepted */
 #define CONFIG_MAX_SIDE 16384  /* the largest: SDL's texture limit on most GPUs */
 
-typedef enum { T_STR, T_LANG, T_SECONDS, T_SIZE, T_BOOL, T_ROTATE, T_INT, T_MS, T_TIME, T_DAYS, T_PIN } key_type_t;
+typedef enum { T_STR, T_LANG, T_SECONDS, T_SIZE, T_BOOL, T_ROTATE, T_INT, T_MS, T_TIME, T_DAYS, T_PIN, T_RENDERER } key_type_t;
 
 typedef struct {
     const char *section, *key;
@@ -32,6 +32,7 @@ static const key_def_t keys[] = {
     {"display", "fullscreen", T_BOOL, OFF(fullscreen), 0, 0, "true or false"},
     {"display", "rotate", T_ROTATE, OFF(rotate), 0, 0, "0, 90, 180 or 270"},
     {"display", "display", T_INT, OFF(display), 0, 16, "display index"},
+    {"display", "renderer", T_RENDERER, OFF(renderer), 0, 0, "auto, software or gpu"},
     {"interaction", "idle_timeout", T_SECONDS, OFF(idle_timeout_s), 1, 86400, "seconds without input before reset"},
     {"interaction", "transition_ms", T_MS, OFF(transition_ms), 0, 5000, "transition length in ms"},
     {"schedule", "on", T_TIME, OFF(on_min), 0, 0, "HH:MM the screen turns on"},
@@ -177,6 +178,14 @@ static bool parse_size(const char *v, int *w, int *h)
     return true;
 }
 
+static bool parse_renderer(const char *v, renderer_kind_t *out)
+{
+    static const char *names[] = {[RENDERER_AUTO] = "auto", [RENDERER_SOFTWARE] = "software", [RENDERER_GPU] = "gpu"};
+    for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
+        if (!strcasecmp(v, names[i])) { *out = (renderer_kind_t)i; return true; }
+    return false;
+}
+
 /* Strips YAML-style quotes a curator may put around a value. */
 static char *unquote(const char *v)
 {
@@ -211,6 +220,7 @@ static bool apply(config_t *c, const key_def_t *k, const char *v, const char *sr
         if (ok) *(int *)p = (int)num;
         break;
     case T_TIME: ok = parse_time(v, (int *)p); break;
+    case T_RENDERER: ok = parse_renderer(v, (renderer_kind_t *)p); break;
     case T_DAYS: ok = config_parse_days(v, (unsigned *)p); break;
     case T_PIN:
         ok = strlen(v) >= 4 && strlen(v) <= 12 && strspn(v, "0123456789") == strlen(v);

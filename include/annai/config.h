@@ -9,6 +9,8 @@
 #define CONFIG_ALERT_DIR "/run/annai/alert" /* tmpfs: an alert never outlives a reboot by accident */
 
 typedef enum { LANG_JA = 0, LANG_EN = 1, LANG_COUNT } lang_t;
+/* [display] renderer: auto takes the GPU where a real one drives the display (gpu.h) */
+typedef enum { RENDERER_AUTO = 0, RENDERER_SOFTWARE, RENDERER_GPU } renderer_kind_t;
 
 typedef struct {
     /* [content] */
@@ -20,6 +22,7 @@ typedef struct {
     bool fullscreen;
     int rotate;               /* 0, 90, 180, 270 */
     int display;
+    renderer_kind_t renderer;
     /* [interaction] */
     double idle_timeout_s;
     int transition_ms;

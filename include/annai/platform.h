@@ -15,6 +15,8 @@ typedef struct {
     struct SDL_Window *win;
     struct SDL_Renderer *r;
     bool headless;
+    bool owns_video;    /* SDL's video was started here (offscreen frames start none) */
+    renderer_kind_t renderer; /* what draws: software or gpu (never auto) */
     int w, h;           /* the picture, as laid out */
     int out_w, out_h;   /* the output it is drawn on: w x h turned by rotate */
     int rotate;         /* 0, 90, 180, 270 degrees clockwise */
