@@ -24,6 +24,8 @@ RUN_PKGS  += libsystemd-dev
 TEST_PKGS += prometheus systemd python3
 # test_heading judges heading breaks with MeCab's word boundaries (an oracle apart from BudouX)
 TEST_PKGS += mecab mecab-ipadic-utf8
+# `make deb` and its test (tests/e2e/deb.sh): the package links the fonts from Debian's package
+TEST_PKGS += debhelper lintian fonts-morisawa-bizud-gothic
 
 # The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS.
 ANNAI_CPPFLAGS = -Iinclude -DANNAI_SHARE_DIR='"$(SHAREDIR)"' -D_POSIX_C_SOURCE=200809L
@@ -144,7 +146,37 @@ install: annai
 	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SHAREDIR@|$(SHAREDIR)|g' dist/annai.service > $(DESTDIR)$(UNITDIR)/annai.service
 	install -m 755 dist/annai-heartbeat-check $(DESTDIR)$(BINDIR)/annai-heartbeat-check
 
+# annai_VERSION_ARCH.deb with debhelper (debian/), lintian-clean; ARCH=arm64|armhf cross-builds it
+deb: deps $(if $(ARCH),deps-cross)
+	@bash dist/deb.sh $(ARCH)
+
+# ---- boards: arm64 and armhf with Debian's cross toolchains and multiarch -dev packages ----
+# `make cross ARCH=arm64` builds the binary, the suites and the tools into build/cross-ARCH;
+# `make test-cross ARCH=arm64` runs the suites and the headless end-to-end tests under qemu-user.
+ARCH ?=
+CROSS_ARCH = $(or $(ARCH),arm64)
+CROSS_B = build/cross-$(CROSS_ARCH)
+CROSS_TRIPLET = $(shell dpkg-architecture -a$(CROSS_ARCH) -qDEB_HOST_GNU_TYPE 2>/dev/null)
+CROSS_LIBDIR = $(CURDIR)/$(CROSS_B)/sysroot/usr/lib
+# libunibreak-dev is not Multi-Arch: same (dpkg would remove the native one): dist/cross-sysroot.sh
+CROSS_DEV = libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libpng-dev libmd4c-dev libinih-dev libqrencode-dev zlib1g-dev libcmocka-dev libsystemd-dev
+CROSS_PKGS = crossbuild-essential-$(CROSS_ARCH) qemu-user-static $(CROSS_DEV:%=%:$(CROSS_ARCH))
+deps-cross:
+	@dpkg --print-foreign-architectures | grep -qx $(CROSS_ARCH) || { [ "$$(id -u)" = 0 ] && S= || S=sudo; $$S dpkg --add-architecture $(CROSS_ARCH); }
+	$(MAKE) deps-run DEB_PKGS="$(CROSS_PKGS)"
+
+cross: deps-cross
+	@bash dist/cross-sysroot.sh $(CROSS_ARCH) $(CROSS_B)/sysroot
+	PKG_CONFIG_PATH=$(CURDIR)/$(CROSS_B)/sysroot/pkgconfig $(MAKE) B=$(CROSS_B) BIN=$(CROSS_B)/annai \
+		CC=$(CROSS_TRIPLET)-gcc AR=$(CROSS_TRIPLET)-ar PKG_CONFIG=$(CROSS_TRIPLET)-pkg-config \
+		LDFLAGS="$(LDFLAGS) -L$(CROSS_LIBDIR)" $(CROSS_B)/annai cross-built
+
+cross-built: $(BIN) $(TESTS) $(TOOLS)
+
+test-cross: cross
+	@bash tests/cross.sh $(CROSS_ARCH) $(CROSS_B)
+
 clean:
 	rm -rf build annai
 
-.PHONY: mutate all deps deps-run run test check-built sanitize fuzz bench vs-browser soak install clean
+.PHONY: mutate all deps deps-run deps-cross run test check-built sanitize fuzz bench vs-browser soak install deb cross cross-built test-cross clean
