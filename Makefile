@@ -39,7 +39,7 @@ SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ  = $(SRC:src/%.c=$(B)/%.o)
 TESTS = $(patsubst tests/%.c,$(B)/%,$(wildcard tests/test_*.c))
 FUZZERS = content config layout
-TOOLS = $(B)/uigeom $(B)/soak $(FUZZERS:%=$(B)/replay_%)
+TOOLS = $(B)/uigeom $(B)/gpucmp $(B)/soak $(FUZZERS:%=$(B)/replay_%)
 LINK = $(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS)
 
 all: $(BIN)
@@ -60,6 +60,9 @@ $(B)/soak: bench/soak.c $(B)/libannai.a
 	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
 
 $(B)/uigeom: tests/tools/uigeom.c $(B)/libannai.a
+	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
+
+$(B)/gpucmp: tests/tools/gpucmp.c $(B)/libannai.a
 	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
 
 # each fuzz harness again without libFuzzer, to replay kept crashes and seeds in `make test`
