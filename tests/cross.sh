@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
-# tests/cross.sh ARCH DIR: the cmocka suites and the headless end-to-end tests of a cross build
+# tests/cross.sh ARCH DIR [ROOT]: the cmocka suites and the headless end-to-end tests of a cross build
 # (make cross) under qemu-user, through one wrapper per program, so that tests/run.sh and the
 # e2e scripts run them as they run native ones. Prints how long it took.
 set -u
-arch=$1 dir=$2
+arch=$1 dir=$2 root=${3:-}
 cd "$(dirname "$0")/.." || exit 2
 case $arch in arm64) q=qemu-aarch64-static ;; armhf) q=qemu-arm-static ;; *) echo "cross: unknown ARCH $arch" >&2; exit 2 ;; esac
 command -v "$q" >/dev/null || { echo "cross: $q missing (make deps-cross)" >&2; exit 2; }
-libdir=$(pwd)/$dir/sysroot/usr/lib   # libunibreak is not multiarch: /usr/lib
+# the ARCH loader and libraries: the multiarch packages in / (libunibreak, not multiarch, from
+# the folder cross-sysroot.sh made), or all of them in ROOT (make cross-root)
+if [ -n "$root" ]; then prefix=$root libdir=/usr/lib; else prefix=/ libdir=$(pwd)/$dir/sysroot/usr/lib; fi
 run=$dir/run
 rm -rf "$run" && mkdir -p "$run"
 for p in "$dir"/annai "$dir"/test_* "$dir"/uigeom "$dir"/soak "$dir"/replay_*; do
   [ -f "$p" ] && [ -x "$p" ] || continue
-  # -L /: the ARCH loader and libraries come from the multiarch packages; libunibreak from the
-  # sysroot (cross-sysroot.sh); guest environment only, the host's qemu is not affected
-  printf '#!/bin/sh\nexec %s -L / -E LD_LIBRARY_PATH=%s %s "$@"\n' "$q" "$libdir" "$(pwd)/$p" > "$run/${p##*/}"
+  # (-E sets the guest's environment only: the host's qemu is not affected)
+  printf '#!/bin/sh\nexec %s -L %s -E LD_LIBRARY_PATH=%s %s "$@"\n' "$q" "$prefix" "$libdir" "$(pwd)/$p" > "$run/${p##*/}"
   chmod +x "$run/${p##*/}"
 done
 [ -x "$run/annai" ] || { echo "cross: $dir/annai missing (make cross ARCH=$arch)" >&2; exit 2; }
