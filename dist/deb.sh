@@ -2,7 +2,7 @@
 # dist/deb.sh [ARCH]: annai_VERSION_ARCH.deb with debhelper, built from a copy of the tree
 # (dpkg-buildpackage cleans the tree it builds in: the developer's build/ stays), then lintian.
 # Prints the .deb's path last. ARCH other than the build machine's cross-builds (make cross).
-set -eu
+set -euo pipefail
 cd "$(dirname "$0")/.."
 host=$(dpkg --print-architecture) arch=${1:-$host}
 version=$(dpkg-parsechangelog -S Version)

@@ -31,6 +31,7 @@ echo "$out" | grep -q '11 panels' || fail "installed annai did not find its cont
 unit=/lib/systemd/system/annai.service
 grep -q '^ExecStart=/usr/bin/annai ' "$unit" || fail "unit ExecStart: $(grep ExecStart "$unit")"
 [ -e /etc/systemd/system/multi-user.target.wants/annai.service ] && fail "the unit was enabled on install"
+for doc in $(sed -n 's|^Documentation=file://||p' "$unit"); do [ -f "$doc" ] || fail "the unit's Documentation $doc is not installed"; done
 man -w annai >/dev/null 2>&1 || fail "no manual page"
 # the package's files and links (not its folders: /lib is itself a link on a merged /usr)
 files=$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {print substr($6, 2)}')
