@@ -193,11 +193,15 @@ cross-built: $(BIN) $(TESTS) $(TOOLS)
 test-cross: cross
 	@bash tests/cross.sh $(CROSS_ARCH) $(CROSS_B) $(CROSS_ROOT)
 
-# A sysroot for CROSS_ROOT: Debian's ARCH packages for building, unpacked (mmdebstrap, ~40 s)
+# A sysroot for CROSS_ROOT: Debian's ARCH packages for building, unpacked (mmdebstrap, ~40 s).
+# From the machine's own Debian mirror, main and updates: the security index is what was stale.
+CROSS_MIRROR = $(shell cat /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '/^URIs:/ {u = $$2} /^Suites:/ && !/security/ {print u; exit}')
 cross-root:
 	@command -v mmdebstrap >/dev/null || $(MAKE) -s deps-run DEB_PKGS=mmdebstrap
+	rm -rf $(CROSS_B)/root
 	mmdebstrap --variant=extract --architectures=$(CROSS_ARCH) \
-		--include=$$(echo libc6-dev libunibreak-dev $(CROSS_DEV) | tr ' ' ,) bookworm $(CROSS_B)/root
+		--include=$$(echo libc6-dev libunibreak-dev $(CROSS_DEV) | tr ' ' ,) bookworm $(CROSS_B)/root \
+		"deb $(CROSS_MIRROR) bookworm main" "deb $(CROSS_MIRROR) bookworm-updates main"
 	@echo "then: make test-cross ARCH=$(CROSS_ARCH) CROSS_ROOT=$(CURDIR)/$(CROSS_B)/root"
 
 clean:
