@@ -26,6 +26,8 @@ TEST_PKGS += prometheus systemd python3
 TEST_PKGS += mecab mecab-ipadic-utf8
 # `make deb` and its test (tests/e2e/deb.sh): the package links the fonts from Debian's package
 TEST_PKGS += debhelper lintian fonts-morisawa-bizud-gothic
+# renderer = gpu against software under Xvfb (tests/e2e/gpu.sh): Mesa's software GL
+TEST_PKGS += libgl1-mesa-dri
 
 # The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS. 64-bit file
 # offsets on 32-bit boards (armhf): readdir failed with EOVERFLOW on 64-bit directory hashes
@@ -170,11 +172,11 @@ CROSS_DEV = libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libpng-dev libmd4c-dev
 CROSS_ROOT ?=
 ifeq ($(CROSS_ROOT),)
 # libunibreak-dev is not Multi-Arch: same (dpkg would remove the native one): dist/cross-sysroot.sh
-CROSS_PKGS = crossbuild-essential-$(CROSS_ARCH) qemu-user-static $(CROSS_DEV:%=%:$(CROSS_ARCH))
+CROSS_PKGS = crossbuild-essential-$(CROSS_ARCH) qemu-user-static file $(CROSS_DEV:%=%:$(CROSS_ARCH))
 CROSS_VARS = CC=$(CROSS_TRIPLET)-gcc PKG_CONFIG=$(CROSS_TRIPLET)-pkg-config LDFLAGS="$(LDFLAGS) -L$(CURDIR)/$(CROSS_B)/sysroot/usr/lib"
 CROSS_ENV = PKG_CONFIG_PATH=$(CURDIR)/$(CROSS_B)/sysroot/pkgconfig
 else
-CROSS_PKGS = crossbuild-essential-$(CROSS_ARCH) qemu-user-static
+CROSS_PKGS = crossbuild-essential-$(CROSS_ARCH) qemu-user-static file
 CROSS_VARS = CC="$(CROSS_TRIPLET)-gcc --sysroot=$(CROSS_ROOT)" PKG_CONFIG=pkg-config
 CROSS_ENV = PKG_CONFIG_SYSROOT_DIR=$(CROSS_ROOT) \
 	PKG_CONFIG_LIBDIR=$(CROSS_ROOT)/usr/lib/$(CROSS_MA)/pkgconfig:$(CROSS_ROOT)/usr/lib/pkgconfig:$(CROSS_ROOT)/usr/share/pkgconfig
