@@ -29,8 +29,15 @@ TEST_PKGS += mecab mecab-ipadic-utf8
 RUN_PKGS  += libfontconfig-dev fonts-noto-cjk
 TEST_PKGS += tesseract-ocr tesseract-ocr-jpn tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-kor
 
-# The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS.
-ANNAI_CPPFLAGS = -Iinclude -DANNAI_SHARE_DIR='"$(SHAREDIR)"' -D_POSIX_C_SOURCE=200809L
+# `make deb` and its test (tests/e2e/deb.sh): the package links the fonts from Debian's package
+TEST_PKGS += debhelper lintian fonts-morisawa-bizud-gothic
+# renderer = gpu against software under Xvfb (tests/e2e/gpu.sh): Mesa's software GL
+TEST_PKGS += libgl1-mesa-dri
+
+# The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS. 64-bit file
+# offsets on 32-bit boards (armhf): readdir failed with EOVERFLOW on 64-bit directory hashes
+# (found by the armhf suites under qemu-user: no panel was found).
+ANNAI_CPPFLAGS = -Iinclude -DANNAI_SHARE_DIR='"$(SHAREDIR)"' -D_POSIX_C_SOURCE=200809L -D_FILE_OFFSET_BITS=64
 ANNAI_CFLAGS   = -std=c11 -pthread -Wall -Wextra -Wshadow -Wmissing-prototypes $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null)
 ANNAI_LIBS     = $(shell $(PKG_CONFIG) --libs $(LINK_PC) 2>/dev/null) -lm -ldl -pthread
 
@@ -41,7 +48,7 @@ SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ  = $(SRC:src/%.c=$(B)/%.o)
 TESTS = $(patsubst tests/%.c,$(B)/%,$(wildcard tests/test_*.c))
 FUZZERS = content config layout
-TOOLS = $(B)/uigeom $(B)/recall $(B)/soak $(FUZZERS:%=$(B)/replay_%)
+TOOLS = $(B)/uigeom $(B)/recall $(B)/gpucmp $(B)/soak $(FUZZERS:%=$(B)/replay_%)
 LINK = $(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS)
 
 all: $(BIN)
@@ -65,6 +72,9 @@ $(B)/uigeom: tests/tools/uigeom.c $(B)/libannai.a
 	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
 
 $(B)/recall: tests/tools/recall.c $(B)/libannai.a
+	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
+
+$(B)/gpucmp: tests/tools/gpucmp.c $(B)/libannai.a
 	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
 
 # each fuzz harness again without libFuzzer, to replay kept crashes and seeds in `make test`
@@ -151,7 +161,60 @@ install: annai
 	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SHAREDIR@|$(SHAREDIR)|g' dist/annai.service > $(DESTDIR)$(UNITDIR)/annai.service
 	install -m 755 dist/annai-heartbeat-check $(DESTDIR)$(BINDIR)/annai-heartbeat-check
 
+# annai_VERSION_ARCH.deb with debhelper (debian/), lintian-clean; ARCH=arm64|armhf cross-builds it
+deb: deps $(if $(ARCH),deps-cross)
+	@bash dist/deb.sh $(ARCH)
+
+# ---- boards: arm64 and armhf with Debian's cross toolchains and multiarch -dev packages ----
+# `make cross ARCH=arm64` builds the binary, the suites and the tools into build/cross-ARCH;
+# `make test-cross ARCH=arm64` runs the suites and the headless end-to-end tests under qemu-user.
+# CROSS_ROOT=DIR builds against a sysroot (`make cross-root` makes one with mmdebstrap) instead
+# of multiarch packages: for when dpkg cannot co-install them (the ARCH index behind the
+# machine's own, as bookworm-security's armhf index from this machine's mirror).
+ARCH ?=
+CROSS_ARCH = $(or $(ARCH),arm64)
+CROSS_B = build/cross-$(CROSS_ARCH)
+CROSS_TRIPLET = $(shell dpkg-architecture -a$(CROSS_ARCH) -qDEB_HOST_GNU_TYPE 2>/dev/null)
+CROSS_MA = $(shell dpkg-architecture -a$(CROSS_ARCH) -qDEB_HOST_MULTIARCH 2>/dev/null)
+CROSS_DEV = libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libpng-dev libmd4c-dev libinih-dev libqrencode-dev zlib1g-dev libcmocka-dev libsystemd-dev
+CROSS_ROOT ?=
+ifeq ($(CROSS_ROOT),)
+# libunibreak-dev is not Multi-Arch: same (dpkg would remove the native one): dist/cross-sysroot.sh
+CROSS_PKGS = crossbuild-essential-$(CROSS_ARCH) qemu-user-static file $(CROSS_DEV:%=%:$(CROSS_ARCH))
+CROSS_VARS = CC=$(CROSS_TRIPLET)-gcc PKG_CONFIG=$(CROSS_TRIPLET)-pkg-config LDFLAGS="$(LDFLAGS) -L$(CURDIR)/$(CROSS_B)/sysroot/usr/lib"
+CROSS_ENV = PKG_CONFIG_PATH=$(CURDIR)/$(CROSS_B)/sysroot/pkgconfig
+else
+CROSS_PKGS = crossbuild-essential-$(CROSS_ARCH) qemu-user-static file
+CROSS_VARS = CC="$(CROSS_TRIPLET)-gcc --sysroot=$(CROSS_ROOT)" PKG_CONFIG=pkg-config
+CROSS_ENV = PKG_CONFIG_SYSROOT_DIR=$(CROSS_ROOT) \
+	PKG_CONFIG_LIBDIR=$(CROSS_ROOT)/usr/lib/$(CROSS_MA)/pkgconfig:$(CROSS_ROOT)/usr/lib/pkgconfig:$(CROSS_ROOT)/usr/share/pkgconfig
+endif
+deps-cross:
+	@[ -n "$(CROSS_ROOT)" ] || dpkg --print-foreign-architectures | grep -qx $(CROSS_ARCH) || \
+		{ [ "$$(id -u)" = 0 ] && S= || S=sudo; $$S dpkg --add-architecture $(CROSS_ARCH) && $$S apt-get update -qq; }
+	@$(MAKE) -s deps-run DEB_PKGS="$(CROSS_PKGS)"
+
+cross: deps-cross
+	@[ -n "$(CROSS_ROOT)" ] || bash dist/cross-sysroot.sh $(CROSS_ARCH) $(CROSS_B)/sysroot
+	$(CROSS_ENV) $(MAKE) B=$(CROSS_B) BIN=$(CROSS_B)/annai AR=$(CROSS_TRIPLET)-ar $(CROSS_VARS) cross-built
+
+cross-built: $(BIN) $(TESTS) $(TOOLS)
+
+test-cross: cross
+	@bash tests/cross.sh $(CROSS_ARCH) $(CROSS_B) $(CROSS_ROOT)
+
+# A sysroot for CROSS_ROOT: Debian's ARCH packages for building, unpacked (mmdebstrap, ~40 s).
+# From the machine's own Debian mirror, main and updates: the security index is what was stale.
+CROSS_MIRROR = $(shell cat /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '/^URIs:/ {u = $$2} /^Suites:/ && !/security/ {print u; exit}')
+cross-root:
+	@command -v mmdebstrap >/dev/null || $(MAKE) -s deps-run DEB_PKGS=mmdebstrap
+	rm -rf $(CROSS_B)/root
+	mmdebstrap --variant=extract --architectures=$(CROSS_ARCH) \
+		--include=$$(echo libc6-dev libunibreak-dev $(CROSS_DEV) | tr ' ' ,) bookworm $(CROSS_B)/root \
+		"deb $(CROSS_MIRROR) bookworm main" "deb $(CROSS_MIRROR) bookworm-updates main"
+	@echo "then: make test-cross ARCH=$(CROSS_ARCH) CROSS_ROOT=$(CURDIR)/$(CROSS_B)/root"
+
 clean:
 	rm -rf build annai
 
-.PHONY: mutate all deps deps-run run test check-built sanitize fuzz bench vs-browser soak install clean
+.PHONY: mutate all deps deps-run deps-cross run test check-built sanitize fuzz bench vs-browser soak install deb cross cross-built test-cross cross-root clean

@@ -58,4 +58,18 @@ for k in first_frame_ms frame_ms_p50 frame_ms_p99 layout_ms_all_panels glyphs_ra
   printf '%-32s%14s%14s%14s\n' "$k" "$(grep "^$k:" "$tmp/1920x1080" | cut -d' ' -f2)" \
     "$(grep "^$k:" "$tmp/l5" | cut -d' ' -f2)" "$(grep "^$k:" "$tmp/l6" | cut -d' ' -f2)"
 done
+
+# A real display: the kiosk itself, fullscreen on Xvfb at 1920x1080, against the same kiosk
+# headless; the GL path (Mesa, llvmpipe here) reported apart, without a budget
+echo
+echo "with a display (Xvfb 1920x1080, the kiosk turning panels for 5 s; bench/display-rss.sh):"
+ANNAI=$annai bash bench/display-rss.sh 1920x1080 5 > "$tmp/display" || exit 1
+sed 's/^/  /' "$tmp/display"
+d() { awk -v k="$1:" '$1 == k {print $2}' "$tmp/display"; }
+over=$(awk -v s="$(d x11_software_peak_rss_mib)" -v h="$(d headless_peak_rss_mib)" 'BEGIN { printf "%.1f", s - h }')
+if awk -v o="$over" 'BEGIN { exit !(o <= 10) }' && [ "$(d x11_software_gl_loaded)" = no ]; then
+  printf '  ok    %-34s %8s <= 10 (no GL mapped)\n' "software with X11 over headless (MiB)" "$over"
+else
+  printf '  OVER  %-34s %8s (GL mapped: %s)\n' "software with X11 over headless (MiB)" "$over" "$(d x11_software_gl_loaded)"; status=1
+fi
 exit $status

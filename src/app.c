@@ -47,6 +47,12 @@ void app_set_count(app_t *a, int count, uint64_t now)
     schedule_advance(a, now);
 }
 
+void app_remap(app_t *a, int count, int current)
+{
+    a->count = count;
+    a->current = current >= 0 && current < count ? current : 0;
+}
+
 static void finish_transition(app_t *a)
 {
     a->tr.kind = TR_NONE;

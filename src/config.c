@@ -13,7 +13,7 @@
 #define CONFIG_MIN_SIDE 64     /* the smallest --size / size = WxH accepted */
 #define CONFIG_MAX_SIDE 16384  /* the largest: SDL's texture limit on most GPUs */
 
-typedef enum { T_STR, T_LANG, T_LANGS, T_SECONDS, T_SIZE, T_BOOL, T_ROTATE, T_INT, T_MS, T_TIME, T_DAYS, T_PIN } key_type_t;
+typedef enum { T_STR, T_LANG, T_LANGS, T_SECONDS, T_SIZE, T_BOOL, T_ROTATE, T_INT, T_MS, T_TIME, T_DAYS, T_PIN, T_RENDERER } key_type_t;
 
 typedef struct {
     const char *section, *key;
@@ -33,6 +33,7 @@ static const key_def_t keys[] = {
     {"display", "fullscreen", T_BOOL, OFF(fullscreen), 0, 0, "true or false"},
     {"display", "rotate", T_ROTATE, OFF(rotate), 0, 0, "0, 90, 180 or 270"},
     {"display", "display", T_INT, OFF(display), 0, 16, "display index"},
+    {"display", "renderer", T_RENDERER, OFF(renderer), 0, 0, "auto, software or gpu"},
     {"interaction", "idle_timeout", T_SECONDS, OFF(idle_timeout_s), 1, 86400, "seconds without input before reset"},
     {"interaction", "transition_ms", T_MS, OFF(transition_ms), 0, 5000, "transition length in ms"},
     {"schedule", "on", T_TIME, OFF(on_min), 0, 0, "HH:MM the screen turns on"},
@@ -40,6 +41,7 @@ static const key_def_t keys[] = {
     {"schedule", "days", T_DAYS, OFF(days), 0, 0, "e.g. mon-fri or mon,wed,sat"},
     {"admin", "pin", T_PIN, OFF(pin), 0, 0, "4 to 12 digits"},
     {"admin", "allow_exit", T_BOOL, OFF(allow_exit), 0, 0, "let keys and the window close exit"},
+    {"alert", "dir", T_STR, OFF(alert_dir), 0, 0, "folder of alert files (default /run/annai/alert)"},
     {"log", "events", T_STR, OFF(events_path), 0, 0, "JSON-lines events file"},
     {"log", "heartbeat", T_STR, OFF(heartbeat_path), 0, 0, "JSON file naming what is shown, rewritten while frames are"},
     {"log", "heartbeat_interval", T_SECONDS, OFF(heartbeat_interval_s), 1, 3600, "seconds between heartbeats (and metrics)"},
@@ -71,6 +73,8 @@ void config_defaults(config_t *c)
     c->heartbeat_interval_s = 30;
 }
 
+const char *config_alert_dir(const config_t *c) { return c->alert_dir ? c->alert_dir : CONFIG_ALERT_DIR; }
+
 void config_free(config_t *c)
 {
     free(c->content_dir);
@@ -80,13 +84,20 @@ void config_free(config_t *c)
     free(c->metrics_path);
     free(c->lang_tag);
     for (int i = 0; i < c->nfonts; i++) free(c->fonts[i].spec);
+    free(c->alert_dir);
     memset(c, 0, sizeof *c);
 }
 
+/* With no section, a key is found by its name, else as section_key (alert_dir: [alert] dir,
+ * whose plain name is [content]'s). */
 static const key_def_t *key_find(const char *section, const char *key)
 {
     for (int i = 0; i < NKEYS; i++)
         if ((!section || !strcmp(keys[i].section, section)) && !strcmp(keys[i].key, key)) return &keys[i];
+    for (int i = 0; !section && i < NKEYS; i++) {
+        size_t n = strlen(keys[i].section);
+        if (!strncmp(key, keys[i].section, n) && key[n] == '_' && !strcmp(key + n + 1, keys[i].key)) return &keys[i];
+    }
     return NULL;
 }
 
@@ -130,7 +141,7 @@ static int day_index(const char *s, size_t n)
     return -1;
 }
 
-static bool parse_days(const char *v, unsigned *out)
+bool config_parse_days(const char *v, unsigned *out)
 {
     unsigned mask = 0;
     const char *p = v;
@@ -169,6 +180,14 @@ static bool parse_size(const char *v, int *w, int *h)
     return true;
 }
 
+static bool parse_renderer(const char *v, renderer_kind_t *out)
+{
+    static const char *names[] = {[RENDERER_AUTO] = "auto", [RENDERER_SOFTWARE] = "software", [RENDERER_GPU] = "gpu"};
+    for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
+        if (!strcasecmp(v, names[i])) { *out = (renderer_kind_t)i; return true; }
+    return false;
+}
+
 /* Strips YAML-style quotes a curator may put around a value. */
 static char *unquote(const char *v)
 {
@@ -203,7 +222,8 @@ static bool apply(config_t *c, const key_def_t *k, const char *v, const char *sr
         if (ok) *(int *)p = (int)num;
         break;
     case T_TIME: ok = parse_time(v, (int *)p); break;
-    case T_DAYS: ok = parse_days(v, (unsigned *)p); break;
+    case T_RENDERER: ok = parse_renderer(v, (renderer_kind_t *)p); break;
+    case T_DAYS: ok = config_parse_days(v, (unsigned *)p); break;
     case T_PIN:
         ok = strlen(v) >= 4 && strlen(v) <= 12 && strspn(v, "0123456789") == strlen(v);
         if (ok) { free(*(char **)p); *(char **)p = xstrdup(v); }
@@ -353,7 +373,7 @@ static int cfg_key(void *user, const char *section, const char *name, const char
 
 static bool sections_valid(const char *data, size_t len, const char *path, diag_list_t *d)
 {
-    static const char *names[] = {"content", "fonts", "display", "interaction", "schedule", "admin", "log"};
+    static const char *names[] = {"content", "fonts", "display", "interaction", "schedule", "admin", "log", "alert"};
     int line = 1;
     bool ok = true;
     for (const char *p = data; p < data + len; line++) {
@@ -466,11 +486,11 @@ int cli_parse(cli_t *cli, int argc, char **argv)
         else if (!strcmp(name, "help")) rc = set_mode(cli, MODE_HELP, a);
         else if (!strcmp(name, "windowed")) cli_push(cli, "fullscreen", "false");
         else {
-            bool is_shot = !strcmp(name, "screenshot"), is_cfg = !strcmp(name, "config");
+            bool is_shot = !strcmp(name, "screenshot"), is_cfg = !strcmp(name, "config"), is_at = !strcmp(name, "at");
             char key[64];
             to_key(name, key, sizeof key);
             if (!strcmp(key, "content")) strcpy(key, "dir");
-            if (!is_shot && !is_cfg && !key_find(NULL, key)) return usage_error("unknown option '%s'", a);
+            if (!is_shot && !is_cfg && !is_at && !key_find(NULL, key)) return usage_error("unknown option '%s'", a);
             if (!strcmp(key, "pin")) return usage_error("%s is refused: every user of the machine sees the command line (ps). "
                                                         "Put 'pin = ...' in [admin] of the --config file, or give it as "
                                                         "the systemd credential '" CONFIG_PIN_CREDENTIAL "' (LoadCredential=).", "--pin");
@@ -482,6 +502,9 @@ int cli_parse(cli_t *cli, int argc, char **argv)
                 rc = set_mode(cli, MODE_SCREENSHOT, a);
                 free(cli->screenshot_dir);
                 cli->screenshot_dir = xstrdup(val);
+            } else if (is_at) {
+                free(cli->at);
+                cli->at = xstrdup(val);
             } else if (is_cfg) {
                 free(cli->config_path);
                 cli->config_path = xstrdup(val);
@@ -502,6 +525,7 @@ void cli_free(cli_t *cli)
     free(cli->values);
     free(cli->screenshot_dir);
     free(cli->config_path);
+    free(cli->at);
     memset(cli, 0, sizeof *cli);
 }
 
@@ -577,13 +601,15 @@ void config_print_help(void)
            "Options:\n"
            "  --config FILE       ini file (after content/kiosk.ini, before flags)\n"
            "  --content DIR       content folder (same as --dir)\n"
-           "  --windowed          a window instead of fullscreen\n",
+           "  --windowed          a window instead of fullscreen\n"
+           "  --at \"YYYY-MM-DD HH:MM\"  with --check, --screenshot, --dump-layout: as if it were then\n",
            ANNAI_VERSION);
     const char *sec = "";
     for (int i = 0; i < NKEYS; i++) {
         if (strcmp(sec, keys[i].section)) printf("\n  [%s]\n", sec = keys[i].section);
         char flag[64];
-        snprintf(flag, sizeof flag, "--%s", keys[i].key);
+        if (key_find(NULL, keys[i].key) != &keys[i]) snprintf(flag, sizeof flag, "--%s-%s", keys[i].section, keys[i].key);
+        else snprintf(flag, sizeof flag, "--%s", keys[i].key);
         for (char *p = flag; *p; p++) if (*p == '_') *p = '-';
         if (keys[i].type == T_PIN) /* a secret: never a flag */
             printf("  %-22s %s: in a --config file or the credential '%s' only\n", "pin =", keys[i].help, CONFIG_PIN_CREDENTIAL);

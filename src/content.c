@@ -473,6 +473,7 @@ static int fm_key(void *user, const char *section, const char *key, const char *
 {
     fm_ctx_t *c = user;
     panel_t *p = c->p;
+    const char *err = NULL;
     size_t vn = strlen(value);
     char *v = (vn >= 2 && ((value[0] == '"' && value[vn - 1] == '"') || (value[0] == '\'' && value[vn - 1] == '\'')))
                   ? xstrndup(value + 1, vn - 2) : xstrdup(value);
@@ -493,7 +494,8 @@ static int fm_key(void *user, const char *section, const char *key, const char *
     else if (!strcmp(key, "accent")) {
         if (!parse_accent(v, &p->accent)) diag_add(c->diags, c->path, line, "bad accent '%s' (#rrggbb)", v);
         else p->has_accent = true;
-    } else diag_add(c->diags, c->path, line, "unknown key '%s'", key);
+    } else if (!timeplan_parse_key(&p->plan, key, v, &err)) diag_add(c->diags, c->path, line, "unknown key '%s'", key);
+    else if (err) diag_add(c->diags, c->path, line, "%s '%s': %s", key, v, err);
     free(v);
     return 1;
 }
@@ -618,6 +620,7 @@ panel_t *panel_parse(const char *path, const char *data, size_t len, const char 
     p->path = xstrdup(path);
     p->stem = stem_of(path, &p->tag);
     p->layout = PANEL_TEXT;
+    timeplan_init(&p->plan);
     size_t fs, fl;
     int body_line;
     long body = front_matter_split(d, n, &fs, &fl, &body_line);
@@ -632,6 +635,8 @@ panel_t *panel_parse(const char *path, const char *data, size_t len, const char 
             if (long_line) diag_add(diags, path, long_line, CONFIG_LONG_LINE_MSG);
         }
         if (!p->title) diag_add(diags, path, 1, "missing title (add 'title: ...' to the front matter)");
+        if (p->plan.from != TIMEPLAN_NONE && p->plan.until != TIMEPLAN_NONE && p->plan.from >= p->plan.until)
+            diag_add(diags, path, find_line_of_key(d + fs, fl, "until", 2), "until is not after from: the panel would never show");
         qr_build(p, find_line_of_key(d + fs, fl, "qr", 2), diags);
         title_ruby(p, find_line_of_key(d + fs, fl, "title", 2), diags);
         md_ctx_t mc = {.p = p, .doc = d + body, .doc_end = d + n, .first_line = body_line, .path = path, .dir = dir,

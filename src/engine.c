@@ -80,6 +80,8 @@ const metrics_t *engine_metrics(engine_t *e, lang_t lang)
     return &e->metrics[lang];
 }
 
+const metrics_t *engine_metrics_cb(void *ud, lang_t lang) { return engine_metrics(ud, lang); }
+
 static void lists_free(engine_t *e)
 {
     for (int l = 0; l < LANG_MAX; l++) {

@@ -9,12 +9,14 @@
 #include <time.h>
 #include <unistd.h>
 #include "annai/admin.h"
+#include "annai/alertview.h"
 #include "annai/app.h"
 #include "annai/health.h"
 #include "annai/input.h"
 #include "annai/metrics.h"
 #include "annai/notify.h"
 #include "annai/schedule.h"
+#include "annai/timeplan.h"
 #include "annai/ui.h"
 
 #define ADMIN_MAX_ERRORS 8
@@ -61,6 +63,21 @@ struct kiosk_s {
     unsigned fps_frames;
     double fps, draw_ms;
     bool exit_asked;                 /* an allowed exit (admin, Ctrl+Q, window close) */
+    /* the wall clock, read once per tick: the screen schedule, time-bound panels, alerts */
+    kiosk_wall_fn wall;
+    void *wall_ud;
+    int64_t wall_now;
+    timeplan_civil_t civil;
+    timeplan_set_t plan;             /* time-bound panels: app positions index plan.shown */
+    /* alerts */
+    alert_watch_t aw;
+    alert_set_t alerts;
+    alert_state_t ast;
+    int alert;                       /* index in alerts on screen, -1: none */
+    Uint32 wake_event;               /* pushed by the alert folder's waker thread */
+    dlist_t alert_dl;
+    bool alert_dirty;
+    bool announced;                  /* the start event is out: schedule events may follow */
     bool animating;                  /* the last frame drawn was mid-transition: draw the end too */
     kiosk_stats_t st;
     /* fleet health */
@@ -97,7 +114,7 @@ static void emit_app_events(kiosk_t *k)
         if (ev[i].kind == APP_EV_VIEW) {
             k->st.views++;
             k->mc.views[ev[i].via]++;
-            events_quote(stem, sizeof stem, k->e->deck.entries[ev[i].index].stem);
+            events_quote(stem, sizeof stem, k->e->deck.entries[k->plan.shown[ev[i].index]].stem);
             char via[16];
             snprintf(via, sizeof via, "\"%s\"", app_via_name(ev[i].via));
             events_emit(k->ev, "view", "panel", stem, "index", idx, "lang", lang, "via", via, NULL);
@@ -117,24 +134,71 @@ static void layout_chrome(kiosk_t *k)
 {
     int w = k->p->w, h = k->p->h;
     engine_set_size(k->e, w, h);
-    ui_chrome_geometry(&k->chrome, w, h, k->e->deck.count);
-    ui_index_geometry(&k->index, w, h, k->e->deck.count);
+    ui_chrome_geometry(&k->chrome, w, h, k->plan.nshown);
+    ui_index_geometry(&k->index, w, h, k->plan.nshown);
     ui_picker_geometry(&k->picker, w, h, engine_nlangs(k->e));
     ui_admin_geometry(&k->admin_ui, w, h, k->e->cfg.allow_exit);
     input_init(&k->in, w, h);
     atlas_fit_screen(render_atlas(k->rd), w, h);
     k->app.width = (float)w;
     k->chrome_for = k->faces_for = -1;
-    k->index_dirty = k->admin_dirty = k->dirty = true;
+    k->index_dirty = k->admin_dirty = k->alert_dirty = k->dirty = true;
 }
 
 static void restart_app(kiosk_t *k, uint64_t now)
 {
     const config_t *c = &k->e->cfg;
-    app_init(&k->app, k->e->deck.count, c->lang, c->dwell_s, c->idle_timeout_s, c->transition_ms, k->p->w, now);
+    app_init(&k->app, k->plan.nshown, c->lang, c->dwell_s, c->idle_timeout_s, c->transition_ms, k->p->w, now);
     app_set_langs(&k->app, engine_nlangs(k->e));
-    k->app.panel_dwell_ms = k->e->dwell_ms;
+    k->app.panel_dwell_ms = k->plan.dwell;
     layout_chrome(k);
+}
+
+/* ---- time-bound panels ---- */
+
+static void emit_schedule(kiosk_t *k)
+{
+    if (!k->announced) return; /* the first set follows the start event */
+    size_t cap = 16, n = 0;
+    char *list = xcalloc(cap, 1), q[600];
+    list[n++] = '[';
+    for (int i = 0; i < k->plan.ntarget; i++) {
+        events_quote(q, sizeof q, k->e->deck.entries[k->plan.target[i]].stem);
+        size_t ql = strlen(q);
+        if (n + ql + 3 > cap) list = xrealloc(list, cap = (n + ql + 3) * 2);
+        if (i) list[n++] = ',';
+        memcpy(list + n, q, ql);
+        n += ql;
+    }
+    list[n++] = ']';
+    list[n] = 0;
+    events_emit(k->ev, "schedule", "panels", list, NULL);
+    free(list);
+}
+
+/* The set at the wall clock's minute; the app renumbered when the shown set changes, only
+ * between transitions (whose positions are not renumbered). */
+static void plan_tick(kiosk_t *k)
+{
+    app_t *a = &k->app;
+    if (timeplan_set_target(&k->plan, &k->civil)) emit_schedule(k);
+    if (k->plan.shown && (a->tr.kind != TR_NONE || a->dragging)) return;
+    int pos = timeplan_set_apply(&k->plan, a->current, k->e->dwell_ms);
+    if (pos < 0) return;
+    a->panel_dwell_ms = k->plan.dwell;
+    app_remap(a, k->plan.nshown, pos);
+    layout_chrome(k);
+}
+
+/* After a (re)load the deck is new: indexes from the old one mean nothing. */
+static void plan_reset(kiosk_t *k)
+{
+    const deck_t *d = &k->e->deck;
+    const timeplan_t **plans = xcalloc((size_t)d->count + 1, sizeof *plans);
+    for (int i = 0; i < d->count; i++) plans[i] = &deck_panel(d, i, LANG_DEFAULT)->plan;
+    timeplan_set_reset(&k->plan, plans, d->count);
+    free(plans);
+    plan_tick(k);
 }
 
 /* ---- reload ---- */
@@ -146,9 +210,9 @@ static void keep_errors(kiosk_t *k, const diag_list_t *d)
     for (int i = 0; i < d->count && i < ADMIN_MAX_ERRORS; i++) k->errors[k->nerrors++] = xstrdup(d->items[i].text);
 }
 
-static void stamp(char *out, size_t n, const char *what)
+static void stamp(kiosk_t *k, char *out, size_t n, const char *what)
 {
-    time_t t = time(NULL);
+    time_t t = (time_t)k->wall_now;
     struct tm tm;
     localtime_r(&t, &tm);
     snprintf(out, n, "%s %04d-%02d-%02d %02d:%02d:%02d", what, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
@@ -204,14 +268,14 @@ static void reload_now(kiosk_t *k, uint64_t now)
         events_quote(msg, sizeof msg, d.count ? d.items[0].text : "no valid panel");
         events_emit(k->ev, "reload-failed", "error", msg, NULL);
         for (int i = 0; i < d.count; i++) LOGW("content", "%s", d.items[i].text);
-        stamp(k->reload_status, sizeof k->reload_status, "reload failed, still showing the last good content:");
+        stamp(k, k->reload_status, sizeof k->reload_status, "reload failed, still showing the last good content:");
         k->st.reload_failures++;
         k->mc.reload_failures++;
         deck_free(&deck);
     } else {
         engine_set_deck(k->e, &deck);
-        k->app.panel_dwell_ms = k->e->dwell_ms;
-        app_set_count(&k->app, k->e->deck.count, now);
+        plan_reset(k);
+        app_set_count(&k->app, k->plan.nshown, now);
         layout_chrome(k);
         char n[16];
         snprintf(n, sizeof n, "%d", k->e->deck.count);
@@ -221,7 +285,7 @@ static void reload_now(kiosk_t *k, uint64_t now)
         } else {
             events_emit(k->ev, "reload", "panels", n, NULL);
         }
-        stamp(k->reload_status, sizeof k->reload_status,
+        stamp(k, k->reload_status, sizeof k->reload_status,
               k->ini_changed ? "reloaded the panels; kiosk.ini changed, restart annai to apply it:" : "reloaded");
         k->st.reloads++;
         k->mc.reloads++;
@@ -250,6 +314,8 @@ static void poll_reload(kiosk_t *k, uint64_t now)
 
 /* ---- the screen schedule ---- */
 
+static void on_gesture(kiosk_t *k, gesture_t g, uint64_t now);
+
 static void set_screen(kiosk_t *k, bool on, uint64_t now)
 {
     if (on == k->screen_on) return;
@@ -267,11 +333,51 @@ static void check_schedule(kiosk_t *k, uint64_t now)
     if (now < k->next_schedule) return;
     k->next_schedule = now + SCHEDULE_CHECK_MS;
     if (!schedule_active(&k->e->cfg)) return;
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    bool on = schedule_is_on(&k->e->cfg, (tm.tm_wday + 6) % 7, tm.tm_hour * 60 + tm.tm_min);
-    set_screen(k, on || now < k->awake_until, now);
+    bool on = schedule_is_on(&k->e->cfg, k->civil.wday, k->civil.minute);
+    set_screen(k, on || now < k->awake_until || k->alert >= 0, now);
+}
+
+/* ---- alerts ---- */
+
+static void alert_reload(kiosk_t *k)
+{
+    diag_list_t d = {0};
+    alert_set_free(&k->alerts);
+    alert_set_load(&k->alerts, &k->e->cfg.langs, k->aw.dir, &d);
+    for (int i = 0; i < d.count; i++) LOGW("alert", "%s (shown anyway)", d.items[i].text);
+    if (d.count) keep_errors(k, &d);
+    diag_clear(&d);
+    k->alert_dirty = true;
+}
+
+static void emit_alert(kiosk_t *k, const char *state, const char *file)
+{
+    char q[1024], st[16];
+    events_quote(q, sizeof q, file);
+    snprintf(st, sizeof st, "\"%s\"", state);
+    events_emit(k->ev, "alert", "state", st, "file", q, NULL);
+}
+
+/* An alert comes on over everything, also on a dark screen; when it goes, the kiosk goes on
+ * where it was (the panel's dwell starts again) and the screen schedule decides again. */
+static void alert_tick(kiosk_t *k, uint64_t now)
+{
+    if (alert_watch_changed(&k->aw, now)) alert_reload(k);
+    int pick = alert_pick(&k->alerts, &k->civil);
+    char *was = NULL;
+    alert_change_t ch = alert_state_update(&k->ast, pick >= 0 ? &k->alerts.items[pick] : NULL, &was);
+    if (ch == ALERT_OFF || ch == ALERT_SWITCH) emit_alert(k, "off", was);
+    if (ch == ALERT_ON || ch == ALERT_SWITCH) emit_alert(k, "on", k->ast.file);
+    free(was);
+    if (pick != k->alert) k->alert_dirty = k->dirty = true;
+    k->alert = pick;
+    if (ch == ALERT_ON) {
+        on_gesture(k, input_cancel(&k->in), now);
+        set_screen(k, true, now);
+    } else if (ch == ALERT_OFF) {
+        app_set_count(&k->app, k->plan.nshown, now);
+        k->next_schedule = now;
+    }
 }
 
 /* Input while the screen is dark wakes it for idle_timeout; that input does nothing else. */
@@ -431,9 +537,16 @@ static void on_pointer(kiosk_t *k, int kind, int64_t id, float x, float y, uint6
     }
 }
 
+static bool is_input(Uint32 type)
+{
+    return type == SDL_MOUSEBUTTONDOWN || type == SDL_MOUSEBUTTONUP || type == SDL_MOUSEMOTION || type == SDL_FINGERDOWN ||
+           type == SDL_FINGERUP || type == SDL_FINGERMOTION || type == SDL_KEYDOWN;
+}
+
 static void on_event(kiosk_t *k, const SDL_Event *e, uint64_t now)
 {
     float ow = (float)k->p->out_w, oh = (float)k->p->out_h;
+    if (k->alert >= 0 && is_input(e->type)) return; /* a touch does not dismiss an alert */
     switch (e->type) {
     case SDL_QUIT:
         if (k->e->cfg.allow_exit) k->exit_asked = true; /* else: visitors cannot close the kiosk */
@@ -481,7 +594,8 @@ static int admin_info(kiosk_t *k, char lines[][INFO_LEN], uint64_t now)
              (unsigned long long)(up / 86400), (unsigned long long)(up / 3600 % 24), (unsigned long long)(up / 60 % 60),
              (unsigned long long)(up % 60));
     char *dir = realpath(e->cfg.content_dir, NULL);
-    snprintf(lines[n++], INFO_LEN, "content: %s (%d panels)", dir ? dir : e->cfg.content_dir, e->deck.count);
+    snprintf(lines[n++], INFO_LEN, "content: %s (%d panels, %d shown now)", dir ? dir : e->cfg.content_dir, e->deck.count,
+             k->plan.ntarget);
     free(dir);
     snprintf(lines[n++], INFO_LEN, "%s", k->reload_status[0] ? k->reload_status : "no reload since start");
     for (int i = 0; i < k->nerrors && n < UI_ADMIN_INFO - 3; i++) snprintf(lines[n++], INFO_LEN, "%s", k->errors[i]);
@@ -516,9 +630,9 @@ static void draw_index(kiosk_t *k, lang_t lang)
     if (k->index_dirty) {
         const char *titles[UI_MAX_INDEX];
         const metrics_t *tm[UI_MAX_INDEX];
-        int n = k->e->deck.count < UI_MAX_INDEX ? k->e->deck.count : UI_MAX_INDEX;
+        int n = k->plan.nshown < UI_MAX_INDEX ? k->plan.nshown : UI_MAX_INDEX;
         for (int i = 0; i < n; i++) {
-            const panel_t *p = deck_panel(&k->e->deck, i, lang);
+            const panel_t *p = deck_panel(&k->e->deck, k->plan.shown[i], lang);
             titles[i] = p->title;
             tm[i] = engine_metrics(k->e, p->lang);
         }
@@ -545,12 +659,25 @@ static void draw_picker(kiosk_t *k, lang_t lang)
     render_dlist(k->rd, &k->picker_dl, 0, 0, 1);
 }
 
+/* Every language of the alert in its own face, stacked (alertview). */
+static void draw_alert(kiosk_t *k)
+{
+    if (k->alert_dirty) {
+        alertview_build(&k->alert_dl, engine_metrics_cb, k->e, &k->e->cfg.langs, k->p->w, k->p->h,
+                        &k->alerts.items[k->alert], k->e->cfg.lang);
+        k->alert_dirty = false;
+    }
+    k->faces_for = -1; /* the alert opened its languages' faces: focus again after it */
+    render_dlist(k->rd, &k->alert_dl, 0, 0, 1);
+}
+
 static void draw(kiosk_t *k, uint64_t now)
 {
     render_set_view(k->rd, k->p->rotate, k->p->out_w, k->p->out_h, k->bx, k->by);
     render_set_soft_target(k->rd, platform_soft_surface(k->p));
     atlas_frame(render_atlas(k->rd));
     k->animating = false;
+    if (k->alert >= 0) { draw_alert(k); return; } /* over the index, the admin overlay, a transition */
     if (!k->screen_on) {
         SDL_SetRenderDrawColor(k->p->r, 0, 0, 0, 255);
         SDL_RenderClear(k->p->r);
@@ -568,14 +695,15 @@ static void draw(kiosk_t *k, uint64_t now)
         k->faces_for = lang;
     }
     if (v.other >= 0 && v.other_alpha < 1 && !v.offset && !v.other_offset) {
-        render_crossfade(k->rd, engine_panel(k->e, v.index, lang), engine_panel(k->e, v.other, lang), v.other_alpha);
+        render_crossfade(k->rd, engine_panel(k->e, k->plan.shown[v.index], lang), engine_panel(k->e, k->plan.shown[v.other], lang),
+                         v.other_alpha);
     } else {
-        render_dlist(k->rd, engine_panel(k->e, v.index, lang), v.offset, 0, 1);
-        if (v.other >= 0) render_dlist(k->rd, engine_panel(k->e, v.other, lang), v.other_offset, 0, v.other_alpha);
+        render_dlist(k->rd, engine_panel(k->e, k->plan.shown[v.index], lang), v.offset, 0, 1);
+        if (v.other >= 0) render_dlist(k->rd, engine_panel(k->e, k->plan.shown[v.other], lang), v.other_offset, 0, v.other_alpha);
     }
     int hint = k->app.mode == MODE_ATTRACT;
     if (k->chrome_for != k->app.current || k->chrome_lang != (int)lang || k->chrome_hint != hint) {
-        ui_chrome_build(&k->chrome_dl, engine_metrics(k->e, lang), k->p->w, k->p->h, k->e->deck.count, k->app.current,
+        ui_chrome_build(&k->chrome_dl, engine_metrics(k->e, lang), k->p->w, k->p->h, k->plan.nshown, k->app.current,
                         &k->e->cfg.langs.info[lang], engine_nlangs(k->e) > 1, hint);
         k->chrome_for = k->app.current;
         k->chrome_lang = (int)lang;
@@ -612,7 +740,8 @@ static void write_health(kiosk_t *k, const char *state, bool up)
     int64_t now = wall_ms();
     if (c->heartbeat_path) {
         int i = k->app.current;
-        heartbeat_t hb = {state, now, k->last_frame_wall, k->e->deck.entries[i].stem, i, lang_tag(&k->e->cfg.langs, k->app.lang),
+        heartbeat_t hb = {state, now, k->last_frame_wall, k->e->deck.entries[k->plan.shown[i]].stem, i,
+                          lang_tag(&k->e->cfg.langs, k->app.lang),
                           k->screen_on, k->content_hash, (int64_t)getpid()};
         buf_t b = {0};
         health_heartbeat_json(&b, &hb, &k->health);
@@ -664,6 +793,7 @@ static int64_t sleep_budget(kiosk_t *k, uint64_t now)
     }
     if ((d = until(k->next_poll, now)) < t) t = d;
     if ((d = until(k->next_schedule, now)) < t) t = d;
+    if ((d = alert_watch_deadline(&k->aw, now)) < t) t = d;
     const config_t *c = &k->e->cfg;
     if ((c->heartbeat_path || c->metrics_path) && (d = until(k->next_heartbeat, now)) < t) t = d;
     bool stalled = k->stall_at && now >= k->stall_at;
@@ -672,11 +802,20 @@ static int64_t sleep_budget(kiosk_t *k, uint64_t now)
     return t < 0 ? 0 : t;
 }
 
+static void read_wall(kiosk_t *k)
+{
+    k->wall_now = k->wall(k->wall_ud);
+    k->civil = timeplan_civil((time_t)k->wall_now);
+}
+
 static void update(kiosk_t *k, uint64_t now)
 {
+    read_wall(k);
+    alert_tick(k, now);
     check_schedule(k, now);
+    plan_tick(k);
     if (admin_tick(&k->admin, now)) k->dirty = true;
-    if (k->screen_on) {
+    if (k->screen_on && k->alert < 0) {
         app_tick(&k->app, now);
         on_gesture(k, input_tick(&k->in, now), now);
         emit_app_events(k);
@@ -701,7 +840,22 @@ static void on_signals(void)
     sigaction(SIGUSR2, &sa, NULL);
 }
 
-kiosk_t *kiosk_create(engine_t *e, platform_t *p, events_t *ev, uint64_t now)
+static int64_t system_wall(void *ud)
+{
+    (void)ud;
+    return (int64_t)time(NULL);
+}
+
+/* On the waker's thread: an event wakes the loop's SDL_WaitEventTimeout at once. */
+static void wake_loop(void *ud)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = *(Uint32 *)ud;
+    SDL_PushEvent(&e);
+}
+
+kiosk_t *kiosk_create_at(engine_t *e, platform_t *p, events_t *ev, uint64_t now, kiosk_wall_fn wall, void *ud)
 {
     kiosk_t *k = xcalloc(1, sizeof *k);
     k->e = e;
@@ -710,6 +864,15 @@ kiosk_t *kiosk_create(engine_t *e, platform_t *p, events_t *ev, uint64_t now)
     k->rd = render_create(p->r, e->fonts);
     k->started = k->fps_t0 = now;
     k->screen_on = true;
+    k->wall = wall ? wall : system_wall;
+    k->wall_ud = ud;
+    k->alert = -1;
+    read_wall(k);
+    plan_reset(k);
+    alert_watch_open(&k->aw, config_alert_dir(&e->cfg), now);
+    k->wake_event = SDL_RegisterEvents(1);
+    if (k->wake_event != (Uint32)-1) alert_watch_wake(&k->aw, wake_loop, &k->wake_event);
+    alert_reload(k);
     restart_app(k, now);
     k->sig = deck_signature(e->cfg.content_dir);
     k->ini_at_start = ini_hash(e->cfg.content_dir);
@@ -723,7 +886,14 @@ kiosk_t *kiosk_create(engine_t *e, platform_t *p, events_t *ev, uint64_t now)
     char count[16];
     snprintf(count, sizeof count, "%d", e->deck.count);
     events_emit(ev, "start", "panels", count, NULL);
+    k->announced = true;
+    emit_schedule(k);
     return k;
+}
+
+kiosk_t *kiosk_create(engine_t *e, platform_t *p, events_t *ev, uint64_t now)
+{
+    return kiosk_create_at(e, p, ev, now, NULL, NULL);
 }
 
 void kiosk_destroy(kiosk_t *k)
@@ -737,6 +907,11 @@ void kiosk_destroy(kiosk_t *k)
     dlist_free(&k->index_dl);
     dlist_free(&k->admin_dl);
     dlist_free(&k->picker_dl);
+    dlist_free(&k->alert_dl);
+    alert_set_free(&k->alerts);
+    alert_state_free(&k->ast);
+    alert_watch_close(&k->aw);
+    timeplan_set_free(&k->plan);
     render_destroy(k->rd);
     free(k);
 }
@@ -751,8 +926,10 @@ static void presented(kiosk_t *k, uint64_t now, double seconds)
     metrics_count_frame(&k->mc, seconds);
     char status[NOTIFY_STATUS_LEN];
     int i = k->app.current;
-    if (k->screen_on)
-        snprintf(status, sizeof status, "showing %d/%d %s (%s)", i + 1, k->e->deck.count, k->e->deck.entries[i].stem,
+    if (k->alert >= 0)
+        snprintf(status, sizeof status, "alert %s", k->alerts.items[k->alert].stem);
+    else if (k->screen_on)
+        snprintf(status, sizeof status, "showing %d/%d %s (%s)", i + 1, k->plan.nshown, k->e->deck.entries[k->plan.shown[i]].stem,
                  lang_tag(&k->e->cfg.langs, k->app.lang));
     else
         snprintf(status, sizeof status, "screen off by schedule");
@@ -779,6 +956,15 @@ int64_t kiosk_sleep_ms(kiosk_t *k, uint64_t now) { return sleep_budget(k, now); 
 bool kiosk_exit_asked(const kiosk_t *k) { return k->exit_asked; }
 int kiosk_admin_lines(kiosk_t *k, char lines[][KIOSK_INFO_LEN], uint64_t now) { return admin_info(k, lines, now); }
 void kiosk_write_health(kiosk_t *k) { write_health(k, "running", true); }
+
+int kiosk_shown(const kiosk_t *k, const int **set)
+{
+    *set = k->plan.target;
+    return k->plan.ntarget;
+}
+
+int kiosk_on_screen(const kiosk_t *k) { return k->plan.shown && k->app.current < k->plan.nshown ? k->plan.shown[k->app.current] : -1; }
+bool kiosk_alert_on(const kiosk_t *k) { return k->alert >= 0; }
 
 kiosk_stats_t kiosk_stats(const kiosk_t *k)
 {
@@ -815,10 +1001,10 @@ void kiosk_wait(kiosk_t *k, uint64_t now)
     }
 }
 
-int kiosk_run(engine_t *e, platform_t *p, events_t *ev)
+int kiosk_run(engine_t *e, platform_t *p, events_t *ev, kiosk_wall_fn wall, void *ud)
 {
     on_signals();
-    kiosk_t *k = kiosk_create(e, p, ev, platform_now_ms());
+    kiosk_t *k = kiosk_create_at(e, p, ev, platform_now_ms(), wall, ud);
     while (!stop_requested && !k->exit_asked) {
         uint64_t now = platform_now_ms();
         if (reopen_requested) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "annai/alertview.h"
 #include "annai/bench.h"
 #include "annai/check.h"
 #include "annai/config.h"
@@ -15,10 +16,17 @@
 #include "annai/platform.h"
 #include "annai/render.h"
 #include "annai/shot.h"
+#include "annai/timeplan.h"
 
 #define HEADLESS_W 1920
 #define HEADLESS_H 1080
 #define CHECK_MAX_WARNINGS 40 /* missing twins listed by --check; a deck of thousands says how many more */
+
+/* The time a mode acts at: --at, or now. */
+typedef struct {
+    bool given;
+    time_t wall;
+} when_t;
 
 static void print_diags(const diag_list_t *d)
 {
@@ -47,6 +55,60 @@ static int check_layouts(engine_t *e, diag_list_t *d)
     return d->count - before;
 }
 
+/* The panels shown at w (--at), else every panel; returns how many, indexes into out. */
+static int shown_at(const engine_t *e, const when_t *w, int *out)
+{
+    const deck_t *d = &e->deck;
+    if (!w->given) {
+        for (int i = 0; i < d->count; i++) out[i] = i;
+        return d->count;
+    }
+    const timeplan_t **plans = xcalloc((size_t)d->count + 1, sizeof *plans);
+    for (int i = 0; i < d->count; i++) plans[i] = &deck_panel(d, i, LANG_DEFAULT)->plan;
+    timeplan_civil_t c = timeplan_civil(w->wall);
+    bool fallback;
+    int n = timeplan_select(plans, d->count, &c, NULL, 0, out, &fallback);
+    free(plans);
+    return n;
+}
+
+/* The alert on screen at w (now without --at), or NULL; its problems go to d. */
+static const alert_msg_t *alert_at(const engine_t *e, const when_t *w, alert_set_t *set, diag_list_t *d)
+{
+    alert_set_load(set, &e->cfg.langs, config_alert_dir(&e->cfg), d);
+    timeplan_civil_t c = timeplan_civil(w->wall);
+    int i = alert_pick(set, &c);
+    return i >= 0 ? &set->items[i] : NULL;
+}
+
+/* The times within TIMEPLAN_CHECK_DAYS from w when no scheduled panel is in its window, so
+ * that only the unscheduled ones (or the last set) show. */
+static void print_fallback_times(const engine_t *e, const when_t *w)
+{
+    const deck_t *d = &e->deck;
+    const timeplan_t **plans = xcalloc((size_t)d->count + 1, sizeof *plans);
+    int scheduled = 0, unscheduled = 0;
+    for (int i = 0; i < d->count; i++) {
+        plans[i] = &deck_panel(d, i, LANG_DEFAULT)->plan;
+        if (timeplan_scheduled(plans[i])) scheduled++; else unscheduled++;
+    }
+    time_t t0 = w->wall - w->wall % 60, end = t0 + TIMEPLAN_CHECK_DAYS * 86400, start = 0;
+    for (time_t t = t0; scheduled && t <= end; t += 60) {
+        timeplan_civil_t c = timeplan_civil(t);
+        bool only = t < end && timeplan_only_fallback(plans, d->count, &c);
+        if (only && !start) start = t;
+        if (!only && start) {
+            char a[32], b[32];
+            timeplan_format(timeplan_civil(start).stamp, a, sizeof a);
+            timeplan_format(c.stamp, b, sizeof b);
+            printf("only fallback panels %s - %s%s: %s\n", a, b, t >= end ? " (the end of the 7 days looked at)" : "",
+                   unscheduled ? "the panels without from/until/days/hours" : "no panel in its window, the last set stays");
+            start = 0;
+        }
+    }
+    free(plans);
+}
+
 /* "ja 11, en 11, ko 9": the panels each language has */
 static void twin_counts(const engine_t *e, char *out, size_t n)
 {
@@ -59,12 +121,27 @@ static void twin_counts(const engine_t *e, char *out, size_t n)
     }
 }
 
+static void print_at(const engine_t *e, const when_t *w, const alert_msg_t *alert)
+{
+    int *set = xcalloc((size_t)e->deck.count + 1, sizeof *set);
+    int n = shown_at(e, w, set);
+    char when[32];
+    timeplan_format(timeplan_civil(w->wall).stamp, when, sizeof when);
+    printf("at %s: %d panel%s shown:", when, n, n == 1 ? "" : "s");
+    for (int i = 0; i < n; i++) printf(" %s", e->deck.entries[set[i]].stem);
+    printf("\n");
+    if (alert) printf("at %s: alert %s on screen\n", when, alert->path);
+    free(set);
+}
+
 /* Problems make the exit code 1; missing twins are warnings (the first language is shown). */
-static int mode_check(engine_t *e, diag_list_t *d)
+static int mode_check(engine_t *e, diag_list_t *d, const when_t *w)
 {
     check_layouts(e, d);
     check_faces(e, d);
     check_glyphs(e, d);
+    alert_set_t alerts;
+    const alert_msg_t *alert = alert_at(e, w, &alerts, d);
     print_diags(d);
     diag_list_t warn = {0};
     int missing = deck_missing_twins(&e->deck, &warn);
@@ -75,6 +152,10 @@ static int mode_check(engine_t *e, diag_list_t *d)
     twin_counts(e, twins, sizeof twins);
     printf("%s: %d panels (%s), %d problem%s, %d missing twin%s\n", e->cfg.content_dir, e->deck.count, twins, d->count,
            d->count == 1 ? "" : "s", missing, missing == 1 ? "" : "s");
+    if (alerts.count) printf("%s: %d alert%s\n", config_alert_dir(&e->cfg), alerts.count, alerts.count == 1 ? "" : "s");
+    if (w->given) print_at(e, w, alert);
+    print_fallback_times(e, w);
+    alert_set_free(&alerts);
     return d->count ? 1 : 0;
 }
 
@@ -91,18 +172,62 @@ static void json_line(const dlist_t *dl, const char *stem, int index, const char
     }
 }
 
-static int mode_dump(engine_t *e, bool both)
+static void dump_alert(engine_t *e, const alert_msg_t *alert)
 {
-    for (int i = 0; i < e->deck.count; i++)
-        for (int l = 0; l < engine_nlangs(e); l++) {
-            if (!both && l != e->cfg.lang) continue;
-            if (!e->deck.entries[i].lang[l]) continue;
-            json_line(engine_panel(e, i, l), e->deck.entries[i].stem, i, lang_tag(&e->cfg.langs, l));
-        }
+    dlist_t dl = {0};
+    char stem[600];
+    alertview_build(&dl, engine_metrics_cb, e, &e->cfg.langs, e->w, e->h, alert, e->cfg.lang);
+    snprintf(stem, sizeof stem, "alert:%s", alert->stem);
+    json_line(&dl, stem, -1, lang_tag(&e->cfg.langs, e->cfg.lang));
+    dlist_free(&dl);
+}
+
+static int mode_dump(engine_t *e, const when_t *w)
+{
+    int *set = xcalloc((size_t)e->deck.count + 1, sizeof *set);
+    int n = shown_at(e, w, set);
+    for (int k = 0; k < n; k++) {
+        int i = set[k];
+        if (!e->deck.entries[i].lang[e->cfg.lang]) continue;
+        json_line(engine_panel(e, i, e->cfg.lang), e->deck.entries[i].stem, i, lang_tag(&e->cfg.langs, e->cfg.lang));
+    }
+    free(set);
+    alert_set_t alerts;
+    diag_list_t d = {0};
+    const alert_msg_t *alert = alert_at(e, w, &alerts, &d);
+    print_diags(&d);
+    if (alert) dump_alert(e, alert);
+    alert_set_free(&alerts);
+    diag_clear(&d);
     return 0;
 }
 
-static int mode_screenshot(engine_t *e, const char *dir, int problems)
+/* The alert on screen at w, as DIR/00-alert.png. */
+static int shot_alert(engine_t *e, platform_t *p, render_t *rd, const char *dir, const when_t *w)
+{
+    alert_set_t alerts;
+    diag_list_t d = {0};
+    const alert_msg_t *alert = alert_at(e, w, &alerts, &d);
+    print_diags(&d);
+    int problems = 0;
+    if (alert) {
+        dlist_t dl = {0};
+        alertview_build(&dl, engine_metrics_cb, e, &e->cfg.langs, p->w, p->h, alert, e->cfg.lang);
+        platform_draw_dlist(p, rd, &dl);
+        char name[1024];
+        snprintf(name, sizeof name, "%s/00-alert.png", dir);
+        if (shot_save_png(p->r, platform_soft_surface(p), name) != 0) {
+            fprintf(stderr, "%s: cannot write PNG\n", name);
+            problems++;
+        }
+        dlist_free(&dl);
+    }
+    alert_set_free(&alerts);
+    diag_clear(&d);
+    return problems;
+}
+
+static int mode_screenshot(engine_t *e, const char *dir, int problems, const when_t *w)
 {
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
         fprintf(stderr, "%s: cannot create folder: %s\n", dir, strerror(errno));
@@ -112,8 +237,11 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems)
     int rc = platform_open(&p, &e->cfg, PLATFORM_OFFSCREEN, e->w, e->h);
     if (rc) return rc;
     render_t *rd = render_create(p.r, e->fonts);
-    for (int i = 0; i < e->deck.count; i++) {
-        platform_draw_panel(&p, rd, e, i, e->cfg.lang, false);
+    int *set = xcalloc((size_t)e->deck.count + 1, sizeof *set);
+    int n = shown_at(e, w, set);
+    for (int k = 0; k < n; k++) {
+        int i = set[k];
+        platform_draw_panel_in(&p, rd, e, i, k, n, e->cfg.lang, false);
         char name[1024];
         snprintf(name, sizeof name, "%s/%02d-%s.png", dir, i + 1, e->deck.entries[i].stem);
         if (shot_save_png(p.r, platform_soft_surface(&p), name) != 0) {
@@ -130,12 +258,24 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems)
             problems++;
         }
     }
+    free(set);
+    problems += shot_alert(e, &p, rd, dir, w);
     render_destroy(rd);
     platform_close(&p);
     return problems ? 1 : 0;
 }
 
-static int mode_kiosk(engine_t *e)
+/* --at in kiosk mode: the wall clock starts at that time and runs on (a preview in a window). */
+static int64_t at_wall(void *ud)
+{
+    const when_t *w = ud;
+    static uint64_t t0;
+    uint64_t now = platform_now_ms();
+    if (!t0) t0 = now;
+    return (int64_t)w->wall + (int64_t)((now - t0) / 1000);
+}
+
+static int mode_kiosk(engine_t *e, when_t *at)
 {
     events_t ev;
     if (events_open(&ev, e->cfg.events_path) != 0)
@@ -144,7 +284,7 @@ static int mode_kiosk(engine_t *e)
     int w = e->cfg.width ? e->cfg.width : 1280, h = e->cfg.height ? e->cfg.height : 720;
     int rc = platform_open(&p, &e->cfg, PLATFORM_WINDOW, w, h);
     if (rc) { events_close(&ev); return rc; }
-    rc = kiosk_run(e, &p, &ev);
+    rc = kiosk_run(e, &p, &ev, at->given ? at_wall : NULL, at);
     platform_close(&p);
     events_close(&ev);
     return rc;
@@ -158,6 +298,15 @@ int main(int argc, char **argv)
     if (rc) return rc;
     if (cli.mode == MODE_VERSION) { printf("annai %s\n", ANNAI_VERSION); cli_free(&cli); return 0; }
     if (cli.mode == MODE_HELP) { config_print_help(); cli_free(&cli); return 0; }
+    when_t when = {cli.at != NULL, time(NULL)};
+    int64_t at_stamp;
+    bool at_time;
+    if (cli.at && !timeplan_parse_when(cli.at, &at_stamp, &at_time)) {
+        fprintf(stderr, "annai: --at '%s': expected \"YYYY-MM-DD HH:MM\" (local time)\nTry 'annai --help'.\n", cli.at);
+        cli_free(&cli);
+        return 2;
+    }
+    if (cli.at) when.wall = timeplan_wall_of(at_stamp);
     linebreak_init();
     config_t cfg;
     diag_list_t diags = {0};
@@ -179,11 +328,11 @@ int main(int argc, char **argv)
     if (headless) engine_set_size(&e, cfg.width ? cfg.width : HEADLESS_W, cfg.height ? cfg.height : HEADLESS_H);
     if (cli.mode != MODE_CHECK) for (int i = cfg_problems; i < diags.count; i++) fprintf(stderr, "%s\n", diags.items[i].text);
     switch (cli.mode) {
-    case MODE_CHECK: rc = mode_check(&e, &diags); break;
-    case MODE_DUMP_LAYOUT: rc = mode_dump(&e, false); break;
-    case MODE_SCREENSHOT: rc = mode_screenshot(&e, cli.screenshot_dir, diags.count); break;
+    case MODE_CHECK: rc = mode_check(&e, &diags, &when); break;
+    case MODE_DUMP_LAYOUT: rc = mode_dump(&e, &when); break;
+    case MODE_SCREENSHOT: rc = mode_screenshot(&e, cli.screenshot_dir, diags.count, &when); break;
     case MODE_BENCH: rc = bench_run(&e); break;
-    default: rc = mode_kiosk(&e); break;
+    default: rc = mode_kiosk(&e, &when); break;
     }
     engine_close(&e);
     config_free(&cfg);

@@ -4,9 +4,12 @@
 #include <SDL2/SDL.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <time.h>
+#include "annai/gpu.h"
 #include "annai/ui.h"
+#include "annai/util.h"
 
 uint64_t platform_now_ms(void)
 {
@@ -41,38 +44,113 @@ static SDL_Surface *frame_create(int w, int h, void **map, size_t *map_len)
     return s;
 }
 
+/* Said when no driver can show the kiosk: what an operator can do about it. */
+#define NO_DISPLAY_ADVICE \
+    "  on a console without X: SDL_VIDEODRIVER=kmsdrm, as a user in the video and input groups\n" \
+    "    (the packaged systemd unit does both: systemctl enable --now annai)\n" \
+    "  on a desktop: DISPLAY (X11) or WAYLAND_DISPLAY naming the screen to use\n" \
+    "  without a screen: annai --screenshot DIR renders every panel to PNG files\n"
+
+static int no_display(const char *why)
+{
+    fprintf(stderr, "annai: no display to show the kiosk on (%s)\n" NO_DISPLAY_ADVICE, why);
+    return 3;
+}
+
+/* SDL 2.26 falls back to its offscreen driver when no real one starts (no DISPLAY, no access to
+ * /dev/dri): the kiosk would then run forever and show nothing. A driver that shows nothing is
+ * taken only when SDL_VIDEODRIVER names it. */
+static bool driver_shows_nothing(const char *d)
+{
+    return !d || !strcmp(d, "offscreen") || !strcmp(d, "dummy");
+}
+
+static int video_start(void)
+{
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) return no_display(SDL_GetError());
+    const char *d = SDL_GetCurrentVideoDriver(), *asked = SDL_getenv("SDL_VIDEODRIVER");
+    if (driver_shows_nothing(d) && !(d && asked && !strcasecmp(asked, d))) {
+        char why[96];
+        snprintf(why, sizeof why, "SDL found only its '%s' driver, which draws nowhere", d ? d : "?");
+        SDL_Quit();
+        return no_display(why);
+    }
+    return 0;
+}
+
+/* Fullscreen takes the display's real size: without a window manager (an xinit kiosk) nobody
+ * honours the fullscreen request, and the window would stay at its asked-for size. */
+static SDL_Rect window_rect(const config_t *cfg, int w, int h)
+{
+    SDL_Rect r = {SDL_WINDOWPOS_CENTERED_DISPLAY(cfg->display), SDL_WINDOWPOS_CENTERED_DISPLAY(cfg->display), w, h};
+    SDL_Rect b;
+    if (cfg->fullscreen && SDL_GetDisplayBounds(cfg->display, &b) == 0) r = b;
+    return r;
+}
+
+/* The software path must not load GL: SDL backs an X11 window's surface with a GL texture
+ * unless framebuffer acceleration is off (Mesa's llvmpipe: ~100 MB resident for nothing). Only
+ * X11 has a framebuffer of its own (XShm); KMSDRM and Wayland show software frames through GL. */
+static renderer_kind_t renderer_pick(const config_t *cfg)
+{
+    char gpu[64] = "none";
+    bool real = cfg->renderer == RENDERER_AUTO && gpu_probe(GPU_SYSFS_DRM, gpu, sizeof gpu);
+    renderer_kind_t k = gpu_choose(cfg->renderer, real);
+    const char *d = SDL_GetCurrentVideoDriver();
+    if (k == RENDERER_SOFTWARE && d && !strcmp(d, "x11")) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    LOGI("platform", "video %s, renderer %s (asked %s, GPU %s)", d ? d : "?", gpu_renderer_name(k),
+         gpu_renderer_name(cfg->renderer), gpu);
+    return k;
+}
+
+static SDL_Renderer *renderer_open(SDL_Window *win, renderer_kind_t k)
+{
+    if (k == RENDERER_GPU) {
+        SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        if (r) return r;
+        LOGW("platform", "no GPU renderer (%s): drawing in software", SDL_GetError());
+    }
+    return SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+}
+
+static int window_open(platform_t *p, const config_t *cfg, bool headless, int w, int h)
+{
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+    if (headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    int rc = headless ? (SDL_Init(SDL_INIT_VIDEO) ? no_display(SDL_GetError()) : 0) : video_start();
+    if (rc) return rc;
+    p->owns_video = true;
+    Uint32 flags = headless ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN;
+    p->renderer = headless ? RENDERER_SOFTWARE : renderer_pick(cfg);
+    if (p->renderer == RENDERER_GPU) flags |= SDL_WINDOW_OPENGL;
+    if (!headless) flags |= cfg->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
+    SDL_Rect r = headless ? (SDL_Rect){0, 0, w, h} : window_rect(cfg, w, h);
+    p->win = SDL_CreateWindow("annai", r.x, r.y, r.w, r.h, flags);
+    if (!p->win) {
+        fprintf(stderr, "annai: cannot open a window: %s\n", SDL_GetError());
+        return 3;
+    }
+    return 0;
+}
+
 int platform_open(platform_t *p, const config_t *cfg, platform_mode_t mode, int w, int h)
 {
     memset(p, 0, sizeof *p);
     bool headless = mode != PLATFORM_WINDOW;
     p->headless = headless;
+    p->renderer = RENDERER_SOFTWARE;
     if (mode != PLATFORM_OFFSCREEN) { /* offscreen: no video driver, no window, no events */
-        SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-        SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
-        SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
-        if (headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
-        if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-            fprintf(stderr, "annai: cannot start video: %s\n", SDL_GetError());
-            return 3;
-        }
-        Uint32 flags = headless ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN;
-        int x = SDL_WINDOWPOS_CENTERED_DISPLAY(cfg->display), y = x;
-        if (!headless && cfg->fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-        if (!headless && !cfg->fullscreen) flags |= SDL_WINDOW_RESIZABLE;
-        p->win = SDL_CreateWindow("annai", x, y, w, h, flags);
-        if (!p->win) {
-            fprintf(stderr, "annai: cannot open a window: %s\n", SDL_GetError());
-            SDL_Quit();
-            return 3;
-        }
+        int rc = window_open(p, cfg, headless, w, h);
+        if (rc) { platform_close(p); return rc; }
     }
     if (headless) {
         /* nothing is shown: draw into a frame of our own, not a window surface */
         p->frame = frame_create(w, h, &p->frame_map, &p->frame_len);
         p->r = p->frame ? SDL_CreateSoftwareRenderer(p->frame) : NULL;
     } else {
-        p->r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_PRESENTVSYNC);
-        if (!p->r) p->r = SDL_CreateRenderer(p->win, -1, SDL_RENDERER_SOFTWARE);
+        p->r = renderer_open(p->win, p->renderer);
         SDL_ShowCursor(SDL_DISABLE);
         SDL_DisableScreenSaver();
     }
@@ -83,6 +161,7 @@ int platform_open(platform_t *p, const config_t *cfg, platform_mode_t mode, int 
     }
     SDL_RendererInfo info;
     p->soft = SDL_GetRendererInfo(p->r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
+    if (p->soft) p->renderer = RENDERER_SOFTWARE;
     p->rotate = headless ? 0 : cfg->rotate;
     platform_update_size(p);
     return 0;
@@ -115,7 +194,7 @@ void platform_close(platform_t *p)
     if (p->frame) SDL_FreeSurface(p->frame);
     if (p->frame_map) munmap(p->frame_map, p->frame_len);
     if (p->win) SDL_DestroyWindow(p->win);
-    if (SDL_WasInit(SDL_INIT_VIDEO)) SDL_Quit();
+    if (p->owns_video) SDL_Quit();
     memset(p, 0, sizeof *p);
 }
 
@@ -126,15 +205,32 @@ void platform_present(platform_t *p)
 
 void platform_draw_panel(platform_t *p, render_t *rd, engine_t *e, int index, lang_t lang, bool hint)
 {
-    engine_set_size(e, p->w, p->h);
+    platform_draw_panel_in(p, rd, e, index, index, e->deck.count, lang, hint);
+}
+
+static void frame_begin(platform_t *p, render_t *rd)
+{
     render_set_soft_target(rd, platform_soft_surface(p));
     atlas_fit_screen(render_atlas(rd), p->w, p->h);
     atlas_frame(render_atlas(rd));
+}
+
+void platform_draw_panel_in(platform_t *p, render_t *rd, engine_t *e, int index, int pos, int count, lang_t lang,
+                            bool hint)
+{
+    engine_set_size(e, p->w, p->h);
+    frame_begin(p, rd);
     dlist_t chrome = {0};
     if (lang < 0 || lang >= engine_nlangs(e)) lang = LANG_DEFAULT;
-    ui_chrome_build(&chrome, engine_metrics(e, lang), p->w, p->h, e->deck.count, index, &e->cfg.langs.info[lang],
+    ui_chrome_build(&chrome, engine_metrics(e, lang), p->w, p->h, count, pos, &e->cfg.langs.info[lang],
                     engine_nlangs(e) > 1, hint);
     render_dlist(rd, engine_panel(e, index, lang), 0, 0, 1);
     render_dlist(rd, &chrome, 0, 0, 1);
     dlist_free(&chrome);
+}
+
+void platform_draw_dlist(platform_t *p, render_t *rd, const dlist_t *dl)
+{
+    frame_begin(p, rd);
+    render_dlist(rd, dl, 0, 0, 1);
 }

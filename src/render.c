@@ -200,6 +200,14 @@ static SDL_Texture *image_texture(render_t *rd, const char *path)
 static void soft_fill(render_t *rd, float fx, float fy, float fw, float fh, uint32_t argb, float alpha);
 static bool soft(const render_t *rd);
 
+/* The pixels soft_fill covers (truncated, at least one wide): the GPU path fills the same ones.
+ * GL covers the pixels whose centres fall inside a rectangle, so outlines at fractional
+ * coordinates came out a pixel away from the software picture (gpucmp under Xvfb + Mesa). */
+static SDL_FRect grid_rect(SDL_FRect r)
+{
+    return (SDL_FRect){(float)(int)r.x, (float)(int)r.y, r.w >= 1 ? (float)(int)r.w : 1, r.h >= 1 ? (float)(int)r.h : 1};
+}
+
 static void fill_opaque(render_t *rd, SDL_FRect r, SDL_Color c)
 {
     if (soft(rd)) {
@@ -211,6 +219,7 @@ static void fill_opaque(render_t *rd, SDL_FRect r, SDL_Color c)
     }
     SDL_SetRenderDrawBlendMode(rd->r, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(rd->r, c.r, c.g, c.b, 255);
+    r = grid_rect(r);
     SDL_RenderFillRectF(rd->r, &r);
     SDL_SetRenderDrawBlendMode(rd->r, SDL_BLENDMODE_BLEND);
 }
@@ -411,7 +420,10 @@ static void draw_items(render_t *rd, const dlist_t *dl, float dx, float dy, floa
         } else if (it->kind == DL_RECT && c.a == 255) {
             flush_queued(rd); /* keep the drawing order */
             fill_opaque(rd, xf_rect(rd, x, y, it->r.w, it->r.h), c);
-        } else if (it->kind == DL_RECT) batch_quad(rd, &rd->shapes, x, y, x + it->r.w, y + it->r.h, 0, 0, 0, 0, c);
+        } else if (it->kind == DL_RECT) {
+            SDL_FRect g = grid_rect((SDL_FRect){x, y, it->r.w, it->r.h});
+            batch_quad(rd, &rd->shapes, g.x, g.y, g.x + g.w, g.y + g.h, 0, 0, 0, 0, c);
+        }
         else if (it->kind == DL_DISC) draw_disc(rd, x + it->r.w / 2, y + it->r.h / 2, it->r.w, it->color, alpha);
         else if (it->kind == DL_QR) draw_qr(rd, it, dx, dy, alpha);
         else if (it->kind == DL_IMAGE) {
@@ -451,6 +463,7 @@ void render_dlist(render_t *rd, const dlist_t *dl, float dx, float dy, float alp
         fill_opaque(rd, full, bg);
     } else if (bg.a) {
         SDL_SetRenderDrawColor(rd->r, bg.r, bg.g, bg.b, bg.a);
+        full = grid_rect(full);
         SDL_RenderFillRectF(rd->r, &full);
     }
     draw_items(rd, dl, dx + rd->ox, dy + rd->oy, alpha);

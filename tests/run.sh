@@ -7,7 +7,8 @@ pass=0 fail=0 failed=()
 for t in "$@"; do
   if "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); failed+=("$t"); fi
 done
-for t in tests/e2e/*.sh; do
+# E2E: the end-to-end scripts to run (all by default; tests/cross.sh picks the headless ones)
+for t in ${E2E:-tests/e2e/*.sh}; do
   [ -f "$t" ] || continue
   echo "[ RUN      ] $t"
   if bash "$t"; then echo "[       OK ] $t"; pass=$((pass + 1)); else echo "[  FAILED  ] $t"; fail=$((fail + 1)); failed+=("$t"); fi

@@ -129,12 +129,48 @@ static void test_usage_errors(void **state)
     cli_free(&cli);
 }
 
+/* [display] renderer: the three words, any case; anything else is reported at its line and
+ * leaves auto, so a typo never turns the GPU on or off by surprise. */
+static void test_renderer(void **state)
+{
+    (void)state;
+    static const struct { const char *text; renderer_kind_t want; bool ok; } cases[] = {
+        {"[display]\nrenderer = software\n", RENDERER_SOFTWARE, true},
+        {"[display]\nrenderer = GPU\n", RENDERER_GPU, true},
+        {"[display]\nrenderer = \"auto\"\n", RENDERER_AUTO, true},
+        {"[display]\nrenderer = opengl\n", RENDERER_AUTO, false},
+        {"[display]\nrenderer =\n", RENDERER_AUTO, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        config_t c;
+        config_defaults(&c);
+        assert_int_equal(c.renderer, RENDERER_AUTO);
+        diag_list_t d = {0};
+        config_load_mem(&c, "k.ini", cases[i].text, strlen(cases[i].text), true, &d);
+        assert_int_equal(c.renderer, cases[i].want);
+        assert_int_equal(d.count, cases[i].ok ? 0 : 1);
+        if (!cases[i].ok) assert_non_null(strstr(d.items[0].text, "k.ini:2: bad value"));
+        config_free(&c);
+        diag_clear(&d);
+    }
+    char *argv[] = {"annai", "--renderer", "gpu", NULL};
+    cli_t cli;
+    assert_int_equal(cli_parse(&cli, 3, argv), 0);
+    config_t c;
+    diag_list_t d = {0};
+    assert_int_equal(config_resolve(&c, &cli, NULL, &d), 0);
+    assert_int_equal(c.renderer, RENDERER_GPU);
+    config_free(&c);
+    cli_free(&cli);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_file_errors_and_values),
         cmocka_unit_test(test_precedence),
         cmocka_unit_test(test_languages_and_fonts),
+        cmocka_unit_test(test_renderer),
         cmocka_unit_test(test_usage_errors),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);

@@ -5,6 +5,9 @@
 #include "annai/engine.h"
 #include "annai/kiosk.h"
 #include "annai/platform.h"
+#include "annai/alertview.h"
+#include "annai/timeplan.h"
+#include <sys/stat.h>
 
 static Uint32 pixel_at(platform_t *p, int x, int y)
 {
@@ -170,11 +173,250 @@ static void test_steady_frames_allocate_nothing(void **state)
     fixture_close(&f);
 }
 
+
+/* ---- time-bound panels and alerts on a simulated wall clock ---- */
+
+static int64_t sim_wall, sim_ms;
+static int64_t sim_clock(void *ud) { (void)ud; return sim_wall; }
+
+#define PANEL(title, keys) "---\ntitle: " title "\n" keys "---\n\n本文です。\n"
+
+typedef struct {
+    char *dir, *content, *alerts, *events; /* side by side: the content folder's signature sees neither */
+    config_t cfg;
+    engine_t e;
+    diag_list_t d;
+    platform_t p;
+    events_t ev;
+    kiosk_t *k;
+} timed_t;
+
+/* 01 always; 02 weekdays 09:00-10:00; 03 ended in 2020. Tokyo time, started at when. */
+static void timed_open(timed_t *t, const char *when, const char *ini)
+{
+    memset(t, 0, sizeof *t);
+    setenv("TZ", "Asia/Tokyo", 1);
+    tzset();
+    t->dir = tu_tmpdir();
+    t->content = path_join(t->dir, "content");
+    mkdir(t->content, 0755);
+    free(tu_write(t->content, "01-always.md", PANEL("いつも", ""), strlen(PANEL("いつも", ""))));
+    free(tu_write(t->content, "02-morning.md", PANEL("朝", "days: mon-fri\nhours: 09:00-10:00\n"),
+                  strlen(PANEL("朝", "days: mon-fri\nhours: 09:00-10:00\n"))));
+    free(tu_write(t->content, "03-over.md", PANEL("終了", "until: 2020-01-01\n"), strlen(PANEL("終了", "until: 2020-01-01\n"))));
+    if (ini) free(tu_write(t->content, "kiosk.ini", ini, strlen(ini)));
+    t->alerts = path_join(t->dir, "alert");
+    mkdir(t->alerts, 0755);
+    t->events = path_join(t->dir, "events.jsonl");
+    int64_t s;
+    bool has_time;
+    assert_true(timeplan_parse_when(when, &s, &has_time));
+    sim_wall = (int64_t)timeplan_wall_of(s);
+    config_defaults(&t->cfg);
+    t->cfg.content_dir = xstrdup(t->content);
+    t->cfg.alert_dir = xstrdup(t->alerts);
+    if (ini) {
+        char *ip = path_join(t->content, "kiosk.ini");
+        config_load_file(&t->cfg, ip, false, &t->d);
+        free(ip);
+    }
+    t->cfg.dwell_s = 10;
+    assert_int_equal(engine_open(&t->e, &t->cfg, "fonts", &t->d), 0);
+    assert_int_equal(platform_open(&t->p, &t->cfg, PLATFORM_HEADLESS, 640, 360), 0);
+    assert_int_equal(events_open(&t->ev, t->events), 0);
+    t->k = kiosk_create_at(&t->e, &t->p, &t->ev, 1000000, sim_clock, NULL);
+}
+
+static void timed_close(timed_t *t)
+{
+    kiosk_destroy(t->k);
+    events_close(&t->ev);
+    platform_close(&t->p);
+    engine_close(&t->e);
+    config_free(&t->cfg);
+    diag_clear(&t->d);
+    tu_rmrf(t->dir);
+    free(t->dir);
+    free(t->content);
+    free(t->alerts);
+    free(t->events);
+}
+
+/* Runs the kiosk for ms of simulated time, the wall clock moving with it; returns a bit per
+ * deck index that was on screen. */
+static unsigned run_for(timed_t *t, uint64_t *now, int ms)
+{
+    unsigned seen = 0;
+    for (int el = 0; el < ms; el += 50, *now += 50) {
+        if ((sim_ms += 50) >= 1000) { sim_wall++; sim_ms -= 1000; }
+        kiosk_frame(t->k, *now, NULL);
+        int on = kiosk_on_screen(t->k);
+        if (on >= 0) seen |= 1u << on;
+    }
+    return seen;
+}
+
+static int shown_count(const kiosk_t *k, unsigned *mask)
+{
+    const int *set;
+    int n = kiosk_shown(k, &set);
+    *mask = 0;
+    for (int i = 0; i < n; i++) *mask |= 1u << set[i];
+    return n;
+}
+
+static bool events_have(const char *path, const char *needle)
+{
+    char *data;
+    size_t len;
+    const char *err;
+    if (file_read(path, UTIL_MAX_FILE_BYTES, &data, &len, &err) != 0) return false;
+    bool found = strstr(data, needle) != NULL;
+    free(data);
+    return found;
+}
+
+/* Started inside the window (a restart at 09:30): the morning panel is in the set at once;
+ * at 10:00 it leaves the set, is replaced at the next dwell and is not shown again; the
+ * panel whose until: has passed is never on screen. 2026-11-30 is a Monday. */
+static void test_window_edges_on_a_simulated_clock(void **state)
+{
+    (void)state;
+    timed_t t;
+    uint64_t now = 1000000;
+    timed_open(&t, "2026-11-30 09:59", NULL);
+    unsigned mask;
+    assert_int_equal(shown_count(t.k, &mask), 2);
+    assert_int_equal(mask, 0x3u);
+    sim_wall += 30; /* 09:59:30 */
+    unsigned seen = run_for(&t, &now, 25000);
+    assert_int_equal(seen, 0x3u); /* both, in turn, before 10:00 */
+    assert_true(events_have(t.events, "\"ev\":\"schedule\",\"panels\":[\"01-always\",\"02-morning\"]"));
+    seen = run_for(&t, &now, 30000);  /* crosses 10:00 */
+    assert_int_equal(shown_count(t.k, &mask), 1);
+    assert_int_equal(mask, 0x1u);
+    assert_true(events_have(t.events, "\"ev\":\"schedule\",\"panels\":[\"01-always\"]"));
+    seen = run_for(&t, &now, 30000);  /* the next dwells: only the panel in the set */
+    assert_int_equal(seen, 0x1u);
+    assert_false(events_have(t.events, "\"ev\":\"reload\""));
+    /* a clock jump to the next morning's window (a suspend overnight) */
+    sim_wall += 23 * 3600;
+    seen = run_for(&t, &now, 30000);
+    assert_int_equal(shown_count(t.k, &mask), 2);
+    assert_int_equal(seen & 0x4u, 0);
+    assert_true(seen & 0x2u);
+    timed_close(&t);
+}
+
+static void rename_in(timed_t *t, const char *name, const char *text)
+{
+    char tmpname[128];
+    snprintf(tmpname, sizeof tmpname, ".%s.tmp", name);
+    char *tmp = tu_write(t->alerts, tmpname, text, strlen(text)), *final = path_join(t->alerts, name);
+    assert_int_equal(rename(tmp, final), 0);
+    free(tmp);
+    free(final);
+}
+
+/* An alert at night: the dark screen turns on with the alert (yellow band, black page), a
+ * touch does not dismiss it, and when the file is removed the screen goes dark again. */
+static void test_alert_at_night_over_everything(void **state)
+{
+    (void)state;
+    timed_t t;
+    uint64_t now = 1000000;
+    timed_open(&t, "2026-11-30 23:00", "[schedule]\non = 08:00\noff = 20:00\n");
+    run_for(&t, &now, 2000);
+    assert_int_equal(pixel_at(&t.p, 320, 10), 0x000000); /* off hours: dark */
+    rename_in(&t, "rain.md", "---\ntitle: 大雨警報\n---\n\n川に近づかないでください。\n");
+    rename_in(&t, "rain.en.md", "---\ntitle: Heavy rain warning\n---\n\nStay away from rivers.\n");
+    run_for(&t, &now, 600); /* inotify is read at every tick; the longest sleep is 500 ms */
+    assert_true(kiosk_alert_on(t.k));
+    assert_int_equal(pixel_at(&t.p, 320, 10), ALERTVIEW_BAND & 0xFFFFFF);
+    assert_true(events_have(t.events, "\"ev\":\"alert\",\"state\":\"on\""));
+    mouse(t.k, SDL_MOUSEBUTTONDOWN, 320, 180, now);
+    mouse(t.k, SDL_MOUSEBUTTONUP, 320, 180, now + 50);
+    key(t.k, SDLK_ESCAPE, now + 60);
+    run_for(&t, &now, 2000);
+    assert_true(kiosk_alert_on(t.k));
+    assert_int_equal(pixel_at(&t.p, 320, 10), ALERTVIEW_BAND & 0xFFFFFF); /* the schedule keeps it on */
+    char *f = path_join(t.alerts, "rain.md"), *g = path_join(t.alerts, "rain.en.md");
+    unlink(f);
+    unlink(g);
+    run_for(&t, &now, 600);
+    assert_false(kiosk_alert_on(t.k));
+    assert_true(events_have(t.events, "\"ev\":\"alert\",\"state\":\"off\""));
+    assert_int_equal(pixel_at(&t.p, 320, 10), 0x000000);
+    free(f);
+    free(g);
+    timed_close(&t);
+}
+
+/* Over the index, and back to where the kiosk was; an alert whose until: passes goes by itself. */
+static void test_alert_over_index_and_until(void **state)
+{
+    (void)state;
+    timed_t t;
+    uint64_t now = 1000000;
+    timed_open(&t, "2026-11-30 12:00", NULL);
+    run_for(&t, &now, 500);
+    key(t.k, SDLK_i, now);
+    run_for(&t, &now, 500);
+    Uint32 index_px = pixel_at(&t.p, 320, 10);
+    rename_in(&t, "storm.md", "---\ntitle: 暴風警報\nuntil: 2026-11-30 12:01\n---\n\n外出を控えてください。\n");
+    run_for(&t, &now, 600);
+    assert_true(kiosk_alert_on(t.k));
+    assert_int_equal(pixel_at(&t.p, 320, 10), ALERTVIEW_BAND & 0xFFFFFF);
+    run_for(&t, &now, 60000); /* 12:01 passes */
+    assert_false(kiosk_alert_on(t.k));
+    assert_int_equal(pixel_at(&t.p, 320, 10), index_px);
+    timed_close(&t);
+}
+
+/* Over the admin overlay and over a transition in progress, at once. */
+static void test_alert_over_admin_and_transition(void **state)
+{
+    (void)state;
+    timed_t t;
+    uint64_t now = 1000000;
+    timed_open(&t, "2026-11-30 12:00", NULL);
+    run_for(&t, &now, 500);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = SDLK_a;
+    e.key.keysym.mod = KMOD_LCTRL | KMOD_LSHIFT;
+    kiosk_handle(t.k, &e, now);
+    run_for(&t, &now, 200);
+    Uint32 admin_px = pixel_at(&t.p, 320, 10);
+    assert_int_not_equal(admin_px, ALERTVIEW_BAND & 0xFFFFFF);
+    rename_in(&t, "a.md", "---\ntitle: 避難してください\n---\n\n係員の指示に従ってください。\n");
+    run_for(&t, &now, 100);
+    assert_int_equal(pixel_at(&t.p, 320, 10), ALERTVIEW_BAND & 0xFFFFFF);
+    char *f = path_join(t.alerts, "a.md");
+    unlink(f);
+    run_for(&t, &now, 200);
+    assert_int_equal(pixel_at(&t.p, 320, 10), admin_px); /* back to the admin overlay */
+    key(t.k, SDLK_ESCAPE, now);
+    run_for(&t, &now, 500);
+    key(t.k, SDLK_RIGHT, now); /* a 400 ms fade starts */
+    run_for(&t, &now, 100);
+    rename_in(&t, "a.md", "---\ntitle: 避難してください\n---\n\n係員の指示に従ってください。\n");
+    run_for(&t, &now, 50);
+    assert_int_equal(pixel_at(&t.p, 320, 10), ALERTVIEW_BAND & 0xFFFFFF);
+    free(f);
+    timed_close(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_transition_ends_on_the_new_panel),
         cmocka_unit_test(test_steady_frames_allocate_nothing),
+        cmocka_unit_test(test_window_edges_on_a_simulated_clock),
+        cmocka_unit_test(test_alert_at_night_over_everything),
+        cmocka_unit_test(test_alert_over_index_and_until),
+        cmocka_unit_test(test_alert_over_admin_and_transition),
     };
     return cmocka_run_group_tests_name("kiosk", tests, NULL, NULL);
 }

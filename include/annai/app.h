@@ -63,6 +63,9 @@ typedef struct {
 void app_init(app_t *a, int count, lang_t lang, double dwell_s, double idle_s, int transition_ms, int width,
               uint64_t now);
 void app_set_count(app_t *a, int count, uint64_t now); /* after a reload */
+/* The same panel at a new position among count (the shown set changed); timers untouched.
+ * Only between transitions: a transition's positions are not renumbered. */
+void app_remap(app_t *a, int count, int current);
 void app_tick(app_t *a, uint64_t now);
 /* Any touch, click or key: interactive mode, idle clock restarted. */
 void app_input(app_t *a, uint64_t now);

@@ -12,6 +12,11 @@ typedef struct {
     char *spec;               /* FILE or FILE#N */
 } font_override_t;
 
+#define CONFIG_ALERT_DIR "/run/annai/alert" /* tmpfs: an alert never outlives a reboot by accident */
+
+/* [display] renderer: auto takes the GPU where a real one drives the display (gpu.h) */
+typedef enum { RENDERER_AUTO = 0, RENDERER_SOFTWARE, RENDERER_GPU } renderer_kind_t;
+
 typedef struct {
     /* [content] */
     char *content_dir;        /* NULL: ./content, else the installed share dir */
@@ -27,6 +32,7 @@ typedef struct {
     bool fullscreen;
     int rotate;               /* 0, 90, 180, 270 */
     int display;
+    renderer_kind_t renderer;
     /* [interaction] */
     double idle_timeout_s;
     int transition_ms;
@@ -41,6 +47,8 @@ typedef struct {
     char *heartbeat_path;
     double heartbeat_interval_s;
     char *metrics_path;
+    /* [alert] */
+    char *alert_dir;          /* NULL: CONFIG_ALERT_DIR (see config_alert_dir) */
 } config_t;
 
 /* The admin PIN as a systemd credential (LoadCredential=annai.pin:/etc/annai/pin): read from
@@ -56,6 +64,7 @@ typedef struct {
     run_mode_t mode;
     char *screenshot_dir;
     char *config_path;
+    char *at;                 /* --at "YYYY-MM-DD HH:MM", or NULL */
     bool size_given;
     /* long options that set config keys, kept to apply after the files */
     char **keys, **values;
@@ -86,6 +95,10 @@ void config_ini_setup(void);
 bool config_resolve_lang(config_t *c, diag_list_t *diags);
 /* The [fonts] override of a language, or NULL. */
 const char *config_font_for(const config_t *c, const char *tag);
+
+const char *config_alert_dir(const config_t *c);
+/* "mon-fri", "mon,wed,sat", "fri-mon" -> bit 0 = Monday ... bit 6 = Sunday. */
+bool config_parse_days(const char *v, unsigned *out);
 
 #endif
 

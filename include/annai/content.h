@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include "annai/config.h"
 #include "annai/lang.h"
+
+#include "annai/timeplan.h"
 #include "annai/util.h"
 
 #ifndef CONTENT_MAX_PANELS
@@ -61,6 +63,7 @@ typedef struct {
     int qr_size;
     uint32_t accent;         /* 0xRRGGBB */
     bool has_accent;
+    timeplan_t plan;         /* from, until, days, hours: when the panel shows */
     block_t *blocks;
     int nblocks, capblocks;
 } panel_t;

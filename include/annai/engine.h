@@ -42,6 +42,8 @@ const dlist_t *engine_panel(engine_t *e, int index, lang_t lang);
 const char *engine_share_dir(void);
 /* A language's metrics (its face, its line breaking); opens its face on first use. */
 const metrics_t *engine_metrics(engine_t *e, lang_t lang);
+/* engine_metrics for callbacks (ud: the engine), e.g. alertview's faces. */
+const metrics_t *engine_metrics_cb(void *ud, lang_t lang);
 int engine_nlangs(const engine_t *e);
 /* Only lang's faces (and the first language's, for panels without a twin) stay open; the
  * others close and open again when next used. */

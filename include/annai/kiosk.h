@@ -15,8 +15,7 @@
 #define POLL_SLICE_MS 16 /* on drivers that cannot wait for events: the longest a touch waits */
 #define ADMIN_KEY_MOD (KMOD_CTRL | KMOD_SHIFT) /* with A: the admin door from a keyboard */
 
-/* Runs the kiosk until SIGTERM/SIGINT (or an allowed exit). Returns the exit code. */
-int kiosk_run(engine_t *e, platform_t *p, events_t *ev);
+
 
 /* The same kiosk, stepped by the caller with its own clock: what kiosk_run does, open for the
  * soak test, which feeds it SDL events on a simulated week. */
@@ -27,6 +26,13 @@ typedef struct {
 } kiosk_stats_t;
 union SDL_Event;
 kiosk_t *kiosk_create(engine_t *e, platform_t *p, events_t *ev, uint64_t now_ms);
+/* The wall clock (seconds since the epoch) the kiosk reads once per tick for the screen
+ * schedule, time-bound panels and alerts; NULL: time(). A simulated clock or --at goes here. */
+typedef int64_t (*kiosk_wall_fn)(void *ud);
+kiosk_t *kiosk_create_at(engine_t *e, platform_t *p, events_t *ev, uint64_t now_ms, kiosk_wall_fn wall, void *ud);
+/* Runs the kiosk until SIGTERM/SIGINT (or an allowed exit) on the wall clock given (NULL:
+ * the system's). Returns the exit code. */
+int kiosk_run(engine_t *e, platform_t *p, events_t *ev, kiosk_wall_fn wall, void *ud);
 void kiosk_destroy(kiosk_t *k);
 void kiosk_handle(kiosk_t *k, const union SDL_Event *e, uint64_t now_ms);
 /* Updates (timers, reload, schedule) and draws when something changed. True when it drew.
@@ -42,5 +48,9 @@ int kiosk_admin_lines(kiosk_t *k, char lines[][KIOSK_INFO_LEN], uint64_t now_ms)
 /* Writes the heartbeat and the metrics now (kiosk_run does it every heartbeat_interval). */
 void kiosk_write_health(kiosk_t *k);
 kiosk_stats_t kiosk_stats(const kiosk_t *k);
+/* The deck indexes the time plan shows now (for tests and the admin overlay). */
+int kiosk_shown(const kiosk_t *k, const int **set);
+int kiosk_on_screen(const kiosk_t *k);  /* deck index of the panel on screen */
+bool kiosk_alert_on(const kiosk_t *k);
 
 #endif
