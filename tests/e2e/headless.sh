@@ -10,6 +10,16 @@ fail() { echo "FAIL: $*"; exit 1; }
 "$ANNAI" --version | grep -q '^annai ' || fail "--version"
 "$ANNAI" --help | grep -q -- '--idle-timeout' || fail "--help lists config keys as flags"
 "$ANNAI" --bogus 2>/dev/null; [ $? -eq 2 ] || fail "unknown flag must exit 2"
+# boolean options are switches; a bad flag value is a usage error with the usage line
+out=$("$ANNAI" --allow-exit --check 2>&1) || fail "--allow-exit --check: $out"
+echo "$out" | grep -q '0 problems' || fail "--allow-exit --check did not check: $out"
+"$ANNAI" --no-allow-exit --check >/dev/null 2>&1 || fail "--no-allow-exit --check"
+for bad in "--fullscreen nope" "--rotate 45" "--allow-exit=maybe" "--size 12" "--no-dwell"; do
+  # shellcheck disable=SC2086
+  "$ANNAI" $bad --check >/dev/null 2>"$tmp/usage"; rc=$?
+  [ $rc -eq 2 ] || fail "'$bad' must exit 2 (got $rc)"
+  grep -q '^Usage: annai ' "$tmp/usage" || fail "'$bad': no usage line: $(cat "$tmp/usage")"
+done
 
 out=$("$ANNAI" --check) || fail "--check on bundled content: $out"
 echo "$out" | grep -q '0 problems' || fail "--check summary: $out"
