@@ -4,6 +4,7 @@
 #include <SDL2/SDL.h>
 #include "annai/engine.h"
 #include "annai/kiosk.h"
+#include "annai/ui.h"
 #include "annai/platform.h"
 #include "annai/alertview.h"
 #include "annai/timeplan.h"
@@ -93,6 +94,55 @@ static void test_transition_ends_on_the_new_panel(void **state)
                              x, y, pixel_at(&f.p, x, y), shown->bg & 0xFFFFFF, first);
     }
     fixture_close(&f);
+}
+
+/* A folder with no valid panel: visitors see a neutral notice, never the server's path or a
+ * count of problems; the operator finds the problems in the admin overlay and the events. */
+static void test_notice_is_neutral_details_for_the_operator(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    const char broken[] = "---\ntitle: 壊れた\nlayuot: text\n---\n本文\n";
+    free(tu_write(dir, "01-broken.md", broken, strlen(broken)));
+    char *evpath = path_join(dir, "events.jsonl");
+    fixture_t f;
+    memset(&f, 0, sizeof f);
+    tu_engine_open(&f.e, &f.cfg, dir, &f.d);
+    assert_int_equal(f.e.deck.count, 1);
+    assert_int_equal(platform_open(&f.p, &f.cfg, PLATFORM_HEADLESS, 1280, 720), 0);
+    assert_int_equal(events_open(&f.ev, evpath), 0);
+    f.k = kiosk_create(&f.e, &f.p, &f.ev, 1000);
+    kiosk_frame(f.k, 1000, NULL);
+    for (lang_t l = 0; l < LANG_COUNT; l++) {
+        const dlist_t *notice = engine_panel(&f.e, 0, l);
+        assert_true(notice->nlines > 0);
+        for (int i = 0; i < notice->nlines; i++) {
+            const char *t = notice->lines[i].text;
+            if (strstr(t, "/tmp") || strstr(t, "annai-test") || strpbrk(t, "0123456789()"))
+                fail_msg("a visitor sees '%s' on the notice", t);
+        }
+    }
+    char lines[UI_ADMIN_INFO][KIOSK_INFO_LEN];
+    int n = kiosk_admin_lines(f.k, lines, 1016);
+    bool problem = false, said = false;
+    for (int i = 0; i < n; i++) {
+        problem |= strstr(lines[i], "01-broken.md:3: unknown key 'layuot'") != NULL;
+        said |= strstr(lines[i], "no valid panel") != NULL;
+    }
+    assert_true(problem);
+    assert_true(said);
+    fixture_close(&f);
+    events_close(&f.ev);
+    char *log = NULL;
+    size_t len;
+    const char *err;
+    assert_int_equal(file_read(evpath, 1 << 20, &log, &len, &err), 0);
+    assert_non_null(strstr(log, "\"ev\":\"content-problems\",\"count\":1,\"first\":"));
+    assert_non_null(strstr(log, "unknown key 'layuot'"));
+    free(log);
+    free(evpath);
+    tu_rmrf(dir);
+    free(dir);
 }
 
 /* Frames in the steady state allocate nothing: once every panel has been seen, slides, drags
@@ -410,6 +460,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_transition_ends_on_the_new_panel),
+        cmocka_unit_test(test_notice_is_neutral_details_for_the_operator),
         cmocka_unit_test(test_steady_frames_allocate_nothing),
         cmocka_unit_test(test_window_edges_on_a_simulated_clock),
         cmocka_unit_test(test_alert_at_night_over_everything),

@@ -86,8 +86,10 @@ void deck_load(deck_t *deck, const char *dir, diag_list_t *diags);
 void deck_free(deck_t *deck);
 /* The panel for lang, falling back to Japanese when there is no translation. */
 const panel_t *deck_panel(const deck_t *deck, int index, lang_t lang);
-/* A deck to show when no panel is valid: never a black screen. */
-void deck_notice(deck_t *deck, const char *dir, int problems);
+/* A deck to show when no panel is valid: never a black screen. Visitors see a neutral notice;
+ * the folder and the problems go to --check, the events and the admin overlay. */
+void deck_notice(deck_t *deck, const char *dir);
+bool deck_is_notice(const deck_t *deck);
 /* Cheap fingerprint of the folder (names, sizes, mtimes) for hot reload. */
 uint64_t deck_signature(const char *dir);
 
