@@ -31,6 +31,18 @@ static void print_diags(const diag_list_t *d)
     for (int i = 0; i < d->count; i++) fprintf(stderr, "%s\n", d->items[i].text);
 }
 
+/* Text cut with … or something left out: the same path:line: messages from --check and
+ * --screenshot. */
+static bool check_clipped(engine_t *e, int i, lang_t l, diag_list_t *d)
+{
+    const panel_t *p = e->deck.entries[i].lang[l];
+    if (!p) return false;
+    const dlist_t *dl = engine_panel(e, i, l);
+    if (dl->clipped) diag_add(d, p->path, 1, "text does not fit at %dx%d even at the smallest size; it is cut with …", e->w, e->h);
+    if (dl->dropped) diag_add(d, p->path, 1, "at %dx%d %s: it is not shown", e->w, e->h, dl->dropped);
+    return dl->clipped || dl->dropped;
+}
+
 /* Every panel in both languages at the configured size: report text cut with …
  * and images that do not decode. */
 static int check_layouts(engine_t *e, diag_list_t *d)
@@ -40,10 +52,7 @@ static int check_layouts(engine_t *e, diag_list_t *d)
         for (int l = 0; l < LANG_COUNT; l++) {
             const panel_t *p = e->deck.entries[i].lang[l];
             if (!p) continue;
-            const dlist_t *dl = engine_panel(e, i, (lang_t)l);
-            if (dl->clipped)
-                diag_add(d, p->path, 1, "text does not fit at %dx%d even at the smallest size; it is cut with …", e->w, e->h);
-            if (dl->dropped) diag_add(d, p->path, 1, "at %dx%d %s: it is not shown", e->w, e->h, dl->dropped);
+            check_clipped(e, i, (lang_t)l, d);
             for (int b = 0; b < p->nblocks; b++) {
                 const char *err = p->blocks[b].image ? render_probe_image(p->blocks[b].image) : NULL;
                 if (err) diag_add(d, p->path, p->blocks[b].line, "%s", err);
@@ -110,6 +119,7 @@ static void print_fallback_times(const engine_t *e, const when_t *w)
 static int count_en(const deck_t *deck)
 {
     int n = 0;
+    if (deck_is_notice(deck)) return 0;
     for (int i = 0; i < deck->count; i++) n += deck->entries[i].lang[LANG_EN] != NULL;
     return n;
 }
@@ -133,8 +143,9 @@ static int mode_check(engine_t *e, diag_list_t *d, const when_t *w)
     alert_set_t alerts;
     const alert_msg_t *alert = alert_at(e, w, &alerts, d);
     print_diags(d);
-    printf("%s: %d panels (%d with English), %d problem%s\n", e->cfg.content_dir, e->deck.count, count_en(&e->deck),
-           d->count, d->count == 1 ? "" : "s");
+    int n = deck_is_notice(&e->deck) ? 0 : e->deck.count; /* the built-in notice is not the curator's */
+    printf("%s: %d panel%s (%d with English), %d problem%s\n", e->cfg.content_dir, n, n == 1 ? "" : "s",
+           count_en(&e->deck), d->count, d->count == 1 ? "" : "s");
     if (alerts.count) printf("%s: %d alert%s\n", config_alert_dir(&e->cfg), alerts.count, alerts.count == 1 ? "" : "s");
     if (w->given) print_at(e, w, alert);
     print_fallback_times(e, w);
@@ -231,15 +242,13 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems, const whe
             fprintf(stderr, "%s: cannot write PNG\n", name);
             problems++;
         }
-        if (engine_panel(e, i, e->cfg.lang)->dropped) {
-            fprintf(stderr, "%s: at %dx%d %s: it is not shown\n", deck_panel(&e->deck, i, e->cfg.lang)->path, e->w, e->h,
-                    engine_panel(e, i, e->cfg.lang)->dropped);
+        diag_list_t cut = {0};
+        lang_t l = e->deck.entries[i].lang[e->cfg.lang] ? e->cfg.lang : LANG_JA; /* the panel shown */
+        if (check_clipped(e, i, l, &cut)) {
+            print_diags(&cut);
             problems++;
         }
-        if (engine_panel(e, i, e->cfg.lang)->clipped) {
-            fprintf(stderr, "%s: text cut with … at %dx%d\n", deck_panel(&e->deck, i, e->cfg.lang)->path, e->w, e->h);
-            problems++;
-        }
+        diag_clear(&cut);
     }
     free(set);
     problems += shot_alert(e, &p, rd, dir, w);

@@ -54,6 +54,18 @@ echo "$out" | grep -q "05-broken.md:3: unknown key 'layuot'" || fail "broken fil
 mkdir "$tmp/empty"
 "$ANNAI" --screenshot "$tmp/s3" --content "$tmp/empty" 2>/dev/null
 [ -f "$tmp/s3/01-notice.png" ] || fail "notice panel when nothing is valid"
+# the notice is built in: --check counts the curator's panels, none here
+for d in "$tmp/empty" "$tmp/no-such-folder"; do
+  out=$("$ANNAI" --check --content "$d" 2>/dev/null)
+  echo "$out" | grep -q ': 0 panels (0 with English), 1 problem$' || fail "--check summary on $d: $out"
+done
+# text cut with …: --screenshot says it at the same path:line as --check
+mkdir "$tmp/long"
+{ printf -- '---\ntitle: 長い\n---\n'; for _ in $(seq 400); do printf '地域の科学技術イノベーションを推進する。'; done; echo; } > "$tmp/long/01-long.md"
+"$ANNAI" --check --content "$tmp/long" --size 640x360 2>&1 | grep 'cut with' > "$tmp/cut.check"
+"$ANNAI" --screenshot "$tmp/s5" --content "$tmp/long" --size 640x360 2> "$tmp/cut.shot"
+grep -q "^$tmp/long/01-long.md:1: text does not fit at 640x360" "$tmp/cut.check" || fail "--check on cut text: $(cat "$tmp/cut.check")"
+cmp -s "$tmp/cut.check" "$tmp/cut.shot" || fail "--screenshot says cut text unlike --check: $(cat "$tmp/cut.shot")"
 
 # an image panel: the installed binary loads the decoder on the first image and shows it
 mkdir -p "$tmp/i/img"
