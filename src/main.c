@@ -228,7 +228,8 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems, const whe
         return 3;
     }
     platform_t p;
-    int rc = platform_open(&p, &e->cfg, PLATFORM_OFFSCREEN, e->w, e->h);
+    bool turned = e->cfg.rotate == 90 || e->cfg.rotate == 270; /* the PNG is the screen, the panel turned on it */
+    int rc = platform_open(&p, &e->cfg, PLATFORM_OFFSCREEN, turned ? e->h : e->w, turned ? e->w : e->h);
     if (rc) return rc;
     render_t *rd = render_create(p.r, e->fonts);
     int *set = xcalloc((size_t)e->deck.count + 1, sizeof *set);
@@ -237,7 +238,7 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems, const whe
         int i = set[k];
         platform_draw_panel_in(&p, rd, e, i, k, n, e->cfg.lang, false);
         char name[1024];
-        snprintf(name, sizeof name, "%s/%02d-%s.png", dir, i + 1, e->deck.entries[i].stem);
+        shot_file_name(name, sizeof name, dir, i, e->deck.entries[i].stem);
         if (shot_save_png(p.r, platform_soft_surface(&p), name) != 0) {
             fprintf(stderr, "%s: cannot write PNG\n", name);
             problems++;
@@ -317,7 +318,11 @@ int main(int argc, char **argv)
         return rc;
     }
     bool headless = cli.mode != MODE_KIOSK;
-    if (headless) engine_set_size(&e, cfg.width ? cfg.width : HEADLESS_W, cfg.height ? cfg.height : HEADLESS_H);
+    if (headless) { /* --size is the screen's, as in the kiosk; on a turned screen the panels are laid out turned */
+        int w = cfg.width ? cfg.width : HEADLESS_W, h = cfg.height ? cfg.height : HEADLESS_H;
+        bool turned = cfg.rotate == 90 || cfg.rotate == 270;
+        engine_set_size(&e, turned ? h : w, turned ? w : h);
+    }
     if (cli.mode != MODE_CHECK) for (int i = cfg_problems; i < diags.count; i++) fprintf(stderr, "%s\n", diags.items[i].text);
     switch (cli.mode) {
     case MODE_CHECK: rc = mode_check(&e, &diags, &when); break;
