@@ -95,7 +95,9 @@ void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels,
     theme_t t = begin(dl, w, h, 0); /* transparent: drawn over the panel */
     ui_chrome_geometry(&c, w, h, npanels);
     float px = fmaxf(t.min_px, c.target * 0.36f), border = fmaxf(2.0f, t.unit * 0.3f);
-    rect_add(dl, DL_RECT, c.bar, COLOR_BAR);
+    /* drawn past the screen's edges by its own height: a fractional top edge or the burn-in
+     * shift would otherwise leave a line of the panel's colour under the bar (clipped anyway) */
+    rect_add(dl, DL_RECT, (rectf_t){c.bar.x - c.bar.h, c.bar.y, c.bar.w + 2 * c.bar.h, 2 * c.bar.h}, COLOR_BAR);
     button(dl, m, c.prev, "◀", px, border);
     button(dl, m, c.next, "▶", px, border);
     button(dl, m, c.index, lang == LANG_EN ? "Index" : "目次", px, border);

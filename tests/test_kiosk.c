@@ -4,6 +4,7 @@
 #include <SDL2/SDL.h>
 #include "annai/engine.h"
 #include "annai/kiosk.h"
+#include "annai/schedule.h"
 #include "annai/ui.h"
 #include "annai/platform.h"
 #include "annai/alertview.h"
@@ -94,6 +95,34 @@ static void test_transition_ends_on_the_new_panel(void **state)
                              x, y, pixel_at(&f.p, x, y), shown->bg & 0xFFFFFF, first);
     }
     fixture_close(&f);
+}
+
+/* The navigation bar reaches every edge it touches, whatever the burn-in shift: no line of the
+ * panel's colour under it at the bottom or the sides (a blue strip under the grey bar). */
+static void test_bar_reaches_the_edges(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{1280, 720}, {1366, 768}, {800, 480}};
+    for (int z = 0; z < 3; z++) {
+        int w = sizes[z][0], h = sizes[z][1];
+        uint64_t now = 1000000;
+        fixture_t f;
+        fixture_open(&f, w, h, now);
+        ui_chrome_t c;
+        ui_chrome_geometry(&c, w, h, f.e.deck.count);
+        for (int step = 0; step < BURNIN_STEPS; step++) {
+            now = (uint64_t)(step + 8) * BURNIN_PERIOD_MS; /* one burn-in position each */
+            kiosk_frame(f.k, now, NULL);
+            for (int x = 0; x < w; x++)
+                if (pixel_at(&f.p, x, h - 1) != 0xE9E5DC)
+                    fail_msg("%dx%d, burn-in step %d: bottom row at x=%d is %06X, not the bar's", w, h, step, x, pixel_at(&f.p, x, h - 1));
+            for (int y = (int)(c.bar.y + c.bar.h / 2); y < h; y++)
+                if (pixel_at(&f.p, 0, y) != 0xE9E5DC || pixel_at(&f.p, w - 1, y) != 0xE9E5DC)
+                    fail_msg("%dx%d, burn-in step %d: the bar's side at y=%d is %06X / %06X", w, h, step, y, pixel_at(&f.p, 0, y),
+                             pixel_at(&f.p, w - 1, y));
+        }
+        fixture_close(&f);
+    }
 }
 
 /* A folder with no valid panel: visitors see a neutral notice, never the server's path or a
@@ -461,6 +490,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_transition_ends_on_the_new_panel),
         cmocka_unit_test(test_notice_is_neutral_details_for_the_operator),
+        cmocka_unit_test(test_bar_reaches_the_edges),
         cmocka_unit_test(test_steady_frames_allocate_nothing),
         cmocka_unit_test(test_window_edges_on_a_simulated_clock),
         cmocka_unit_test(test_alert_at_night_over_everything),
