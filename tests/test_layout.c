@@ -45,6 +45,12 @@ static void check_panel(const panel_t *p, int w, int h)
         rectf_t r = dl.items[i].r;
         if (r.x < -0.5f || r.y < -0.5f || r.x + r.w > (float)w + 0.5f || r.y + r.h > c.bar.y + 0.5f)
             fail_msg("%s at %dx%d: block %d leaves the panel area", p->path, w, h, i);
+        /* a card is a box: it keeps a margin from the bar like the one at the sides, not ~10 px */
+        theme_t t;
+        theme_for(&t, w, h);
+        if (p->layout == PANEL_CARDS && dl.items[i].kind == DL_RECT && r.y + r.h > c.bar.y - t.margin * 0.5f)
+            fail_msg("%s at %dx%d: a card ends %.0f px above the navigation bar (side margins: %.0f px)", p->path, w, h,
+                     c.bar.y - r.y - r.h, t.margin);
     }
     dlist_free(&dl);
 }
