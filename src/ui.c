@@ -185,13 +185,21 @@ static void index_title(dlist_t *dl, const metrics_t *m, const char *title, rect
     layout_text(dl, m, &s, 1, r.x, top, w, top + pitch * (float)max_lines, &st, -4, &(bool){false});
 }
 
+/* A screen's heading: centred on the screen, in the row of its close button (top right), never
+ * running into it. */
+static rectf_t heading_row(rectf_t close, int w)
+{
+    float half = fmaxf(0, close.x - (float)w / 2);
+    return (rectf_t){(float)w / 2 - half, close.y, 2 * half, close.h};
+}
+
 void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *const *titles, int n, int current, lang_t lang)
 {
     ui_index_t ix;
     theme_t t = begin(dl, w, h, 0xFFF7F5F0u);
     ui_index_geometry(&ix, w, h, n);
     float px = fmaxf(t.min_px, t.body_px * 0.9f), border = fmaxf(2.0f, t.unit * 0.3f);
-    label(dl, m, (rectf_t){t.margin, ix.close.y, (float)w / 2, ix.close.h}, lang == LANG_EN ? "Index" : "目次", t.title_px, COLOR_INK, FACE_BOLD);
+    label(dl, m, heading_row(ix.close, w), lang == LANG_EN ? "Index" : "目次", t.title_px, COLOR_INK, FACE_BOLD);
     button(dl, m, ix.close, lang == LANG_EN ? "Close" : "閉じる", px, border);
     for (int i = 0; i < ix.n; i++) {
         rectf_t r = ix.entries[i];
@@ -289,7 +297,7 @@ void ui_admin_build(dlist_t *dl, const metrics_t *m, int w, int h, const admin_t
         admin_pad_build(dl, m, &a, adm, px, border);
         return;
     }
-    label(dl, m, (rectf_t){a.info.x, a.close.y, (float)w / 2, a.close.h}, "annai admin", px * 1.2f, COLOR_ADMIN_INK, FACE_BOLD);
+    label(dl, m, heading_row(a.close, w), "annai admin", px * 1.2f, COLOR_ADMIN_INK, FACE_BOLD);
     admin_info_build(dl, m, &a, info, ninfo, fmaxf(t.min_px, px * 0.8f));
     button(dl, m, a.reload, "再読み込み Reload", px * 0.8f, border);
     if (can_exit) button(dl, m, a.exit, "終了 Exit", px * 0.8f, border);
