@@ -122,6 +122,10 @@ static void follow(app_t *a, uint64_t start, int ms, float *at_start, float *at_
         if (first_step < 0) first_step = fabsf(step);
         last_step = fabsf(step);
         if (v.animating && (v.offset - *at_start) * dir < -0.001f) fail_msg("at %d ms the panel is behind where it started", (int)(t - start));
+        /* the other panel fills the side the moving one has uncovered, edge to edge */
+        float beside = v.offset + (v.offset < 0 ? a->width : -a->width);
+        if (v.other >= 0 && fabsf(v.offset) > 0.5f && fabsf(v.other_offset - beside) > 0.5f)
+            fail_msg("at %d ms the other panel is at %.1f, not beside the moving one at %.1f", (int)(t - start), v.other_offset, v.offset);
         prev = v.offset;
     }
     *at_end = v.offset;
@@ -186,6 +190,36 @@ static void test_slides_continue_from_the_finger_and_settle(void **state)
     assert_int_equal(v.other, -1);                     /* nothing else left on screen */
 }
 
+/* A panel's own dwell counts for the first panel too; a deck of one panel stays put in attract
+ * mode (no fade to itself, no view logged every dwell). */
+static void test_dwell_per_panel_and_single_panel(void **state)
+{
+    (void)state;
+    app_t a;
+    double dwell[3] = {3000, 0, 0};
+    app_init(&a, 3, LANG_JA, 10, 60, 400, 1000, 0);
+    a.panel_dwell_ms = dwell;
+    app_set_count(&a, 3, 0);
+    views(&a, VIA_START, NULL);
+    app_tick(&a, 2999);
+    assert_int_equal(a.current, 0);
+    app_tick(&a, 3000);
+    assert_int_equal(a.current, 1);
+    app_tick(&a, 3000 + 9999);
+    assert_int_equal(a.current, 1); /* the default 10 s for the second */
+    app_tick(&a, 3000 + 10000);
+    assert_int_equal(a.current, 2);
+
+    app_init(&a, 1, LANG_JA, 10, 60, 400, 1000, 0);
+    views(&a, VIA_START, NULL);
+    for (uint64_t t = 0; t < 100000; t += 500) app_tick(&a, t);
+    assert_int_equal(views(&a, VIA_AUTO, NULL), 0);
+    app_view_t v;
+    app_view(&a, 100000, &v);
+    assert_false(v.animating);
+    assert_int_equal(v.other, -1);
+}
+
 static void test_index_jump(void **state)
 {
     (void)state;
@@ -210,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_swipe_follows_and_springs),
         cmocka_unit_test(test_index_jump),
         cmocka_unit_test(test_slides_continue_from_the_finger_and_settle),
+        cmocka_unit_test(test_dwell_per_panel_and_single_panel),
     };
     return cmocka_run_group_tests_name("app", tests, NULL, NULL);
 }
