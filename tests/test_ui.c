@@ -1,0 +1,213 @@
+/* The touch targets a visitor and an operator meet, on every screen shape: each one inside the
+ * screen, none overlapping another, a tap on one hitting that one and nothing else. */
+#include "testutil.h"
+#include "annai/ui.h"
+
+static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 720}, {800, 480}, {480, 800}, {1024, 600}, {3840, 2160}};
+#define NSIZES ((int)(sizeof sizes / sizeof *sizes))
+
+static bool overlap(rectf_t a, rectf_t b)
+{
+    const float e = 0.01f; /* rectangles that only touch do not overlap */
+    return a.x + e < b.x + b.w && b.x + e < a.x + a.w && a.y + e < b.y + b.h && b.y + e < a.y + a.h;
+}
+
+static bool within(rectf_t in, rectf_t out)
+{
+    const float e = 0.01f;
+    return in.x >= out.x - e && in.y >= out.y - e && in.x + in.w <= out.x + out.w + e && in.y + in.h <= out.y + out.h + e;
+}
+
+static float cx(rectf_t r) { return r.x + r.w / 2; }
+static float cy(rectf_t r) { return r.y + r.h / 2; }
+
+/* n targets: each on the screen (inside `area`), at least min_side on each side, none overlapping. */
+static void check_targets(const char *what, int w, int h, const rectf_t *r, const char *const *names, int n, rectf_t area,
+                          float min_side)
+{
+    for (int i = 0; i < n; i++) {
+        if (!within(r[i], area))
+            fail_msg("%dx%d %s: '%s' (%.0f,%.0f %.0fx%.0f) is not inside (%.0f,%.0f %.0fx%.0f)", w, h, what, names[i], r[i].x,
+                     r[i].y, r[i].w, r[i].h, area.x, area.y, area.w, area.h);
+        if (r[i].w < min_side || r[i].h < min_side)
+            fail_msg("%dx%d %s: '%s' is %.0fx%.0f px, smaller than a finger (%.0f)", w, h, what, names[i], r[i].w, r[i].h, min_side);
+        for (int j = 0; j < i; j++)
+            if (overlap(r[i], r[j])) fail_msg("%dx%d %s: '%s' overlaps '%s'", w, h, what, names[i], names[j]);
+    }
+}
+
+static void test_chrome_targets(void **state)
+{
+    (void)state;
+    static const int counts[] = {1, 2, 5, 11, 24, 25, 40};
+    for (int s = 0; s < NSIZES; s++)
+        for (size_t k = 0; k < sizeof counts / sizeof *counts; k++) {
+            int w = sizes[s][0], h = sizes[s][1], n = counts[k];
+            ui_chrome_t c;
+            ui_chrome_geometry(&c, w, h, n);
+            rectf_t screen = {0, 0, (float)w, (float)h};
+            /* the bar spans the screen's width along its bottom edge */
+            assert_true(fabsf(c.bar.x) < 0.01f && fabsf(c.bar.w - (float)w) < 0.01f && fabsf(c.bar.y + c.bar.h - (float)h) < 0.01f);
+            assert_true(c.bar.h > 0 && c.bar.h < (float)h / 4);
+            rectf_t r[4 + UI_MAX_DOTS] = {c.prev, c.next, c.index, c.lang};
+            const char *names[4 + UI_MAX_DOTS] = {"previous", "next", "index", "language"};
+            int hits[4 + UI_MAX_DOTS] = {HIT_PREV, HIT_NEXT, HIT_INDEX, HIT_LANG};
+            check_targets("chrome", w, h, r, names, 4, c.bar, c.target * 0.99f);
+            assert_true(within(c.bar, screen));
+            /* previous at the left edge, next at the right, index and language between them */
+            assert_true(c.prev.x < c.index.x && c.index.x < c.lang.x && c.lang.x < c.next.x);
+            /* the dots: every panel one, or none (then "3 / 40" is written instead) */
+            if (n > UI_MAX_DOTS) assert_int_equal(c.ndots, 0);
+            if (n <= 5) assert_int_equal(c.ndots, n); /* a few panels: one dot each on any screen */
+            assert_true(c.ndots == 0 || c.ndots == n);
+            for (int i = 0; i < c.ndots; i++) {
+                r[4 + i] = c.dots[i];
+                names[4 + i] = "dot";
+                hits[4 + i] = i;
+                if (i) assert_true(c.dots[i].x > c.dots[i - 1].x); /* in the deck's order, left to right */
+            }
+            int m = 4 + c.ndots;
+            for (int i = 4; i < m; i++) {
+                if (!within(r[i], c.bar)) fail_msg("%dx%d, %d panels: dot %d outside the bar", w, h, n, i - 4);
+                for (int j = 0; j < 4; j++)
+                    if (overlap(r[i], r[j])) fail_msg("%dx%d, %d panels: dot %d overlaps '%s'", w, h, n, i - 4, names[j]);
+                for (int j = 4; j < i; j++)
+                    if (overlap(r[i], r[j])) fail_msg("%dx%d, %d panels: dots %d and %d overlap", w, h, n, i - 4, j - 4);
+            }
+            if (c.ndots) { /* the row of dots centred between the index and language buttons */
+                float left = c.dots[0].x - (c.index.x + c.index.w), right = c.lang.x - (c.dots[c.ndots - 1].x + c.dots[c.ndots - 1].w);
+                if (fabsf(left - right) > 1) fail_msg("%dx%d, %d panels: dots off-centre (%.0f px left, %.0f right)", w, h, n, left, right);
+            }
+            /* a tap in the middle of each target hits that target */
+            for (int i = 0; i < m; i++)
+                if (ui_chrome_hit(&c, cx(r[i]), cy(r[i])) != hits[i])
+                    fail_msg("%dx%d, %d panels: a tap on '%s' hits %d", w, h, n, names[i], ui_chrome_hit(&c, cx(r[i]), cy(r[i])));
+            /* the panel above the bar answers no tap */
+            for (float y = 0; y < c.bar.y - c.target * 0.5f; y += (float)h / 13)
+                for (float x = 0; x < (float)w; x += (float)w / 17)
+                    if (ui_chrome_hit(&c, x, y) != HIT_NONE) fail_msg("%dx%d: a tap on the panel at %.0f,%.0f hits the chrome", w, h, x, y);
+        }
+}
+
+static void test_index_targets(void **state)
+{
+    (void)state;
+    static const int counts[] = {1, 3, 11, 30, UI_MAX_INDEX, 200};
+    for (int s = 0; s < NSIZES; s++)
+        for (size_t k = 0; k < sizeof counts / sizeof *counts; k++) {
+            int w = sizes[s][0], h = sizes[s][1], n = counts[k];
+            ui_index_t ix;
+            ui_index_geometry(&ix, w, h, n);
+            rectf_t screen = {0, 0, (float)w, (float)h};
+            int shown = ix.n;
+            assert_true(shown >= 1 && shown <= n && shown <= UI_MAX_INDEX);
+            if (n <= 11) assert_int_equal(shown, n); /* a museum's deck fits whole */
+            rectf_t r[UI_MAX_INDEX + 1];
+            const char *names[UI_MAX_INDEX + 1];
+            char buf[UI_MAX_INDEX][8];
+            r[0] = ix.close;
+            names[0] = "close";
+            for (int i = 0; i < shown; i++) {
+                snprintf(buf[i], sizeof buf[i], "%d", i + 1);
+                r[i + 1] = ix.entries[i];
+                names[i + 1] = buf[i];
+            }
+            ui_chrome_t c;
+            ui_chrome_geometry(&c, w, h, n);
+            check_targets("index", w, h, r, names, shown + 1, screen, c.target * 0.89f);
+            for (int i = 0; i < shown; i++) {
+                assert_true(ix.entries[i].y >= ix.close.y + ix.close.h); /* below the heading row */
+                int hit = ui_index_hit(&ix, cx(ix.entries[i]), cy(ix.entries[i]));
+                if (hit != i) fail_msg("%dx%d, %d panels: a tap on entry %d hits %d", w, h, n, i + 1, hit);
+                /* reading order: down a column, then the next column to the right */
+                if (i && ix.entries[i].x == ix.entries[i - 1].x) assert_true(ix.entries[i].y > ix.entries[i - 1].y);
+                if (i && ix.entries[i].x != ix.entries[i - 1].x) assert_true(ix.entries[i].x > ix.entries[i - 1].x);
+            }
+            assert_int_equal(ui_index_hit(&ix, cx(ix.close), cy(ix.close)), HIT_CLOSE);
+            assert_int_equal(ui_index_hit(&ix, 1, (float)h - 1), HIT_NONE);
+        }
+}
+
+static void test_admin_targets(void **state)
+{
+    (void)state;
+    static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0", "OK"};
+    static const int want[12] = {1, 2, 3, 4, 5, 6, 7, 8, 9, AHIT_BACK, 0, AHIT_OK};
+    for (int s = 0; s < NSIZES; s++)
+        for (int can_exit = 0; can_exit < 2; can_exit++) {
+            int w = sizes[s][0], h = sizes[s][1];
+            ui_admin_t a;
+            ui_admin_geometry(&a, w, h, can_exit);
+            rectf_t screen = {0, 0, (float)w, (float)h};
+            ui_chrome_t c;
+            ui_chrome_geometry(&c, w, h, 1);
+            /* the PIN pad: twelve keys and the close button */
+            rectf_t r[13];
+            const char *names[13];
+            for (int i = 0; i < 12; i++) { r[i] = a.keys[i]; names[i] = keys[i]; }
+            r[12] = a.close;
+            names[12] = "close";
+            check_targets("PIN pad", w, h, r, names, 13, screen, c.target);
+            for (int i = 0; i < 12; i++) {
+                assert_true(within(a.keys[i], a.pad));
+                assert_false(overlap(a.keys[i], a.display));
+                int hit = ui_admin_hit(&a, ADMIN_PIN, cx(a.keys[i]), cy(a.keys[i]));
+                if (hit != want[i]) fail_msg("%dx%d: a tap on key '%s' gives %d", w, h, keys[i], hit);
+                if (i % 3) assert_true(a.keys[i].x > a.keys[i - 1].x); /* 1 2 3 across, as on a phone */
+                if (i >= 3) assert_true(a.keys[i].y > a.keys[i - 3].y);
+            }
+            assert_true(within(a.pad, screen) && within(a.display, screen));
+            /* centred on the screen */
+            assert_true(fabsf(cx(a.pad) - (float)w / 2) < 1 && fabsf(cy(a.pad) - (float)h / 2) < 1);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_PIN, cx(a.close), cy(a.close)), AHIT_CLOSE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_PIN, cx(a.display), cy(a.display)), AHIT_NONE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_PIN, cx(a.reload), cy(a.reload)), AHIT_NONE); /* not yet */
+            /* the overlay: close, reload, exit when allowed, the information between */
+            rectf_t o[3] = {a.close, a.reload, a.exit};
+            const char *on[3] = {"close", "reload", "exit"};
+            check_targets("admin", w, h, o, on, can_exit ? 3 : 2, screen, c.target);
+            assert_true(within(a.info, screen));
+            for (int i = 0; i < (can_exit ? 3 : 2); i++)
+                if (overlap(o[i], a.info)) fail_msg("%dx%d: '%s' lies over the information", w, h, on[i]);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, cx(a.close), cy(a.close)), AHIT_CLOSE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, cx(a.reload), cy(a.reload)), AHIT_RELOAD);
+            float ex = a.reload.x + a.reload.w * 1.5f + 1; /* where the exit button is when allowed */
+            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, can_exit ? cx(a.exit) : ex, cy(a.reload)), can_exit ? AHIT_EXIT : AHIT_NONE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, cx(a.info), cy(a.info)), AHIT_NONE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_CLOSED, cx(a.reload), cy(a.reload)), AHIT_NONE);
+        }
+}
+
+/* The admin door is a long press in a top corner: both top corners open it, nowhere else does
+ * (not the previous/next buttons at the bottom, not the middle of a panel). */
+static void test_admin_corners(void **state)
+{
+    (void)state;
+    for (int s = 0; s < NSIZES; s++) {
+        int w = sizes[s][0], h = sizes[s][1];
+        ui_chrome_t c;
+        ui_chrome_geometry(&c, w, h, 5);
+        assert_true(ui_admin_corner(w, h, 2, 2));
+        assert_true(ui_admin_corner(w, h, (float)w - 3, 2));
+        assert_true(ui_admin_corner(w, h, c.target, c.target)); /* a whole target square */
+        assert_true(ui_admin_corner(w, h, (float)w - c.target, c.target));
+        assert_false(ui_admin_corner(w, h, (float)w / 2, 2));
+        assert_false(ui_admin_corner(w, h, 2, (float)h / 2));
+        assert_false(ui_admin_corner(w, h, (float)w - 3, (float)h / 2));
+        assert_false(ui_admin_corner(w, h, cx(c.prev), cy(c.prev)));
+        assert_false(ui_admin_corner(w, h, cx(c.next), cy(c.next)));
+        assert_false(ui_admin_corner(w, h, c.target * 2, 2)); /* not a strip along the top */
+        assert_false(ui_admin_corner(w, h, 2, c.target * 2));
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_chrome_targets),
+        cmocka_unit_test(test_index_targets),
+        cmocka_unit_test(test_admin_targets),
+        cmocka_unit_test(test_admin_corners),
+    };
+    return cmocka_run_group_tests_name("ui", tests, NULL, NULL);
+}
