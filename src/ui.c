@@ -10,6 +10,7 @@
 #define INDEX_MAX_ENTRY_TARGETS 1.45f /* an entry may grow to this many target sizes when there is room */
 #define TARGET_UNITS 8.5f     /* ~9 mm on a 24" 1080p screen, and scaled with it */
 #define HIT_SLOP 0.15f        /* targets answer a little outside what is drawn */
+#define HINT_ROOM 0.94f       /* of the space between the buttons the invitation may fill */
 #define COLOR_BAR 0xFFE9E5DCu
 #define COLOR_BUTTON 0xFFFFFFFFu
 #define COLOR_INK 0xFF1A1A1Au
@@ -89,6 +90,28 @@ static theme_t begin(dlist_t *dl, int w, int h, uint32_t bg)
     return t;
 }
 
+static float text_width(const metrics_t *m, const char *s, float px)
+{
+    float w = 0;
+    for (size_t i = 0, n = strlen(s); i < n;) w += m->advance(m->ud, FACE_REGULAR, px, (uint32_t)utf8_decode(s, n, &i));
+    return w;
+}
+
+/* The invitation to touch, whole on the space between the buttons: the long wording where it
+ * fits, else the short one, made smaller only when even that does not fit (a portrait screen
+ * cut "Touch the screen to explore" to "Touch the screen to"). */
+static const char *hint_text(const metrics_t *m, lang_t lang, float room, float *px)
+{
+    static const char *const words[LANG_COUNT][2] = {{"画面にふれて操作できます", "ふれて操作できます"},
+                                                     {"Touch the screen to explore", "Touch to explore"}};
+    room *= HINT_ROOM;
+    const char *const *w = words[lang == LANG_EN];
+    if (text_width(m, w[0], *px) <= room) return w[0];
+    float need = text_width(m, w[1], *px);
+    if (need > room) *px *= room / need;
+    return w[1];
+}
+
 void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels, int current, lang_t lang, bool hint)
 {
     ui_chrome_t c;
@@ -116,9 +139,9 @@ void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels,
         label(dl, m, at, pos, hint ? fminf(px, at.h * 0.8f) : px, COLOR_INK, FACE_BOLD);
     }
     if (hint) {
-        float l = c.index.x + c.index.w, r = c.lang.x;
-        const char *msg = lang == LANG_EN ? "Touch the screen to explore" : "画面にふれて操作できます";
-        label(dl, m, (rectf_t){l, c.bar.y + c.bar.h * 0.06f, r - l, c.bar.h * 0.42f}, msg, t.min_px * 0.9f, COLOR_INK, FACE_REGULAR);
+        float l = c.index.x + c.index.w, r = c.lang.x, hpx = t.min_px * 0.9f;
+        const char *msg = hint_text(m, lang, r - l, &hpx);
+        label(dl, m, (rectf_t){l, c.bar.y + c.bar.h * 0.06f, r - l, c.bar.h * 0.42f}, msg, hpx, COLOR_INK, FACE_REGULAR);
     }
 }
 

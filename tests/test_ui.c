@@ -201,6 +201,133 @@ static void test_admin_corners(void **state)
     }
 }
 
+/* The line of a display list whose text is `text`, or NULL. */
+static const dl_line_t *line_of(const dlist_t *dl, const char *text)
+{
+    for (int i = 0; i < dl->nlines; i++)
+        if (!strcmp(dl->lines[i].text, text)) return &dl->lines[i];
+    return NULL;
+}
+
+static void expect_label_in(const dlist_t *dl, const char *text, rectf_t r, int w, int h)
+{
+    const dl_line_t *l = line_of(dl, text);
+    if (!l) fail_msg("%dx%d: '%s' is not drawn", w, h, text);
+    if (!within(l->r, r)) fail_msg("%dx%d: '%s' (%.0f,%.0f %.0fx%.0f) is not inside its place (%.0f,%.0f %.0fx%.0f)", w, h, text,
+                                   l->r.x, l->r.y, l->r.w, l->r.h, r.x, r.y, r.w, r.h);
+}
+
+/* What the chrome shows: the buttons' words in the visitor's language on their buttons, one dot
+ * a panel with the current one marked, or "3 / 40" between the buttons; in attract mode the
+ * invitation to touch, in the visitor's language. */
+static void test_chrome_drawn(void **state)
+{
+    (void)state;
+    for (int s = 0; s < NSIZES; s++)
+        for (int n = 5; n <= 40; n += 35)
+            for (int l = 0; l < LANG_COUNT; l++)
+                for (int hint = 0; hint < 2; hint++) {
+                    int w = sizes[s][0], h = sizes[s][1], cur = 2;
+                    ui_chrome_t c;
+                    ui_chrome_geometry(&c, w, h, n);
+                    dlist_t dl = {0};
+                    ui_chrome_build(&dl, &tu_m, w, h, n, cur, (lang_t)l, hint);
+                    bool en = l == LANG_EN;
+                    expect_label_in(&dl, en ? "Index" : "目次", c.index, w, h);
+                    expect_label_in(&dl, en ? "日本語" : "English", c.lang, w, h);
+                    rectf_t between = {c.index.x + c.index.w, c.bar.y, c.lang.x - c.index.x - c.index.w, c.bar.h};
+                    /* the invitation whole, in the long or the short wording, never cut */
+                    static const char *const invite[LANG_COUNT][2] = {{"画面にふれて操作できます", "ふれて操作できます"},
+                                                                      {"Touch the screen to explore", "Touch to explore"}};
+                    int said = 0;
+                    for (int k = 0; k < 4; k++) {
+                        const char *text = invite[k / 2][k % 2];
+                        if (!line_of(&dl, text)) continue;
+                        if (!hint || k / 2 != l) fail_msg("%dx%d: '%s' shown (hint %d, lang %d)", w, h, text, hint, l);
+                        expect_label_in(&dl, text, between, w, h);
+                        said++;
+                    }
+                    assert_int_equal(said, hint);
+                    assert_int_equal(dl.nlines, 4 + hint + !c.ndots); /* nothing cut into a second line */
+                    const dl_item_t *disc[UI_MAX_DOTS];
+                    int discs = 0;
+                    for (int i = 0; i < dl.nitems; i++) {
+                        const dl_item_t *it = &dl.items[i];
+                        if (it->kind != DL_DISC) continue;
+                        if (discs >= c.ndots) fail_msg("%dx%d: more dots than panels", w, h);
+                        if (!within(it->r, c.dots[discs])) fail_msg("%dx%d: dot %d drawn outside its place", w, h, discs);
+                        disc[discs++] = it;
+                    }
+                    assert_int_equal(discs, c.ndots);
+                    /* the current panel's dot: larger and in a colour of its own */
+                    for (int d = 0; d < discs; d++)
+                        if (d != cur && (disc[d]->color == disc[cur]->color || disc[d]->r.w >= disc[cur]->r.w))
+                            fail_msg("%dx%d: dot %d looks like the current panel's (%d)", w, h, d, cur);
+                    if (!c.ndots) {
+                        char pos[32];
+                        snprintf(pos, sizeof pos, "%d / %d", cur + 1, n);
+                        expect_label_in(&dl, pos, between, w, h);
+                    }
+                    dlist_free(&dl);
+                }
+}
+
+/* The index: each entry shows its number and its title on its own button, the title after the
+ * number; the current panel's entry stands out in the accent colour, the others are white. */
+static void test_index_drawn(void **state)
+{
+    (void)state;
+    static const char *titles[] = {"はじめに", "地域イノベーション戦略支援プログラム（グローバル型・都市エリア型）", "Regional Innovation", "目標"};
+    for (int s = 0; s < NSIZES; s++) {
+        int w = sizes[s][0], h = sizes[s][1], cur = 1;
+        ui_index_t ix;
+        ui_index_geometry(&ix, w, h, 4);
+        dlist_t dl = {0};
+        ui_index_build(&dl, &tu_m, w, h, titles, 4, cur, LANG_JA);
+        expect_label_in(&dl, "閉じる", ix.close, w, h);
+        for (int i = 0; i < 4; i++) {
+            char num[8];
+            snprintf(num, sizeof num, "%d", i + 1);
+            expect_label_in(&dl, num, ix.entries[i], w, h);
+            const dl_line_t *nl = line_of(&dl, num), *tl = NULL;
+            for (int k = 0; k < dl.nlines; k++)
+                if (!strncmp(dl.lines[k].text, titles[i], 6)) tl = &dl.lines[k];
+            if (!tl) fail_msg("%dx%d: the title of entry %d is not drawn", w, h, i + 1);
+            if (!within(tl->r, ix.entries[i])) fail_msg("%dx%d: the title '%s' leaves its entry", w, h, tl->text);
+            if (tl->r.x < nl->r.x + nl->r.w) fail_msg("%dx%d: the title '%s' runs over its number", w, h, tl->text);
+            uint32_t fill = 0;
+            for (int k = 0; k < dl.nitems; k++)
+                if (dl.items[k].kind == DL_RECT && !memcmp(&dl.items[k].r, &ix.entries[i], sizeof(rectf_t))) fill = dl.items[k].color;
+            if ((i == cur) != (fill != 0xFFFFFFFFu)) fail_msg("%dx%d: entry %d drawn %08X", w, h, i + 1, fill);
+        }
+        dlist_free(&dl);
+    }
+}
+
+/* The PIN pad shows its twelve keys, each label on its key, and what was typed as dots. */
+static void test_pin_pad_drawn(void **state)
+{
+    (void)state;
+    static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "←", "0", "OK"};
+    for (int s = 0; s < NSIZES; s++) {
+        int w = sizes[s][0], h = sizes[s][1];
+        ui_admin_t a;
+        ui_admin_geometry(&a, w, h, false);
+        admin_t adm = {.state = ADMIN_PIN};
+        dlist_t dl = {0};
+        ui_admin_build(&dl, &tu_m, w, h, &adm, NULL, 0, false);
+        for (int i = 0; i < 12; i++) expect_label_in(&dl, keys[i], a.keys[i], w, h);
+        expect_label_in(&dl, "PIN", a.display, w, h);
+        assert_int_equal(dl.nlines, 14); /* the keys, the display and the close button: nothing else */
+        admin_digit(&adm, 4, 0);
+        admin_digit(&adm, 2, 0);
+        ui_admin_build(&dl, &tu_m, w, h, &adm, NULL, 0, false);
+        expect_label_in(&dl, "●●", a.display, w, h);
+        assert_null(line_of(&dl, "42"));
+        dlist_free(&dl);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +335,9 @@ int main(void)
         cmocka_unit_test(test_index_targets),
         cmocka_unit_test(test_admin_targets),
         cmocka_unit_test(test_admin_corners),
+        cmocka_unit_test(test_chrome_drawn),
+        cmocka_unit_test(test_index_drawn),
+        cmocka_unit_test(test_pin_pad_drawn),
     };
-    return cmocka_run_group_tests_name("ui", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("ui", tests, tu_fonts_up, tu_fonts_down);
 }
