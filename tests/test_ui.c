@@ -78,10 +78,16 @@ static void test_chrome_targets(void **state)
                 float left = c.dots[0].x - (c.index.x + c.index.w), right = c.lang.x - (c.dots[c.ndots - 1].x + c.dots[c.ndots - 1].w);
                 if (fabsf(left - right) > 1) fail_msg("%dx%d, %d panels: dots off-centre (%.0f px left, %.0f right)", w, h, n, left, right);
             }
-            /* a tap in the middle of each target hits that target */
-            for (int i = 0; i < m; i++)
+            /* a tap in the middle of each target hits that target, and so does one anywhere on a
+             * button as drawn (its corners) */
+            for (int i = 0; i < m; i++) {
                 if (ui_chrome_hit(&c, cx(r[i]), cy(r[i])) != hits[i])
                     fail_msg("%dx%d, %d panels: a tap on '%s' hits %d", w, h, n, names[i], ui_chrome_hit(&c, cx(r[i]), cy(r[i])));
+                for (int q = 0; i < 4 && q < 4; q++) {
+                    float x = q & 1 ? r[i].x + r[i].w - 1 : r[i].x + 1, y = q & 2 ? r[i].y + r[i].h - 1 : r[i].y + 1;
+                    if (ui_chrome_hit(&c, x, y) != hits[i]) fail_msg("%dx%d: a tap at a corner of '%s' (%.0f,%.0f) is missed", w, h, names[i], x, y);
+                }
+            }
             /* the panel above the bar answers no tap */
             for (float y = 0; y < c.bar.y - c.target * 0.5f; y += (float)h / 13)
                 for (float x = 0; x < (float)w; x += (float)w / 17)
@@ -123,6 +129,12 @@ static void test_index_targets(void **state)
                 if (i && ix.entries[i].x == ix.entries[i - 1].x) assert_true(ix.entries[i].y > ix.entries[i - 1].y);
                 if (i && ix.entries[i].x != ix.entries[i - 1].x) assert_true(ix.entries[i].x > ix.entries[i - 1].x);
             }
+            /* the entries stand centred: as far from the left edge as the last column from the right */
+            float right = 0;
+            for (int i = 0; i < shown; i++) right = fmaxf(right, ix.entries[i].x + ix.entries[i].w);
+            bool full = w < h || ix.entries[shown - 1].x != ix.entries[0].x; /* every column in use */
+            if (full && fabsf(ix.entries[0].x - ((float)w - right)) > 1)
+                fail_msg("%dx%d: the index is off-centre (%.0f px left, %.0f right)", w, h, ix.entries[0].x, (float)w - right);
             assert_int_equal(ui_index_hit(&ix, cx(ix.close), cy(ix.close)), HIT_CLOSE);
             assert_int_equal(ui_index_hit(&ix, 1, (float)h - 1), HIT_NONE);
         }
@@ -248,6 +260,19 @@ static void test_chrome_drawn(void **state)
                         said++;
                     }
                     assert_int_equal(said, hint);
+                    if (hint && w >= 1280 && w > h) assert_non_null(line_of(&dl, invite[l][0])); /* room for the whole sentence */
+                    /* every button shows its border on all four sides: a white face inset in the accent */
+                    rectf_t btn[4] = {c.prev, c.next, c.index, c.lang};
+                    for (int b = 0; b < 4; b++) {
+                        bool framed = false;
+                        for (int i = 0; i < dl.nitems; i++) {
+                            rectf_t f = dl.items[i].r;
+                            if (dl.items[i].kind != DL_RECT || dl.items[i].color != 0xFFFFFFFFu) continue;
+                            framed |= f.x >= btn[b].x + 1.5f && f.y >= btn[b].y + 1.5f && f.x + f.w <= btn[b].x + btn[b].w - 1.5f &&
+                                      f.y + f.h <= btn[b].y + btn[b].h - 1.5f && f.w > btn[b].w * 0.7f && f.h > btn[b].h * 0.7f;
+                        }
+                        if (!framed) fail_msg("%dx%d: button %d has no border on some side", w, h, b);
+                    }
                     assert_int_equal(dl.nlines, 4 + hint + !c.ndots); /* nothing cut into a second line */
                     const dl_item_t *disc[UI_MAX_DOTS];
                     int discs = 0;
@@ -328,6 +353,33 @@ static void test_pin_pad_drawn(void **state)
     }
 }
 
+/* The admin overlay's information stays in its box, over nothing else, however much there is. */
+static void test_admin_info_fits(void **state)
+{
+    (void)state;
+    const char *info[UI_ADMIN_INFO];
+    for (int i = 0; i < UI_ADMIN_INFO; i++)
+        info[i] = "content/07-system.md:12: unknown key 'layuot' (a long line of an operator's problem report to wrap)";
+    for (int s = 0; s < NSIZES; s++) {
+        int w = sizes[s][0], h = sizes[s][1];
+        ui_admin_t a;
+        ui_admin_geometry(&a, w, h, true);
+        admin_t adm = {.state = ADMIN_OPEN};
+        dlist_t dl = {0};
+        ui_admin_build(&dl, &tu_m, w, h, &adm, info, UI_ADMIN_INFO, true);
+        int shown = 0;
+        for (int i = 0; i < dl.nlines; i++) {
+            const dl_line_t *l = &dl.lines[i];
+            if (strncmp(l->text, "content/", 8)) continue;
+            shown++;
+            if (!within(l->r, a.info)) fail_msg("%dx%d: an information line (%.0f,%.0f %.0fx%.0f) leaves its box", w, h, l->r.x, l->r.y, l->r.w, l->r.h);
+            if (overlap(l->r, a.reload) || overlap(l->r, a.exit) || overlap(l->r, a.close)) fail_msg("%dx%d: information over a button", w, h);
+        }
+        assert_true(shown >= 1);
+        dlist_free(&dl);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -338,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_chrome_drawn),
         cmocka_unit_test(test_index_drawn),
         cmocka_unit_test(test_pin_pad_drawn),
+        cmocka_unit_test(test_admin_info_fits),
     };
     return cmocka_run_group_tests_name("ui", tests, tu_fonts_up, tu_fonts_down);
 }
