@@ -231,6 +231,8 @@ static bool apply(config_t *c, const key_def_t *k, const char *v, const char *sr
         if (k->type == T_SECONDS || k->type == T_MS || k->type == T_INT)
             diag_add(d, src, line, "bad value '%s' for %s (expected %s, %g to %g)", v, k->key, k->help,
                      k->min, k->max);
+        else if (k->type == T_BOOL) /* its help says what it does, not what it takes */
+            diag_add(d, src, line, "bad value '%s' for %s (expected true or false)", v, k->key);
         else
             diag_add(d, src, line, "bad value '%s' for %s (expected %s)", k->type == T_PIN ? "(hidden)" : v, k->key, k->help);
     }
@@ -446,7 +448,7 @@ static int set_mode(cli_t *cli, run_mode_t m, const char *arg)
     return 0;
 }
 
-int cli_parse(cli_t *cli, int argc, char **argv)
+static int parse_args(cli_t *cli, int argc, char **argv)
 {
     memset(cli, 0, sizeof *cli);
     for (int i = 1; i < argc; i++) {
@@ -509,6 +511,14 @@ int cli_parse(cli_t *cli, int argc, char **argv)
         if (rc) return rc;
     }
     return 0;
+}
+
+/* A usage error leaves nothing to free: flags read before the bad one are dropped here. */
+int cli_parse(cli_t *cli, int argc, char **argv)
+{
+    int rc = parse_args(cli, argc, argv);
+    if (rc) cli_free(cli);
+    return rc;
 }
 
 void cli_free(cli_t *cli)

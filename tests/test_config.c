@@ -92,6 +92,13 @@ static void test_usage_errors(void **state)
     char *a6[] = {"annai", "--allow-exit=maybe", NULL};
     assert_int_equal(cli_parse(&cli, 2, a6), 2);
     cli_free(&cli);
+    config_t c;
+    diag_list_t d = {0};
+    config_defaults(&c);
+    assert_false(config_set(&c, "admin", "allow_exit", "maybe", "kiosk.ini", 3, &d));
+    assert_string_equal(d.items[0].text, "kiosk.ini:3: bad value 'maybe' for allow_exit (expected true or false)");
+    config_free(&c);
+    diag_clear(&d);
     char *a7[] = {"annai", "--no-allow-exit=yes", NULL};
     assert_int_equal(cli_parse(&cli, 2, a7), 2);
     cli_free(&cli);
