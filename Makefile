@@ -33,6 +33,8 @@ TEST_PKGS += tesseract-ocr tesseract-ocr-jpn tesseract-ocr-chi-sim tesseract-ocr
 TEST_PKGS += debhelper lintian fonts-morisawa-bizud-gothic
 # renderer = gpu against software under Xvfb (tests/e2e/gpu.sh): Mesa's software GL
 TEST_PKGS += libgl1-mesa-dri
+# setpriv runs the unreadable-file check as nobody when the suite runs as root (tests/e2e/hostile.sh)
+TEST_PKGS += util-linux
 
 # The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS. 64-bit file
 # offsets on 32-bit boards (armhf): readdir failed with EOVERFLOW on 64-bit directory hashes

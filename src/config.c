@@ -233,6 +233,8 @@ static bool apply(config_t *c, const key_def_t *k, const char *v, const char *sr
         if (k->type == T_SECONDS || k->type == T_MS || k->type == T_INT)
             diag_add(d, src, line, "bad value '%s' for %s (expected %s, %g to %g)", v, k->key, k->help,
                      k->min, k->max);
+        else if (k->type == T_BOOL) /* its help says what it does, not what it takes */
+            diag_add(d, src, line, "bad value '%s' for %s (expected true or false)", v, k->key);
         else
             diag_add(d, src, line, "bad value '%s' for %s (expected %s)", k->type == T_PIN ? "(hidden)" : v, k->key, k->help);
     }
@@ -446,8 +448,32 @@ static int usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, "annai: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'annai --help'.\n");
+    fprintf(stderr, "\n" CLI_USAGE "\nTry 'annai --help'.\n");
     return 2;
+}
+
+/* A flag's value is checked where it is typed: a bad one is a usage error (exit 2), never a
+ * kiosk started with the default instead. */
+static int check_flag_value(const key_def_t *k, const char *flag, const char *val)
+{
+    config_t probe;
+    diag_list_t d = {0};
+    config_defaults(&probe);
+    int rc = config_set(&probe, k->section, k->key, val, flag, 0, &d) ? 0 : usage_error("%s", d.count ? d.items[0].text : flag);
+    config_free(&probe);
+    diag_clear(&d);
+    return rc;
+}
+
+/* A boolean flag is a switch: --allow-exit alone means true, --no-allow-exit false; a following
+ * true/false/yes/no/on/off/1/0 is still taken as its value. */
+static const char *switch_value(const key_def_t *k, bool negated, int argc, char **argv, int *i)
+{
+    bool b;
+    if (negated) return "false";
+    if (k->type != T_BOOL) return NULL;
+    if (*i + 1 < argc && parse_bool(argv[*i + 1], &b)) return argv[++*i];
+    return "true";
 }
 
 static void cli_push(cli_t *cli, const char *k, const char *v)
@@ -465,7 +491,7 @@ static int set_mode(cli_t *cli, run_mode_t m, const char *arg)
     return 0;
 }
 
-int cli_parse(cli_t *cli, int argc, char **argv)
+static int parse_args(cli_t *cli, int argc, char **argv)
 {
     memset(cli, 0, sizeof *cli);
     for (int i = 1; i < argc; i++) {
@@ -490,10 +516,19 @@ int cli_parse(cli_t *cli, int argc, char **argv)
             char key[64];
             to_key(name, key, sizeof key);
             if (!strcmp(key, "content")) strcpy(key, "dir");
-            if (!is_shot && !is_cfg && !is_at && !key_find(NULL, key)) return usage_error("unknown option '%s'", a);
+            const key_def_t *k = key_find(NULL, key);
+            bool negated = false;
+            if (!is_shot && !is_cfg && !is_at && !k && !strncmp(key, "no_", 3)) {
+                k = key_find(NULL, key + 3);
+                if (!k || k->type != T_BOOL || val) return usage_error("unknown option '%s'", a);
+                memmove(key, key + 3, strlen(key + 3) + 1);
+                negated = true;
+            }
+            if (!is_shot && !is_cfg && !is_at && !k) return usage_error("unknown option '%s'", a);
             if (!strcmp(key, "pin")) return usage_error("%s is refused: every user of the machine sees the command line (ps). "
                                                         "Put 'pin = ...' in [admin] of the --config file, or give it as "
                                                         "the systemd credential '" CONFIG_PIN_CREDENTIAL "' (LoadCredential=).", "--pin");
+            if (!val && k) val = switch_value(k, negated, argc, argv, &i);
             if (!val) {
                 if (i + 1 >= argc) return usage_error("option '%s' needs a value", a);
                 val = argv[++i];
@@ -509,6 +544,9 @@ int cli_parse(cli_t *cli, int argc, char **argv)
                 free(cli->config_path);
                 cli->config_path = xstrdup(val);
             } else {
+                char flag[80];
+                snprintf(flag, sizeof flag, "--%s", name);
+                if (check_flag_value(k, flag, val)) return 2;
                 cli_push(cli, key, val);
                 if (!strcmp(key, "size")) cli->size_given = true;
             }
@@ -516,6 +554,14 @@ int cli_parse(cli_t *cli, int argc, char **argv)
         if (rc) return rc;
     }
     return 0;
+}
+
+/* A usage error leaves nothing to free: flags read before the bad one are dropped here. */
+int cli_parse(cli_t *cli, int argc, char **argv)
+{
+    int rc = parse_args(cli, argc, argv);
+    if (rc) cli_free(cli);
+    return rc;
 }
 
 void cli_free(cli_t *cli)
@@ -591,7 +637,7 @@ int config_resolve(config_t *c, const cli_t *cli, const char *share_dir, diag_li
 void config_print_help(void)
 {
     printf("annai %s - kiosk display for Japanese panels\n\n"
-           "Usage: annai [MODE] [--content DIR] [--size WxH] [--lang TAG] [OPTIONS]\n\n"
+           CLI_USAGE "\n\n"
            "Modes (default: run the kiosk):\n"
            "  --check             validate content and config; path:line: message per problem\n"
            "  --screenshot DIR    render every panel to DIR/NN-STEM.png and exit\n"
@@ -602,7 +648,8 @@ void config_print_help(void)
            "  --config FILE       ini file (after content/kiosk.ini, before flags)\n"
            "  --content DIR       content folder (same as --dir)\n"
            "  --windowed          a window instead of fullscreen\n"
-           "  --at \"YYYY-MM-DD HH:MM\"  with --check, --screenshot, --dump-layout: as if it were then\n",
+           "  --at \"YYYY-MM-DD HH:MM\"  with --check, --screenshot, --dump-layout: as if it were then\n"
+           "  A true/false option is a switch: --allow-exit turns it on, --no-allow-exit off.\n",
            ANNAI_VERSION);
     const char *sec = "";
     for (int i = 0; i < NKEYS; i++) {

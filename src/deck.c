@@ -158,20 +158,26 @@ const panel_t *deck_panel(const deck_t *deck, int index, lang_t lang)
     return lang >= 0 && lang < LANG_MAX && e->lang[lang] ? e->lang[lang] : e->lang[LANG_DEFAULT];
 }
 
-void deck_notice(deck_t *deck, const char *dir, int problems)
+#define NOTICE_PATH "(notice)"
+
+void deck_notice(deck_t *deck, const char *dir)
 {
-    char body[1024];
-    snprintf(body, sizeof body,
-             "---\ntitle: 案内 annai\nlayout: title\n---\n# ただいま準備中です\n\n"
-             "Content is being prepared.\n\n%s (%d)\n",
-             dir, problems);
+    static const char body[] = "---\ntitle: 案内 annai\nlayout: title\n---\n# ただいま準備中です\n\n"
+                               "しばらくお待ちください。\n\nContent is being prepared.\n";
     diag_list_t ignore = {0};
-    panel_t *p = panel_parse("(notice)", body, strlen(body), dir, &ignore);
+    panel_t *p = panel_parse(NOTICE_PATH, body, strlen(body), dir, &ignore);
     diag_clear(&ignore);
     if (!p) return;
     free(p->stem);
     p->stem = xstrdup("notice");
+    p->lang = LANG_DEFAULT;
     deck_add(deck, p);
+}
+
+bool deck_is_notice(const deck_t *deck)
+{
+    return deck->count == 1 && deck->entries[0].lang[LANG_DEFAULT] &&
+           !strcmp(deck->entries[0].lang[LANG_DEFAULT]->path, NOTICE_PATH);
 }
 
 uint64_t deck_signature(const char *dir)

@@ -123,7 +123,7 @@ int engine_open(engine_t *e, const config_t *cfg, const char *font_dir, diag_lis
     e->problems = diags->count - before;
     if (!e->deck.count) {
         if (!e->problems) diag_add(diags, cfg->content_dir, 0, "no panels: add NN-name.md files (see README)");
-        deck_notice(&e->deck, cfg->content_dir, e->problems);
+        deck_notice(&e->deck, cfg->content_dir);
     }
     lists_alloc(e);
     e->w = 1920;

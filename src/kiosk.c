@@ -210,6 +210,25 @@ static void keep_errors(kiosk_t *k, const diag_list_t *d)
     for (int i = 0; i < d->count && i < ADMIN_MAX_ERRORS; i++) k->errors[k->nerrors++] = xstrdup(d->items[i].text);
 }
 
+/* What went wrong at start goes where the operator looks (the admin overlay, the events), not
+ * on the notice visitors see. The folder is read again: only when something was wrong. */
+static void startup_problems(kiosk_t *k)
+{
+    const char *dir = k->e->cfg.content_dir;
+    if (!k->e->problems && !deck_is_notice(&k->e->deck)) return;
+    deck_t deck;
+    diag_list_t d = {0};
+    deck_load(&deck, dir, &k->e->cfg.langs, &d);
+    if (!d.count) diag_add(&d, dir, 0, "no panels: add NN-name.md files (see README)");
+    keep_errors(k, &d);
+    char n[16], msg[1024];
+    snprintf(n, sizeof n, "%d", d.count);
+    events_quote(msg, sizeof msg, d.items[0].text);
+    events_emit(k->ev, "content-problems", "count", n, "first", msg, NULL);
+    deck_free(&deck);
+    diag_clear(&d);
+}
+
 static void stamp(kiosk_t *k, char *out, size_t n, const char *what)
 {
     time_t t = (time_t)k->wall_now;
@@ -594,8 +613,11 @@ static int admin_info(kiosk_t *k, char lines[][INFO_LEN], uint64_t now)
              (unsigned long long)(up / 86400), (unsigned long long)(up / 3600 % 24), (unsigned long long)(up / 60 % 60),
              (unsigned long long)(up % 60));
     char *dir = realpath(e->cfg.content_dir, NULL);
-    snprintf(lines[n++], INFO_LEN, "content: %s (%d panels, %d shown now)", dir ? dir : e->cfg.content_dir, e->deck.count,
-             k->plan.ntarget);
+    if (deck_is_notice(&e->deck))
+        snprintf(lines[n++], INFO_LEN, "content: %s (no valid panel: visitors see the notice)", dir ? dir : e->cfg.content_dir);
+    else
+        snprintf(lines[n++], INFO_LEN, "content: %s (%d panels, %d shown now)", dir ? dir : e->cfg.content_dir, e->deck.count,
+                 k->plan.ntarget);
     free(dir);
     snprintf(lines[n++], INFO_LEN, "%s", k->reload_status[0] ? k->reload_status : "no reload since start");
     for (int i = 0; i < k->nerrors && n < UI_ADMIN_INFO - 3; i++) snprintf(lines[n++], INFO_LEN, "%s", k->errors[i]);
@@ -888,6 +910,7 @@ kiosk_t *kiosk_create_at(engine_t *e, platform_t *p, events_t *ev, uint64_t now,
     events_emit(ev, "start", "panels", count, NULL);
     k->announced = true;
     emit_schedule(k);
+    startup_problems(k);
     return k;
 }
 

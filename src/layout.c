@@ -776,8 +776,13 @@ static void layout_timeline(ctx_t *c, rectf_t area)
     }
 }
 
+/* Cards are boxes: their lower edge keeps the top margin's distance from the navigation bar
+ * (text blocks may run to 0.2 margins above it, their leading leaves air). */
+#define CARDS_BAR_GAP_MARGINS 0.6f
+
 static void layout_cards(ctx_t *c, rectf_t area)
 {
+    area.h -= CARDS_BAR_GAP_MARGINS * c->t.margin;
     group_t g[MAX_GROUPS];
     int intro_end, n = groups_of(c->p, g, MAX_GROUPS, &intro_end);
     float y = intro(c, intro_end, area), px = fmaxf(c->t.body_px * c->scale, c->t.min_px);

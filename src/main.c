@@ -33,6 +33,18 @@ static void print_diags(const diag_list_t *d)
     for (int i = 0; i < d->count; i++) fprintf(stderr, "%s\n", d->items[i].text);
 }
 
+/* Text cut with … or something left out: the same path:line: messages from --check and
+ * --screenshot. */
+static bool check_clipped(engine_t *e, int i, lang_t l, diag_list_t *d)
+{
+    const panel_t *p = e->deck.entries[i].lang[l];
+    if (!p) return false;
+    const dlist_t *dl = engine_panel(e, i, l);
+    if (dl->clipped) diag_add(d, p->path, 1, "text does not fit at %dx%d even at the smallest size; it is cut with …", e->w, e->h);
+    if (dl->dropped) diag_add(d, p->path, 1, "at %dx%d %s: it is not shown", e->w, e->h, dl->dropped);
+    return dl->clipped || dl->dropped;
+}
+
 /* Every panel in every language at the configured size: report text cut with …
  * and images that do not decode. */
 static int check_layouts(engine_t *e, diag_list_t *d)
@@ -42,10 +54,7 @@ static int check_layouts(engine_t *e, diag_list_t *d)
         for (int l = 0; l < engine_nlangs(e); l++) {
             const panel_t *p = e->deck.entries[i].lang[l];
             if (!p) continue;
-            const dlist_t *dl = engine_panel(e, i, l);
-            if (dl->clipped)
-                diag_add(d, p->path, 1, "text does not fit at %dx%d even at the smallest size; it is cut with …", e->w, e->h);
-            if (dl->dropped) diag_add(d, p->path, 1, "at %dx%d %s: it is not shown", e->w, e->h, dl->dropped);
+            check_clipped(e, i, (lang_t)l, d);
             for (int b = 0; b < p->nblocks; b++) {
                 const char *err = p->blocks[b].image ? render_probe_image(p->blocks[b].image) : NULL;
                 if (err) diag_add(d, p->path, p->blocks[b].line, "%s", err);
@@ -113,10 +122,11 @@ static void print_fallback_times(const engine_t *e, const when_t *w)
 static void twin_counts(const engine_t *e, char *out, size_t n)
 {
     size_t k = 0;
+    bool notice = deck_is_notice(&e->deck); /* the built-in notice is not the curator's */
     out[0] = 0;
     for (int l = 0; l < e->cfg.langs.n && k < n; l++) {
         int c = 0;
-        for (int i = 0; i < e->deck.count; i++) c += e->deck.entries[i].lang[l] != NULL;
+        for (int i = 0; !notice && i < e->deck.count; i++) c += e->deck.entries[i].lang[l] != NULL;
         k += (size_t)snprintf(out + k, n - k, "%s%s %d", l ? ", " : "", lang_tag(&e->cfg.langs, l), c);
     }
 }
@@ -150,8 +160,9 @@ static int mode_check(engine_t *e, diag_list_t *d, const when_t *w)
     diag_clear(&warn);
     char twins[256];
     twin_counts(e, twins, sizeof twins);
-    printf("%s: %d panels (%s), %d problem%s, %d missing twin%s\n", e->cfg.content_dir, e->deck.count, twins, d->count,
-           d->count == 1 ? "" : "s", missing, missing == 1 ? "" : "s");
+    int np = deck_is_notice(&e->deck) ? 0 : e->deck.count; /* the built-in notice is not the curator's */
+    printf("%s: %d panel%s (%s), %d problem%s, %d missing twin%s\n", e->cfg.content_dir, np, np == 1 ? "" : "s", twins,
+           d->count, d->count == 1 ? "" : "s", missing, missing == 1 ? "" : "s");
     if (alerts.count) printf("%s: %d alert%s\n", config_alert_dir(&e->cfg), alerts.count, alerts.count == 1 ? "" : "s");
     if (w->given) print_at(e, w, alert);
     print_fallback_times(e, w);
@@ -234,7 +245,8 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems, const whe
         return 3;
     }
     platform_t p;
-    int rc = platform_open(&p, &e->cfg, PLATFORM_OFFSCREEN, e->w, e->h);
+    bool turned = e->cfg.rotate == 90 || e->cfg.rotate == 270; /* the PNG is the screen, the panel turned on it */
+    int rc = platform_open(&p, &e->cfg, PLATFORM_OFFSCREEN, turned ? e->h : e->w, turned ? e->w : e->h);
     if (rc) return rc;
     render_t *rd = render_create(p.r, e->fonts);
     int *set = xcalloc((size_t)e->deck.count + 1, sizeof *set);
@@ -243,20 +255,18 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems, const whe
         int i = set[k];
         platform_draw_panel_in(&p, rd, e, i, k, n, e->cfg.lang, false);
         char name[1024];
-        snprintf(name, sizeof name, "%s/%02d-%s.png", dir, i + 1, e->deck.entries[i].stem);
+        shot_file_name(name, sizeof name, dir, i, e->deck.entries[i].stem);
         if (shot_save_png(p.r, platform_soft_surface(&p), name) != 0) {
             fprintf(stderr, "%s: cannot write PNG\n", name);
             problems++;
         }
-        if (engine_panel(e, i, e->cfg.lang)->dropped) {
-            fprintf(stderr, "%s: at %dx%d %s: it is not shown\n", deck_panel(&e->deck, i, e->cfg.lang)->path, e->w, e->h,
-                    engine_panel(e, i, e->cfg.lang)->dropped);
+        diag_list_t cut = {0};
+        lang_t l = e->deck.entries[i].lang[e->cfg.lang] ? e->cfg.lang : LANG_DEFAULT; /* the panel shown */
+        if (check_clipped(e, i, l, &cut)) {
+            print_diags(&cut);
             problems++;
         }
-        if (engine_panel(e, i, e->cfg.lang)->clipped) {
-            fprintf(stderr, "%s: text cut with … at %dx%d\n", deck_panel(&e->deck, i, e->cfg.lang)->path, e->w, e->h);
-            problems++;
-        }
+        diag_clear(&cut);
     }
     free(set);
     problems += shot_alert(e, &p, rd, dir, w);
@@ -325,7 +335,11 @@ int main(int argc, char **argv)
         return rc;
     }
     bool headless = cli.mode != MODE_KIOSK;
-    if (headless) engine_set_size(&e, cfg.width ? cfg.width : HEADLESS_W, cfg.height ? cfg.height : HEADLESS_H);
+    if (headless) { /* --size is the screen's, as in the kiosk; on a turned screen the panels are laid out turned */
+        int w = cfg.width ? cfg.width : HEADLESS_W, h = cfg.height ? cfg.height : HEADLESS_H;
+        bool turned = cfg.rotate == 90 || cfg.rotate == 270;
+        engine_set_size(&e, turned ? h : w, turned ? w : h);
+    }
     if (cli.mode != MODE_CHECK) for (int i = cfg_problems; i < diags.count; i++) fprintf(stderr, "%s\n", diags.items[i].text);
     switch (cli.mode) {
     case MODE_CHECK: rc = mode_check(&e, &diags, &when); break;

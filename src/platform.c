@@ -162,7 +162,7 @@ int platform_open(platform_t *p, const config_t *cfg, platform_mode_t mode, int 
     SDL_RendererInfo info;
     p->soft = SDL_GetRendererInfo(p->r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
     if (p->soft) p->renderer = RENDERER_SOFTWARE;
-    p->rotate = headless ? 0 : cfg->rotate;
+    p->rotate = mode == PLATFORM_HEADLESS ? 0 : cfg->rotate; /* a screenshot is the frame as the screen shows it */
     platform_update_size(p);
     return 0;
 }
@@ -213,6 +213,7 @@ static void frame_begin(platform_t *p, render_t *rd)
     render_set_soft_target(rd, platform_soft_surface(p));
     atlas_fit_screen(render_atlas(rd), p->w, p->h);
     atlas_frame(render_atlas(rd));
+    render_set_view(rd, p->rotate, p->out_w, p->out_h, 0, 0);
 }
 
 void platform_draw_panel_in(platform_t *p, render_t *rd, engine_t *e, int index, int pos, int count, lang_t lang,

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <zlib.h>
 
+#include <ctype.h>
+
 /* A screenshot is a PNG of the frame: RGB, no filter (flat panels compress better without one),
  * zlib at level 1 (the default level took ~150 ms of a 1080p run). Deflate was still ~60% of a
  * one-panel screenshot (perf), so the rows are cut into bands that are deflated on all cores, each
@@ -176,4 +178,13 @@ int shot_save_png(struct SDL_Renderer *r, struct SDL_Surface *frame, const char 
     for (int i = 0; i < SHOT_BANDS; i++) free(j.band[i].out);
     free(copy);
     return rc;
+}
+
+void shot_file_name(char *out, size_t n, const char *dir, int index, const char *stem)
+{
+    const char *p = stem;
+    long num = 0;
+    while (isdigit((unsigned char)*p) && p - stem < 9) num = num * 10 + (*p++ - '0');
+    bool same = p > stem && num == index + 1 && (*p == '-' || *p == '_' || *p == ' ') && p[1];
+    snprintf(out, n, "%s/%02d-%s.png", dir, index + 1, same ? p + 1 : stem);
 }

@@ -10,11 +10,14 @@
 #define INDEX_MAX_ENTRY_TARGETS 1.45f /* an entry may grow to this many target sizes when there is room */
 #define TARGET_UNITS 8.5f     /* ~9 mm on a 24" 1080p screen, and scaled with it */
 #define HIT_SLOP 0.15f        /* targets answer a little outside what is drawn */
+#define HINT_ROOM 0.94f       /* of the space between the buttons the invitation may fill */
 #define COLOR_BAR 0xFFE9E5DCu
 #define COLOR_BUTTON 0xFFFFFFFFu
 #define COLOR_INK 0xFF1A1A1Au
 #define COLOR_ACCENT 0xFF0B5CADu
 #define COLOR_DOT 0xFF8A857Cu
+#define DOT_PITCH 0.62f     /* page dots, as a share of the target size */
+#define DOT_PITCH_MIN 0.5f  /* closer than this and "3 / 11" is written instead */
 #define LANG_BUTTON_UNITS 3.0f /* "언어 Language": wider than the index button */
 #define LANG_LABEL_SCALE 0.85f
 
@@ -39,9 +42,10 @@ void ui_chrome_geometry(ui_chrome_t *c, int w, int h, int npanels)
     c->index = (rectf_t){m + s + t.unit * 2, y, bw, s};
     c->lang = (rectf_t){(float)w - m - s - t.unit * 2 - lw, y, lw, s};
     float left = c->index.x + bw + t.unit * 2, right = c->lang.x - t.unit * 2;
-    float pitch = s * 0.62f;
+    float pitch = s * DOT_PITCH, room = right - left;
     int n = npanels;
-    if (n > UI_MAX_DOTS || pitch * (float)n > right - left) return;
+    if (pitch * (float)n > room) pitch = room / (float)n; /* a narrow screen: closer dots before none */
+    if (n > UI_MAX_DOTS || pitch < s * DOT_PITCH_MIN) return;
     float x0 = (left + right) / 2 - pitch * (float)n / 2;
     for (int i = 0; i < n; i++) c->dots[i] = (rectf_t){x0 + pitch * (float)i, y, pitch, s};
     c->ndots = n;
@@ -91,6 +95,26 @@ static theme_t begin(dlist_t *dl, int w, int h, uint32_t bg)
     return t;
 }
 
+static float text_width(const metrics_t *m, const char *s, float px)
+{
+    float w = 0;
+    for (size_t i = 0, n = strlen(s); i < n;) w += m->advance(m->ud, FACE_REGULAR, px, (uint32_t)utf8_decode(s, n, &i));
+    return w;
+}
+
+/* The invitation to touch, whole on the space between the buttons: the long wording where it
+ * fits, else the short one, made smaller only when even that does not fit (a portrait screen
+ * cut "Touch the screen to explore" to "Touch the screen to"). */
+static const char *hint_text(const metrics_t *m, const lang_info_t *li, float room, float *px)
+{
+    room *= HINT_ROOM;
+    const char *w[2] = {li->ui[UI_HINT], li->ui[UI_HINT_SHORT]};
+    if (text_width(m, w[0], *px) <= room) return w[0];
+    float need = text_width(m, w[1], *px);
+    if (need > room) *px *= room / need;
+    return w[1];
+}
+
 void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels, int current, const lang_info_t *li,
                      bool picker, bool hint)
 {
@@ -98,7 +122,9 @@ void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels,
     theme_t t = begin(dl, w, h, 0); /* transparent: drawn over the panel */
     ui_chrome_geometry(&c, w, h, npanels);
     float px = fmaxf(t.min_px, c.target * 0.36f), border = fmaxf(2.0f, t.unit * 0.3f);
-    rect_add(dl, DL_RECT, c.bar, COLOR_BAR);
+    /* drawn past the screen's edges by its own height: a fractional top edge or the burn-in
+     * shift would otherwise leave a line of the panel's colour under the bar (clipped anyway) */
+    rect_add(dl, DL_RECT, (rectf_t){c.bar.x - c.bar.h, c.bar.y, c.bar.w + 2 * c.bar.h, 2 * c.bar.h}, COLOR_BAR);
     button(dl, m, c.prev, "◀", px, border);
     button(dl, m, c.next, "▶", px, border);
     button(dl, m, c.index, li->ui[UI_INDEX], px, border);
@@ -117,9 +143,9 @@ void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels,
         label(dl, m, at, pos, hint ? fminf(px, at.h * 0.8f) : px, COLOR_INK, FACE_BOLD);
     }
     if (hint) {
-        float l = c.index.x + c.index.w, r = c.lang.x;
-        const char *msg = li->ui[UI_HINT];
-        label(dl, m, (rectf_t){l, c.bar.y + c.bar.h * 0.06f, r - l, c.bar.h * 0.42f}, msg, t.min_px * 0.9f, COLOR_INK, FACE_REGULAR);
+        float l = c.index.x + c.index.w, r = c.lang.x, hpx = t.min_px * 0.9f;
+        const char *msg = hint_text(m, li, r - l, &hpx);
+        label(dl, m, (rectf_t){l, c.bar.y + c.bar.h * 0.06f, r - l, c.bar.h * 0.42f}, msg, hpx, COLOR_INK, FACE_REGULAR);
     }
 }
 
@@ -186,6 +212,14 @@ static void index_title(dlist_t *dl, const metrics_t *m, const char *title, rect
     layout_text(dl, m, &s, 1, r.x, top, w, top + pitch * (float)max_lines, &st, -4, &(bool){false});
 }
 
+/* A screen's heading: centred on the screen, in the row of its close button (top right), never
+ * running into it. */
+static rectf_t heading_row(rectf_t close, int w)
+{
+    float half = fmaxf(0, close.x - (float)w / 2);
+    return (rectf_t){(float)w / 2 - half, close.y, 2 * half, close.h};
+}
+
 void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *const *titles, const metrics_t *const *tm,
                     int n, int current, const lang_info_t *li)
 {
@@ -193,7 +227,7 @@ void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *c
     theme_t t = begin(dl, w, h, 0xFFF7F5F0u);
     ui_index_geometry(&ix, w, h, n);
     float px = fmaxf(t.min_px, t.body_px * 0.9f), border = fmaxf(2.0f, t.unit * 0.3f);
-    label(dl, m, (rectf_t){t.margin, ix.close.y, (float)w / 2, ix.close.h}, li->ui[UI_INDEX], t.title_px, COLOR_INK, FACE_BOLD);
+    label(dl, m, heading_row(ix.close, w), li->ui[UI_INDEX], t.title_px, COLOR_INK, FACE_BOLD);
     button(dl, m, ix.close, li->ui[UI_CLOSE], px, border);
     for (int i = 0; i < ix.n; i++) {
         rectf_t r = ix.entries[i];
@@ -344,7 +378,7 @@ void ui_admin_build(dlist_t *dl, const metrics_t *m, int w, int h, const admin_t
         admin_pad_build(dl, m, &a, adm, px, border, li);
         return;
     }
-    label(dl, m, (rectf_t){a.info.x, a.close.y, (float)w / 2, a.close.h}, "annai admin", px * 1.2f, COLOR_ADMIN_INK, FACE_BOLD);
+    label(dl, m, heading_row(a.close, w), "annai admin", px * 1.2f, COLOR_ADMIN_INK, FACE_BOLD);
     admin_info_build(dl, m, &a, info, ninfo, fmaxf(t.min_px, px * 0.8f));
     button(dl, m, a.reload, li->ui[UI_RELOAD], px * 0.8f, border);
     if (can_exit) button(dl, m, a.exit, li->ui[UI_EXIT], px * 0.8f, border);

@@ -147,6 +147,123 @@ static void test_language_picker(void **state)
     assert_false(a.picker_open);
 }
 
+/* Follows a motion frame by frame (16 ms) from start to start + ms: the picture a visitor sees.
+ * at_start/at_end: the moving panel's offset at the first and last frame; checks that it moves
+ * one way only, never past its end, and comes to rest: the last frame moves less than a pixel
+ * and far less than the first (it slows down into place, no jolt at the end). */
+static void follow(app_t *a, uint64_t start, int ms, float *at_start, float *at_end, int *other_first)
+{
+    app_view_t v;
+    app_view(a, start, &v);
+    *at_start = v.offset;
+    *other_first = v.other;
+    float prev = v.offset, first_step = -1, last_step = 0, dir = 0;
+    for (uint64_t t = start + 16; t <= start + (uint64_t)ms + 16; t += 16) {
+        app_view(a, t, &v);
+        float step = v.offset - prev;
+        if (dir == 0 && step != 0) dir = step > 0 ? 1 : -1;
+        if (step * dir < -0.001f) fail_msg("at %d ms the panel moves back (%.2f px)", (int)(t - start), step);
+        if (first_step < 0) first_step = fabsf(step);
+        last_step = fabsf(step);
+        if (v.animating && (v.offset - *at_start) * dir < -0.001f) fail_msg("at %d ms the panel is behind where it started", (int)(t - start));
+        /* the other panel fills the side the moving one has uncovered, edge to edge */
+        float beside = v.offset + (v.offset < 0 ? a->width : -a->width);
+        if (v.other >= 0 && fabsf(v.offset) > 0.5f && fabsf(v.other_offset - beside) > 0.5f)
+            fail_msg("at %d ms the other panel is at %.1f, not beside the moving one at %.1f", (int)(t - start), v.other_offset, v.offset);
+        prev = v.offset;
+    }
+    *at_end = v.offset;
+    /* it takes its time: halfway through, on its way, neither still at the start nor done */
+    app_view(a, start + (uint64_t)ms / 2, &v);
+    float part = *at_end != *at_start ? (v.offset - *at_start) / (*at_end - *at_start) : 1;
+    if (part < 0.3f || part > 0.97f) fail_msg("halfway through the motion the panel has gone %.0f%% of the way", part * 100);
+    if (v.other >= 0 && v.other_alpha < 1) fail_msg("the panel beside the moving one is drawn faded (%.2f)", v.other_alpha);
+    if (first_step > 4 && !(last_step < 1 && last_step < first_step / 4))
+        fail_msg("the motion does not come to rest: first frame %.2f px, last %.2f px", first_step, last_step);
+}
+
+/* A swipe that is let go finishes from where the finger left the panels: the old panel starts
+ * exactly there, the new one slides in beside it and stops in place; a short drag springs back
+ * with the neighbour that was uncovered sliding out on its side. */
+static void test_slides_continue_from_the_finger_and_settle(void **state)
+{
+    (void)state;
+    const float w = 1000;
+    app_t a;
+    app_init(&a, 4, LANG_DEFAULT, 10, 60, 400, (int)w, 0);
+    app_drag(&a, -300, 100);
+    app_view_t v;
+    app_view(&a, 108, &v);
+    assert_true(v.other == 1 && v.other_alpha == 1); /* the next panel shows, solid, beside the finger */
+    app_release(&a, 1, 116);
+    assert_int_equal(a.current, 1);
+    app_view(&a, 116, &v);
+    assert_int_equal(v.index, 1);
+    assert_int_equal(v.other, 0);
+    assert_true(fabsf(v.other_offset + 300) < 0.5f); /* the old panel where the finger left it */
+    assert_true(fabsf(v.offset - (w - 300)) < 0.5f);  /* the new one right beside it */
+    float s, e;
+    int other;
+    follow(&a, 116, SLIDE_MS, &s, &e, &other);
+    assert_true(fabsf(e) < 0.5f);                      /* in place at the end */
+    app_view(&a, 116 + SLIDE_MS, &v);
+    assert_true(fabsf(v.other_offset + w) < 0.5f);     /* the old one fully out on the left */
+
+    /* the other way: previous panel, the old one leaves to the right */
+    app_drag(&a, 200, 2000);
+    app_release(&a, -1, 2016);
+    assert_int_equal(a.current, 0);
+    follow(&a, 2016, SLIDE_MS, &s, &e, &other);
+    assert_true(fabsf(s - (200 - w)) < 0.5f);
+    assert_true(fabsf(e) < 0.5f);
+
+    /* short drags spring back; the uncovered neighbour goes with them */
+    app_drag(&a, -120, 4000);
+    app_release(&a, 0, 4016);
+    follow(&a, 4016, SPRING_MS, &s, &e, &other);
+    assert_int_equal(a.current, 0);
+    assert_true(fabsf(s + 120) < 0.5f);
+    assert_int_equal(other, 1);                        /* the next panel was showing on the right */
+    assert_true(fabsf(e) < 0.5f);
+    app_drag(&a, 150, 6000);
+    app_release(&a, 0, 6016);
+    follow(&a, 6016, SPRING_MS, &s, &e, &other);
+    assert_int_equal(other, 3);                        /* the previous one, on the left, wrapping */
+    assert_true(fabsf(s - 150) < 0.5f && fabsf(e) < 0.5f);
+    app_view(&a, 6016 + SPRING_MS + 16, &v);
+    assert_int_equal(v.other, -1);                     /* nothing else left on screen */
+}
+
+/* A panel's own dwell counts for the first panel too; a deck of one panel stays put in attract
+ * mode (no fade to itself, no view logged every dwell). */
+static void test_dwell_per_panel_and_single_panel(void **state)
+{
+    (void)state;
+    app_t a;
+    double dwell[3] = {3000, 0, 0};
+    app_init(&a, 3, LANG_DEFAULT, 10, 60, 400, 1000, 0);
+    a.panel_dwell_ms = dwell;
+    app_set_count(&a, 3, 0);
+    views(&a, VIA_START, NULL);
+    app_tick(&a, 2999);
+    assert_int_equal(a.current, 0);
+    app_tick(&a, 3000);
+    assert_int_equal(a.current, 1);
+    app_tick(&a, 3000 + 9999);
+    assert_int_equal(a.current, 1); /* the default 10 s for the second */
+    app_tick(&a, 3000 + 10000);
+    assert_int_equal(a.current, 2);
+
+    app_init(&a, 1, LANG_DEFAULT, 10, 60, 400, 1000, 0);
+    views(&a, VIA_START, NULL);
+    for (uint64_t t = 0; t < 100000; t += 500) app_tick(&a, t);
+    assert_int_equal(views(&a, VIA_AUTO, NULL), 0);
+    app_view_t v;
+    app_view(&a, 100000, &v);
+    assert_false(v.animating);
+    assert_int_equal(v.other, -1);
+}
+
 static void test_index_jump(void **state)
 {
     (void)state;
@@ -171,6 +288,8 @@ int main(void)
         cmocka_unit_test(test_key_in_attract_mode_is_input),
         cmocka_unit_test(test_swipe_follows_and_springs),
         cmocka_unit_test(test_index_jump),
+        cmocka_unit_test(test_slides_continue_from_the_finger_and_settle),
+        cmocka_unit_test(test_dwell_per_panel_and_single_panel),
     };
     return cmocka_run_group_tests_name("app", tests, NULL, NULL);
 }

@@ -118,14 +118,77 @@ static void test_usage_errors(void **state)
     char *a3[] = {"annai", "--dwell", NULL};
     assert_int_equal(cli_parse(&cli, 2, a3), 2);
     cli_free(&cli);
+    /* a bad value is refused where it is typed: exit 2, not a kiosk on the default */
     char *a4[] = {"annai", "--rotate", "45", NULL};
-    assert_int_equal(cli_parse(&cli, 3, a4), 0);
+    assert_int_equal(cli_parse(&cli, 3, a4), 2);
+    cli_free(&cli);
+    char *a5[] = {"annai", "--fullscreen", "nope", NULL};
+    assert_int_equal(cli_parse(&cli, 3, a5), 2);
+    cli_free(&cli);
+    char *a6[] = {"annai", "--allow-exit=maybe", NULL};
+    assert_int_equal(cli_parse(&cli, 2, a6), 2);
+    cli_free(&cli);
     config_t c;
     diag_list_t d = {0};
-    assert_int_equal(config_resolve(&c, &cli, NULL, &d), 1);
-    assert_non_null(strstr(d.items[0].text, "--rotate: bad value '45'"));
+    config_defaults(&c);
+    assert_false(config_set(&c, "admin", "allow_exit", "maybe", "kiosk.ini", 3, &d));
+    assert_string_equal(d.items[0].text, "kiosk.ini:3: bad value 'maybe' for allow_exit (expected true or false)");
     config_free(&c);
     diag_clear(&d);
+    char *a7[] = {"annai", "--no-allow-exit=yes", NULL};
+    assert_int_equal(cli_parse(&cli, 2, a7), 2);
+    cli_free(&cli);
+    char *a8[] = {"annai", "--no-dwell", NULL};
+    assert_int_equal(cli_parse(&cli, 2, a8), 2);
+    cli_free(&cli);
+    char *a9[] = {"annai", "--size", "10x10", NULL};
+    assert_int_equal(cli_parse(&cli, 3, a9), 2);
+    cli_free(&cli);
+}
+
+/* Resolves argv with no config file; returns the problems found. */
+static int resolve(config_t *c, int argc, char **argv, cli_t *cli)
+{
+    diag_list_t d = {0};
+    assert_int_equal(cli_parse(cli, argc, argv), 0);
+    config_resolve(c, cli, NULL, &d);
+    int n = d.count;
+    for (int i = 0; i < n; i++) fprintf(stderr, "%s\n", d.items[i].text);
+    diag_clear(&d);
+    return n;
+}
+
+/* `annai --allow-exit --check` is what the help suggests: a switch, then a mode. */
+static void test_boolean_switches(void **state)
+{
+    (void)state;
+    cli_t cli;
+    config_t c;
+    char *a1[] = {"annai", "--allow-exit", "--check", NULL};
+    assert_int_equal(resolve(&c, 3, a1, &cli), 0);
+    assert_int_equal(cli.mode, MODE_CHECK);
+    assert_true(c.allow_exit);
+    config_free(&c);
+    cli_free(&cli);
+    char *a2[] = {"annai", "--allow-exit", "--no-allow-exit", "--no-fullscreen", NULL};
+    assert_int_equal(resolve(&c, 4, a2, &cli), 0);
+    assert_false(c.allow_exit);
+    assert_false(c.fullscreen);
+    assert_int_equal(cli.mode, MODE_KIOSK);
+    config_free(&c);
+    cli_free(&cli);
+    /* a value after a switch is still its value when it is one */
+    char *a3[] = {"annai", "--fullscreen", "false", "--allow-exit", "yes", "--dwell", "5", NULL};
+    assert_int_equal(resolve(&c, 7, a3, &cli), 0);
+    assert_false(c.fullscreen);
+    assert_true(c.allow_exit);
+    assert_true(c.dwell_s == 5);
+    config_free(&c);
+    cli_free(&cli);
+    char *a4[] = {"annai", "--fullscreen", NULL};
+    assert_int_equal(resolve(&c, 2, a4, &cli), 0);
+    assert_true(c.fullscreen);
+    config_free(&c);
     cli_free(&cli);
 }
 
@@ -172,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_languages_and_fonts),
         cmocka_unit_test(test_renderer),
         cmocka_unit_test(test_usage_errors),
+        cmocka_unit_test(test_boolean_switches),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

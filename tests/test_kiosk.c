@@ -4,6 +4,8 @@
 #include <SDL2/SDL.h>
 #include "annai/engine.h"
 #include "annai/kiosk.h"
+#include "annai/schedule.h"
+#include "annai/ui.h"
 #include "annai/platform.h"
 #include "annai/alertview.h"
 #include "annai/timeplan.h"
@@ -93,6 +95,83 @@ static void test_transition_ends_on_the_new_panel(void **state)
                              x, y, pixel_at(&f.p, x, y), shown->bg & 0xFFFFFF, first);
     }
     fixture_close(&f);
+}
+
+/* The navigation bar reaches every edge it touches, whatever the burn-in shift: no line of the
+ * panel's colour under it at the bottom or the sides (a blue strip under the grey bar). */
+static void test_bar_reaches_the_edges(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{1280, 720}, {1366, 768}, {800, 480}};
+    for (int z = 0; z < 3; z++) {
+        int w = sizes[z][0], h = sizes[z][1];
+        uint64_t now = 1000000;
+        fixture_t f;
+        fixture_open(&f, w, h, now);
+        ui_chrome_t c;
+        ui_chrome_geometry(&c, w, h, f.e.deck.count);
+        for (int step = 0; step < BURNIN_STEPS; step++) {
+            now = (uint64_t)(step + 8) * BURNIN_PERIOD_MS; /* one burn-in position each */
+            kiosk_frame(f.k, now, NULL);
+            for (int x = 0; x < w; x++)
+                if (pixel_at(&f.p, x, h - 1) != 0xE9E5DC)
+                    fail_msg("%dx%d, burn-in step %d: bottom row at x=%d is %06X, not the bar's", w, h, step, x, pixel_at(&f.p, x, h - 1));
+            for (int y = (int)(c.bar.y + c.bar.h / 2); y < h; y++)
+                if (pixel_at(&f.p, 0, y) != 0xE9E5DC || pixel_at(&f.p, w - 1, y) != 0xE9E5DC)
+                    fail_msg("%dx%d, burn-in step %d: the bar's side at y=%d is %06X / %06X", w, h, step, y, pixel_at(&f.p, 0, y),
+                             pixel_at(&f.p, w - 1, y));
+        }
+        fixture_close(&f);
+    }
+}
+
+/* A folder with no valid panel: visitors see a neutral notice, never the server's path or a
+ * count of problems; the operator finds the problems in the admin overlay and the events. */
+static void test_notice_is_neutral_details_for_the_operator(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    const char broken[] = "---\ntitle: 壊れた\nlayuot: text\n---\n本文\n";
+    free(tu_write(dir, "01-broken.md", broken, strlen(broken)));
+    char *evpath = path_join(dir, "events.jsonl");
+    fixture_t f;
+    memset(&f, 0, sizeof f);
+    tu_engine_open(&f.e, &f.cfg, dir, &f.d);
+    assert_int_equal(f.e.deck.count, 1);
+    assert_int_equal(platform_open(&f.p, &f.cfg, PLATFORM_HEADLESS, 1280, 720), 0);
+    assert_int_equal(events_open(&f.ev, evpath), 0);
+    f.k = kiosk_create(&f.e, &f.p, &f.ev, 1000);
+    kiosk_frame(f.k, 1000, NULL);
+    for (lang_t l = 0; l < engine_nlangs(&f.e); l++) {
+        const dlist_t *notice = engine_panel(&f.e, 0, l);
+        assert_true(notice->nlines > 0);
+        for (int i = 0; i < notice->nlines; i++) {
+            const char *t = notice->lines[i].text;
+            if (strstr(t, "/tmp") || strstr(t, "annai-test") || strpbrk(t, "0123456789()"))
+                fail_msg("a visitor sees '%s' on the notice", t);
+        }
+    }
+    char lines[UI_ADMIN_INFO][KIOSK_INFO_LEN];
+    int n = kiosk_admin_lines(f.k, lines, 1016);
+    bool problem = false, said = false;
+    for (int i = 0; i < n; i++) {
+        problem |= strstr(lines[i], "01-broken.md:3: unknown key 'layuot'") != NULL;
+        said |= strstr(lines[i], "no valid panel") != NULL;
+    }
+    assert_true(problem);
+    assert_true(said);
+    fixture_close(&f);
+    events_close(&f.ev);
+    char *log = NULL;
+    size_t len;
+    const char *err;
+    assert_int_equal(file_read(evpath, 1 << 20, &log, &len, &err), 0);
+    assert_non_null(strstr(log, "\"ev\":\"content-problems\",\"count\":1,\"first\":"));
+    assert_non_null(strstr(log, "unknown key 'layuot'"));
+    free(log);
+    free(evpath);
+    tu_rmrf(dir);
+    free(dir);
 }
 
 /* Frames in the steady state allocate nothing: once every panel has been seen, slides, drags
@@ -412,6 +491,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_transition_ends_on_the_new_panel),
+        cmocka_unit_test(test_notice_is_neutral_details_for_the_operator),
+        cmocka_unit_test(test_bar_reaches_the_edges),
         cmocka_unit_test(test_steady_frames_allocate_nothing),
         cmocka_unit_test(test_window_edges_on_a_simulated_clock),
         cmocka_unit_test(test_alert_at_night_over_everything),

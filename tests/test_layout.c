@@ -45,6 +45,12 @@ static void check_panel(const panel_t *p, int w, int h)
         rectf_t r = dl.items[i].r;
         if (r.x < -0.5f || r.y < -0.5f || r.x + r.w > (float)w + 0.5f || r.y + r.h > c.bar.y + 0.5f)
             fail_msg("%s at %dx%d: block %d leaves the panel area", p->path, w, h, i);
+        /* a card is a box: it keeps a margin from the bar like the one at the sides, not ~10 px */
+        theme_t t;
+        theme_for(&t, w, h);
+        if (p->layout == PANEL_CARDS && dl.items[i].kind == DL_RECT && r.y + r.h > c.bar.y - t.margin * 0.5f)
+            fail_msg("%s at %dx%d: a card ends %.0f px above the navigation bar (side margins: %.0f px)", p->path, w, h,
+                     c.bar.y - r.y - r.h, t.margin);
     }
     dlist_free(&dl);
 }
@@ -56,6 +62,46 @@ static void test_bundled_panels_fit_every_screen(void **state)
         for (int i = 0; i < deck.count; i++)
             for (int l = 0; l < deck.langs.n; l++)
                 if (deck.entries[i].lang[l]) check_panel(deck.entries[i].lang[l], sizes[s][0], sizes[s][1]);
+}
+
+/* The heading of the index (目次, Index) and of the admin overlay stands centred on the screen,
+ * clear of the close button beside it. */
+static void check_heading(const dlist_t *dl, const char *text, rectf_t close, int w, int h)
+{
+    for (int i = 0; i < dl->nlines; i++) {
+        const dl_line_t *l = &dl->lines[i];
+        if (strcmp(l->text, text)) continue;
+        float mid = l->r.x + l->r.w / 2;
+        if (fabsf(mid - (float)w / 2) > 1.0f)
+            fail_msg("%dx%d: heading '%s' centred at x=%.0f, the screen's centre is %d", w, h, text, mid, w / 2);
+        if (overlap(l->r, close)) fail_msg("%dx%d: heading '%s' runs into the close button", w, h, text);
+        return;
+    }
+    fail_msg("%dx%d: no heading '%s'", w, h, text);
+}
+
+static void test_headings_centred(void **state)
+{
+    (void)state;
+    const char *titles[] = {"一", "二", "三"};
+    const char *info[] = {"annai", "content"};
+    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+        int w = sizes[s][0], h = sizes[s][1];
+        dlist_t dl = {0};
+        ui_index_t ix;
+        ui_index_geometry(&ix, w, h, 3);
+        const metrics_t *tm[] = {&tu_m, &tu_m, &tu_m};
+        ui_index_build(&dl, &tu_m, w, h, titles, tm, 3, 0, lang_known("ja"));
+        check_heading(&dl, "目次", ix.close, w, h);
+        ui_index_build(&dl, &tu_m, w, h, titles, tm, 3, 0, lang_known("en"));
+        check_heading(&dl, "Index", ix.close, w, h);
+        admin_t adm = {.state = ADMIN_OPEN};
+        ui_admin_t a;
+        ui_admin_geometry(&a, w, h, false);
+        ui_admin_build(&dl, &tu_m, w, h, &adm, info, 2, false, lang_known("ja"));
+        check_heading(&dl, "annai admin", a.close, w, h);
+        dlist_free(&dl);
+    }
 }
 
 static void test_every_layout_kind_present(void **state)
@@ -297,6 +343,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bundled_panels_fit_every_screen),
         cmocka_unit_test(test_every_layout_kind_present),
+        cmocka_unit_test(test_headings_centred),
         cmocka_unit_test(test_overfull_panel_shrinks_then_cuts),
         cmocka_unit_test(test_ruby_above_its_base),
         cmocka_unit_test(test_emphasis_marks),

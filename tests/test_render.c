@@ -319,6 +319,27 @@ static void png_strict_check(const char *path, SDL_Surface *f)
     free(d);
 }
 
+/* Screenshot names keep the deck's order in the file name and do not say a number twice. */
+static void test_screenshot_file_names(void **state)
+{
+    (void)state;
+    char n[256];
+    shot_file_name(n, sizeof n, "d", 0, "01-title");
+    assert_string_equal(n, "d/01-title.png");
+    shot_file_name(n, sizeof n, "d", 0, "1-title");
+    assert_string_equal(n, "d/01-title.png");
+    shot_file_name(n, sizeof n, "d", 2, "museum");
+    assert_string_equal(n, "d/03-museum.png");
+    shot_file_name(n, sizeof n, "d", 3, "05-broken"); /* 04 missing: the place and the name differ */
+    assert_string_equal(n, "d/04-05-broken.png");
+    shot_file_name(n, sizeof n, "d", 11, "12_kyoto");
+    assert_string_equal(n, "d/12-kyoto.png");
+    shot_file_name(n, sizeof n, "d", 0, "01"); /* nothing after the number: keep the stem */
+    assert_string_equal(n, "d/01-01.png");
+    shot_file_name(n, sizeof n, "d", 0, "notice");
+    assert_string_equal(n, "d/01-notice.png");
+}
+
 /* Any frame size, down to fewer rows than the PNG writer has bands, and noise that deflate
  * cannot shrink: written straight from the frame and read back through a renderer, every PNG
  * decodes to the same pixels. A path that cannot be written is an error, not a crash. */
@@ -402,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_crossfade),
         cmocka_unit_test(test_screenshot_png_round_trip),
         cmocka_unit_test(test_screenshot_png_any_size),
+        cmocka_unit_test(test_screenshot_file_names),
         cmocka_unit_test(test_atlas_bounded_and_evicts_cleanly),
     };
     return cmocka_run_group_tests_name("render", tests, setup, teardown);

@@ -60,6 +60,9 @@ typedef enum {
     MODE_KIOSK, MODE_CHECK, MODE_SCREENSHOT, MODE_DUMP_LAYOUT, MODE_BENCH, MODE_VERSION, MODE_HELP
 } run_mode_t;
 
+/* The line printed under every usage error (exit 2) and at the top of --help. */
+#define CLI_USAGE "Usage: annai [--check | --screenshot DIR | --dump-layout | --bench] [--content DIR] [--size WxH] [--lang TAG] [OPTIONS]"
+
 typedef struct {
     run_mode_t mode;
     char *screenshot_dir;

@@ -27,7 +27,10 @@ int deck_missing_twins(const deck_t *deck, diag_list_t *warnings);
 /* The panel for lang, falling back to the first language's when there is no twin. */
 const panel_t *deck_panel(const deck_t *deck, int index, lang_t lang);
 /* A deck to show when no panel is valid: never a black screen. */
-void deck_notice(deck_t *deck, const char *dir, int problems);
+/* (Visitors see a neutral notice; the folder and the problems go to --check, the events and the
+ * admin overlay.) */
+void deck_notice(deck_t *deck, const char *dir);
+bool deck_is_notice(const deck_t *deck);
 /* Cheap fingerprint of the folder (names, sizes, mtimes) for hot reload. */
 uint64_t deck_signature(const char *dir);
 

@@ -30,7 +30,9 @@ typedef enum {
 
 /* The chrome's words. Each language gives all of them (English where it has none). */
 typedef enum {
-    UI_INDEX, UI_CLOSE, UI_LANGUAGE, UI_PICK, UI_HINT, UI_RELOAD, UI_EXIT, UI_WRONG_PIN, UI_COUNT
+    UI_INDEX, UI_CLOSE, UI_LANGUAGE, UI_PICK, UI_HINT, UI_RELOAD, UI_EXIT, UI_WRONG_PIN,
+    UI_HINT_SHORT, /* where UI_HINT does not fit (a portrait screen) */
+    UI_COUNT
 } ui_word_t;
 
 typedef struct {

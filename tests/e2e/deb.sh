@@ -27,7 +27,7 @@ trap 'dpkg -P annai >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 out=$(cd / && SDL_VIDEODRIVER=dummy /usr/bin/annai --check 2>&1) || fail "installed annai --check: $out"
 echo "$out" | grep -q '11 panels' || fail "installed annai did not find its content: $out"
 (cd / && /usr/bin/annai --screenshot "$tmp/shots" --size 800x480 >/dev/null 2>&1) || fail "installed --screenshot"
-[ -s "$tmp/shots/01-01-title.png" ] || fail "installed annai rendered nothing"
+[ -s "$tmp/shots/01-title.png" ] || fail "installed annai rendered nothing"
 unit=/lib/systemd/system/annai.service
 grep -q '^ExecStart=/usr/bin/annai ' "$unit" || fail "unit ExecStart: $(grep ExecStart "$unit")"
 [ -e /etc/systemd/system/multi-user.target.wants/annai.service ] && fail "the unit was enabled on install"

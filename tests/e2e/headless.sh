@@ -10,6 +10,16 @@ fail() { echo "FAIL: $*"; exit 1; }
 "$ANNAI" --version | grep -q '^annai ' || fail "--version"
 "$ANNAI" --help | grep -q -- '--idle-timeout' || fail "--help lists config keys as flags"
 "$ANNAI" --bogus 2>/dev/null; [ $? -eq 2 ] || fail "unknown flag must exit 2"
+# boolean options are switches; a bad flag value is a usage error with the usage line
+out=$("$ANNAI" --allow-exit --check 2>&1) || fail "--allow-exit --check: $out"
+echo "$out" | grep -q '0 problems' || fail "--allow-exit --check did not check: $out"
+"$ANNAI" --no-allow-exit --check >/dev/null 2>&1 || fail "--no-allow-exit --check"
+for bad in "--fullscreen nope" "--rotate 45" "--allow-exit=maybe" "--size 12" "--no-dwell"; do
+  # shellcheck disable=SC2086
+  "$ANNAI" $bad --check >/dev/null 2>"$tmp/usage"; rc=$?
+  [ $rc -eq 2 ] || fail "'$bad' must exit 2 (got $rc)"
+  grep -q '^Usage: annai ' "$tmp/usage" || fail "'$bad': no usage line: $(cat "$tmp/usage")"
+done
 
 out=$("$ANNAI" --check) || fail "--check on bundled content: $out"
 echo "$out" | grep -q '0 problems' || fail "--check summary: $out"
@@ -18,10 +28,24 @@ echo "$out" | grep -q '0 problems' || fail "--check summary: $out"
 # screenshots need no video driver at all (over ssh, on a board with no display)
 SDL_VIDEODRIVER=no-such-driver DISPLAY= WAYLAND_DISPLAY= "$ANNAI" --screenshot "$tmp/nodisplay" --size 800x480 \
   || fail "--screenshot without any video driver"
-[ -s "$tmp/nodisplay/01-01-title.png" ] || fail "no PNG without a video driver"
+[ -s "$tmp/nodisplay/01-title.png" ] || fail "no PNG without a video driver"
 n=$(ls "$tmp/shots"/*.png | wc -l); m=$(ls content/[0-9]*.md | grep -Ev '\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*\.md$' | wc -l)
 [ "$n" -eq "$m" ] || fail "expected $m PNGs, got $n"
-[ -f "$tmp/shots/01-01-title.png" ] || fail "file name NN-STEM.png"
+# NN-STEM.png, the panel's place not repeated when the stem starts with it
+[ -f "$tmp/shots/01-title.png" ] || fail "file name NN-STEM.png: $(ls "$tmp/shots" | head -3)"
+ls "$tmp/shots" | grep -qE '^[0-9]+-[0-9]+-' && fail "a file name repeats its number: $(ls "$tmp/shots" | head -3)"
+# --rotate 90/270: the PNG is the screen as it shows the panel, turned: the upright screenshot
+# of the same panel at the turned size, turned back, matches it (at 1/8 scale: glyph edges
+# may land a pixel apart on the two drawing paths)
+"$ANNAI" --screenshot "$tmp/up" --size 720x1280 || fail "--screenshot 720x1280"
+convert "$tmp/up/02-background.png" -scale 12.5% "$tmp/up.png"
+for r in 90 270; do
+  "$ANNAI" --screenshot "$tmp/r$r" --size 1280x720 --rotate $r || fail "--screenshot --rotate $r"
+  identify -format '%wx%h' "$tmp/r$r/02-background.png" | grep -qx 1280x720 || fail "--rotate $r: the PNG is not the screen's size"
+  convert "$tmp/r$r/02-background.png" -rotate -$r -scale 12.5% "$tmp/back$r.png"
+  d=$(compare -metric AE -fuzz 10% "$tmp/back$r.png" "$tmp/up.png" null: 2>&1)
+  [ "${d%.*}" -lt 720 ] || fail "--rotate $r: the PNG is not the panel turned ($d of 14400 pixels differ)"
+done
 identify -format '%wx%h\n' "$tmp/shots"/*.png | sort -u | grep -qx 1920x1080 || fail "PNG size"
 
 "$ANNAI" --dump-layout --size 800x480 > "$tmp/dump" || fail "--dump-layout"
@@ -44,13 +68,25 @@ echo "$out" | grep -q "05-broken.md:3: unknown key 'layuot'" || fail "broken fil
 mkdir "$tmp/empty"
 "$ANNAI" --screenshot "$tmp/s3" --content "$tmp/empty" 2>/dev/null
 [ -f "$tmp/s3/01-notice.png" ] || fail "notice panel when nothing is valid"
+# the notice is built in: --check counts the curator's panels, none here
+for d in "$tmp/empty" "$tmp/no-such-folder"; do
+  out=$("$ANNAI" --check --content "$d" 2>/dev/null)
+  echo "$out" | grep -q ': 0 panels (ja 0, en 0), 1 problem, 0 missing twins$' || fail "--check summary on $d: $out"
+done
+# text cut with …: --screenshot says it at the same path:line as --check
+mkdir "$tmp/long"
+{ printf -- '---\ntitle: 長い\n---\n'; for _ in $(seq 400); do printf '地域の科学技術イノベーションを推進する。'; done; echo; } > "$tmp/long/01-long.md"
+"$ANNAI" --check --content "$tmp/long" --size 640x360 2>&1 | grep 'cut with' > "$tmp/cut.check"
+"$ANNAI" --screenshot "$tmp/s5" --content "$tmp/long" --size 640x360 2> "$tmp/cut.shot"
+grep -q "^$tmp/long/01-long.md:1: text does not fit at 640x360" "$tmp/cut.check" || fail "--check on cut text: $(cat "$tmp/cut.check")"
+cmp -s "$tmp/cut.check" "$tmp/cut.shot" || fail "--screenshot says cut text unlike --check: $(cat "$tmp/cut.shot")"
 
 # an image panel: the installed binary loads the decoder on the first image and shows it
 mkdir -p "$tmp/i/img"
 convert -size 400x300 xc:'#C83232' "$tmp/i/img/red.png"
 printf -- '---\ntitle: 画像\n---\n![赤](img/red.png)\n' > "$tmp/i/01-image.md"
 "$ANNAI" --screenshot "$tmp/s4" --content "$tmp/i" --size 1280x720 || fail "image panel screenshot"
-red=$(convert "$tmp/s4/01-01-image.png" -fill black +opaque '#C83232' -fill white -opaque '#C83232' -format '%[fx:int(mean*w*h)]' info:)
+red=$(convert "$tmp/s4/01-image.png" -fill black +opaque '#C83232' -fill white -opaque '#C83232' -format '%[fx:int(mean*w*h)]' info:)
 [ "$red" -gt 40000 ] || fail "the image is not on the panel ($red red pixels)"
 
 # missing fonts: runtime failure, exit 3, a message

@@ -25,6 +25,22 @@ out=$(timeout 20 "$ANNAI" --check --content "$c" 2>&1); rc=$?
 for f in 03-random 04-utf8 05-endless 06-empty 07-dangling 08-dir 09-fifo 10-escape 11-orphan.en; do
   echo "$out" | grep -q "^$c/$f.md" || fail "$f.md not reported with its path: $out"
 done
+# a file the kiosk's user may not read: reported, the rest shown. Root reads everything, so as
+# root this runs as nobody (setpriv), as the kiosk runs as a user of its own
+u="$tmp/u"; mkdir -p "$u"
+cp content/01-title.md content/02-background.md "$u/"
+cp content/01-title.md "$u/03-secret.md"; chmod 0 "$u/03-secret.md"
+as_user=()
+if [ "$(id -u)" = 0 ]; then
+  command -v setpriv >/dev/null || fail "setpriv missing (util-linux)"
+  chmod 755 "$tmp" "$u"
+  as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+fi
+out=$("${as_user[@]}" "$ANNAI" --check --content "$u" 2>&1); rc=$?
+[ $rc -eq 1 ] || fail "--check with an unreadable file exit $rc: $out"
+echo "$out" | grep -q "^$u/03-secret.md: cannot read file (permission denied)" || fail "unreadable file not reported: $out"
+echo "$out" | grep -q ': 2 panels' || fail "the readable panels were not kept: $out"
+chmod 700 "$tmp"
 timeout 30 "$ANNAI" --screenshot "$tmp/shots" --content "$c" --size 800x480 2>/dev/null; rc=$?
 [ $rc -eq 1 ] || fail "--screenshot exit $rc"
 [ "$(ls "$tmp/shots" | wc -l)" -eq 2 ] || fail "the two good panels were not both rendered"

@@ -23,7 +23,7 @@ for lang in ja en zh-Hans zh-Hant ko ja-x-easy; do
   found=0 total=0
   for p in $panels; do
     grep "\"panel\":\"$p\"" "$tmp/$lang.json" | sed 's/.*"text":"\(.*\)"}$/\1/' > "$tmp/want.txt"
-    tesseract "$tmp/$lang/"[0-9][0-9]"-$p.png" "$tmp/got" -l "${model[$lang]}" --psm "${OCR_PSM:-6}" >/dev/null 2>&1 || fail "$lang: tesseract failed on $p"
+    tesseract "$tmp/$lang/$p.png" "$tmp/got" -l "${model[$lang]}" --psm "${OCR_PSM:-6}" >/dev/null 2>&1 || fail "$lang: tesseract failed on $p"
     read -r f t < <("$BUILD/recall" "$tmp/want.txt" "$tmp/got.txt")
     found=$((found + f)) total=$((total + t))
   done

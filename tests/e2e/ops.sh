@@ -96,5 +96,5 @@ grep -q '^ExecStart=/usr/bin/annai' "$tmp/root/usr/lib/systemd/system/annai.serv
 out=$(cd / && SDL_VIDEODRIVER=dummy "$tmp/root/usr/bin/annai" --check) || fail "installed --check from /: $out"
 echo "$out" | grep -q '11 panels' || fail "installed binary did not find its content: $out"
 (cd / && SDL_VIDEODRIVER=dummy "$tmp/root/usr/bin/annai" --screenshot "$tmp/inst" --size 800x480) || fail "installed --screenshot"
-[ -f "$tmp/inst/01-01-title.png" ] || fail "installed binary rendered nothing"
+[ -f "$tmp/inst/01-title.png" ] || fail "installed binary rendered nothing"
 echo "ops: ok"

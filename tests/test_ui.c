@@ -1,0 +1,397 @@
+/* The touch targets a visitor and an operator meet, on every screen shape: each one inside the
+ * screen, none overlapping another, a tap on one hitting that one and nothing else. */
+#include "testutil.h"
+#include "annai/ui.h"
+
+static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 720}, {800, 480}, {480, 800}, {1024, 600}, {3840, 2160}};
+#define NSIZES ((int)(sizeof sizes / sizeof *sizes))
+
+static bool overlap(rectf_t a, rectf_t b)
+{
+    const float e = 0.01f; /* rectangles that only touch do not overlap */
+    return a.x + e < b.x + b.w && b.x + e < a.x + a.w && a.y + e < b.y + b.h && b.y + e < a.y + a.h;
+}
+
+static bool within(rectf_t in, rectf_t out)
+{
+    const float e = 0.01f;
+    return in.x >= out.x - e && in.y >= out.y - e && in.x + in.w <= out.x + out.w + e && in.y + in.h <= out.y + out.h + e;
+}
+
+static float cx(rectf_t r) { return r.x + r.w / 2; }
+static float cy(rectf_t r) { return r.y + r.h / 2; }
+
+/* n targets: each on the screen (inside `area`), at least min_side on each side, none overlapping. */
+static void check_targets(const char *what, int w, int h, const rectf_t *r, const char *const *names, int n, rectf_t area,
+                          float min_side)
+{
+    for (int i = 0; i < n; i++) {
+        if (!within(r[i], area))
+            fail_msg("%dx%d %s: '%s' (%.0f,%.0f %.0fx%.0f) is not inside (%.0f,%.0f %.0fx%.0f)", w, h, what, names[i], r[i].x,
+                     r[i].y, r[i].w, r[i].h, area.x, area.y, area.w, area.h);
+        if (r[i].w < min_side || r[i].h < min_side)
+            fail_msg("%dx%d %s: '%s' is %.0fx%.0f px, smaller than a finger (%.0f)", w, h, what, names[i], r[i].w, r[i].h, min_side);
+        for (int j = 0; j < i; j++)
+            if (overlap(r[i], r[j])) fail_msg("%dx%d %s: '%s' overlaps '%s'", w, h, what, names[i], names[j]);
+    }
+}
+
+static void test_chrome_targets(void **state)
+{
+    (void)state;
+    static const int counts[] = {1, 2, 5, 11, 24, 25, 40};
+    for (int s = 0; s < NSIZES; s++)
+        for (size_t k = 0; k < sizeof counts / sizeof *counts; k++) {
+            int w = sizes[s][0], h = sizes[s][1], n = counts[k];
+            ui_chrome_t c;
+            ui_chrome_geometry(&c, w, h, n);
+            rectf_t screen = {0, 0, (float)w, (float)h};
+            /* the bar spans the screen's width along its bottom edge */
+            assert_true(fabsf(c.bar.x) < 0.01f && fabsf(c.bar.w - (float)w) < 0.01f && fabsf(c.bar.y + c.bar.h - (float)h) < 0.01f);
+            assert_true(c.bar.h > 0 && c.bar.h < (float)h / 4);
+            rectf_t r[4 + UI_MAX_DOTS] = {c.prev, c.next, c.index, c.lang};
+            const char *names[4 + UI_MAX_DOTS] = {"previous", "next", "index", "language"};
+            int hits[4 + UI_MAX_DOTS] = {HIT_PREV, HIT_NEXT, HIT_INDEX, HIT_LANG};
+            check_targets("chrome", w, h, r, names, 4, c.bar, c.target * 0.99f);
+            assert_true(within(c.bar, screen));
+            /* previous at the left edge, next at the right, index and language between them */
+            assert_true(c.prev.x < c.index.x && c.index.x < c.lang.x && c.lang.x < c.next.x);
+            /* the dots: every panel one, or none (then "3 / 40" is written instead) */
+            if (n > UI_MAX_DOTS) assert_int_equal(c.ndots, 0);
+            if (n <= 5) assert_int_equal(c.ndots, n); /* a few panels: one dot each on any screen */
+            assert_true(c.ndots == 0 || c.ndots == n);
+            for (int i = 0; i < c.ndots; i++) {
+                r[4 + i] = c.dots[i];
+                names[4 + i] = "dot";
+                hits[4 + i] = i;
+                if (i) assert_true(c.dots[i].x > c.dots[i - 1].x); /* in the deck's order, left to right */
+            }
+            int m = 4 + c.ndots;
+            for (int i = 4; i < m; i++) {
+                if (!within(r[i], c.bar)) fail_msg("%dx%d, %d panels: dot %d outside the bar", w, h, n, i - 4);
+                for (int j = 0; j < 4; j++)
+                    if (overlap(r[i], r[j])) fail_msg("%dx%d, %d panels: dot %d overlaps '%s'", w, h, n, i - 4, names[j]);
+                for (int j = 4; j < i; j++)
+                    if (overlap(r[i], r[j])) fail_msg("%dx%d, %d panels: dots %d and %d overlap", w, h, n, i - 4, j - 4);
+            }
+            if (c.ndots) { /* the row of dots centred between the index and language buttons */
+                float left = c.dots[0].x - (c.index.x + c.index.w), right = c.lang.x - (c.dots[c.ndots - 1].x + c.dots[c.ndots - 1].w);
+                if (fabsf(left - right) > 1) fail_msg("%dx%d, %d panels: dots off-centre (%.0f px left, %.0f right)", w, h, n, left, right);
+            }
+            /* a tap in the middle of each target hits that target, and so does one anywhere on a
+             * button as drawn (its corners) */
+            for (int i = 0; i < m; i++) {
+                if (ui_chrome_hit(&c, cx(r[i]), cy(r[i])) != hits[i])
+                    fail_msg("%dx%d, %d panels: a tap on '%s' hits %d", w, h, n, names[i], ui_chrome_hit(&c, cx(r[i]), cy(r[i])));
+                for (int q = 0; i < 4 && q < 4; q++) {
+                    float x = q & 1 ? r[i].x + r[i].w - 1 : r[i].x + 1, y = q & 2 ? r[i].y + r[i].h - 1 : r[i].y + 1;
+                    if (ui_chrome_hit(&c, x, y) != hits[i]) fail_msg("%dx%d: a tap at a corner of '%s' (%.0f,%.0f) is missed", w, h, names[i], x, y);
+                }
+            }
+            /* the panel above the bar answers no tap */
+            for (float y = 0; y < c.bar.y - c.target * 0.5f; y += (float)h / 13)
+                for (float x = 0; x < (float)w; x += (float)w / 17)
+                    if (ui_chrome_hit(&c, x, y) != HIT_NONE) fail_msg("%dx%d: a tap on the panel at %.0f,%.0f hits the chrome", w, h, x, y);
+        }
+}
+
+static void test_index_targets(void **state)
+{
+    (void)state;
+    static const int counts[] = {1, 3, 11, 30, UI_MAX_INDEX, 200};
+    for (int s = 0; s < NSIZES; s++)
+        for (size_t k = 0; k < sizeof counts / sizeof *counts; k++) {
+            int w = sizes[s][0], h = sizes[s][1], n = counts[k];
+            ui_index_t ix;
+            ui_index_geometry(&ix, w, h, n);
+            rectf_t screen = {0, 0, (float)w, (float)h};
+            int shown = ix.n;
+            assert_true(shown >= 1 && shown <= n && shown <= UI_MAX_INDEX);
+            if (n <= 11) assert_int_equal(shown, n); /* a museum's deck fits whole */
+            rectf_t r[UI_MAX_INDEX + 1];
+            const char *names[UI_MAX_INDEX + 1];
+            char buf[UI_MAX_INDEX][8];
+            r[0] = ix.close;
+            names[0] = "close";
+            for (int i = 0; i < shown; i++) {
+                snprintf(buf[i], sizeof buf[i], "%d", i + 1);
+                r[i + 1] = ix.entries[i];
+                names[i + 1] = buf[i];
+            }
+            ui_chrome_t c;
+            ui_chrome_geometry(&c, w, h, n);
+            check_targets("index", w, h, r, names, shown + 1, screen, c.target * 0.89f);
+            for (int i = 0; i < shown; i++) {
+                assert_true(ix.entries[i].y >= ix.close.y + ix.close.h); /* below the heading row */
+                int hit = ui_index_hit(&ix, cx(ix.entries[i]), cy(ix.entries[i]));
+                if (hit != i) fail_msg("%dx%d, %d panels: a tap on entry %d hits %d", w, h, n, i + 1, hit);
+                /* reading order: down a column, then the next column to the right */
+                if (i && ix.entries[i].x == ix.entries[i - 1].x) assert_true(ix.entries[i].y > ix.entries[i - 1].y);
+                if (i && ix.entries[i].x != ix.entries[i - 1].x) assert_true(ix.entries[i].x > ix.entries[i - 1].x);
+            }
+            /* the entries stand centred: as far from the left edge as the last column from the right */
+            float right = 0;
+            for (int i = 0; i < shown; i++) right = fmaxf(right, ix.entries[i].x + ix.entries[i].w);
+            bool full = w < h || ix.entries[shown - 1].x != ix.entries[0].x; /* every column in use */
+            if (full && fabsf(ix.entries[0].x - ((float)w - right)) > 1)
+                fail_msg("%dx%d: the index is off-centre (%.0f px left, %.0f right)", w, h, ix.entries[0].x, (float)w - right);
+            assert_int_equal(ui_index_hit(&ix, cx(ix.close), cy(ix.close)), HIT_CLOSE);
+            assert_int_equal(ui_index_hit(&ix, 1, (float)h - 1), HIT_NONE);
+        }
+}
+
+static void test_admin_targets(void **state)
+{
+    (void)state;
+    static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0", "OK"};
+    static const int want[12] = {1, 2, 3, 4, 5, 6, 7, 8, 9, AHIT_BACK, 0, AHIT_OK};
+    for (int s = 0; s < NSIZES; s++)
+        for (int can_exit = 0; can_exit < 2; can_exit++) {
+            int w = sizes[s][0], h = sizes[s][1];
+            ui_admin_t a;
+            ui_admin_geometry(&a, w, h, can_exit);
+            rectf_t screen = {0, 0, (float)w, (float)h};
+            ui_chrome_t c;
+            ui_chrome_geometry(&c, w, h, 1);
+            /* the PIN pad: twelve keys and the close button */
+            rectf_t r[13];
+            const char *names[13];
+            for (int i = 0; i < 12; i++) { r[i] = a.keys[i]; names[i] = keys[i]; }
+            r[12] = a.close;
+            names[12] = "close";
+            check_targets("PIN pad", w, h, r, names, 13, screen, c.target);
+            for (int i = 0; i < 12; i++) {
+                assert_true(within(a.keys[i], a.pad));
+                assert_false(overlap(a.keys[i], a.display));
+                int hit = ui_admin_hit(&a, ADMIN_PIN, cx(a.keys[i]), cy(a.keys[i]));
+                if (hit != want[i]) fail_msg("%dx%d: a tap on key '%s' gives %d", w, h, keys[i], hit);
+                if (i % 3) assert_true(a.keys[i].x > a.keys[i - 1].x); /* 1 2 3 across, as on a phone */
+                if (i >= 3) assert_true(a.keys[i].y > a.keys[i - 3].y);
+            }
+            assert_true(within(a.pad, screen) && within(a.display, screen));
+            /* centred on the screen */
+            assert_true(fabsf(cx(a.pad) - (float)w / 2) < 1 && fabsf(cy(a.pad) - (float)h / 2) < 1);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_PIN, cx(a.close), cy(a.close)), AHIT_CLOSE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_PIN, cx(a.display), cy(a.display)), AHIT_NONE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_PIN, cx(a.reload), cy(a.reload)), AHIT_NONE); /* not yet */
+            /* the overlay: close, reload, exit when allowed, the information between */
+            rectf_t o[3] = {a.close, a.reload, a.exit};
+            const char *on[3] = {"close", "reload", "exit"};
+            check_targets("admin", w, h, o, on, can_exit ? 3 : 2, screen, c.target);
+            assert_true(within(a.info, screen));
+            for (int i = 0; i < (can_exit ? 3 : 2); i++)
+                if (overlap(o[i], a.info)) fail_msg("%dx%d: '%s' lies over the information", w, h, on[i]);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, cx(a.close), cy(a.close)), AHIT_CLOSE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, cx(a.reload), cy(a.reload)), AHIT_RELOAD);
+            float ex = a.reload.x + a.reload.w * 1.5f + 1; /* where the exit button is when allowed */
+            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, can_exit ? cx(a.exit) : ex, cy(a.reload)), can_exit ? AHIT_EXIT : AHIT_NONE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, cx(a.info), cy(a.info)), AHIT_NONE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_CLOSED, cx(a.reload), cy(a.reload)), AHIT_NONE);
+        }
+}
+
+/* The admin door is a long press in a top corner: both top corners open it, nowhere else does
+ * (not the previous/next buttons at the bottom, not the middle of a panel). */
+static void test_admin_corners(void **state)
+{
+    (void)state;
+    for (int s = 0; s < NSIZES; s++) {
+        int w = sizes[s][0], h = sizes[s][1];
+        ui_chrome_t c;
+        ui_chrome_geometry(&c, w, h, 5);
+        assert_true(ui_admin_corner(w, h, 2, 2));
+        assert_true(ui_admin_corner(w, h, (float)w - 3, 2));
+        assert_true(ui_admin_corner(w, h, c.target, c.target)); /* a whole target square */
+        assert_true(ui_admin_corner(w, h, (float)w - c.target, c.target));
+        assert_false(ui_admin_corner(w, h, (float)w / 2, 2));
+        assert_false(ui_admin_corner(w, h, 2, (float)h / 2));
+        assert_false(ui_admin_corner(w, h, (float)w - 3, (float)h / 2));
+        assert_false(ui_admin_corner(w, h, cx(c.prev), cy(c.prev)));
+        assert_false(ui_admin_corner(w, h, cx(c.next), cy(c.next)));
+        assert_false(ui_admin_corner(w, h, c.target * 2, 2)); /* not a strip along the top */
+        assert_false(ui_admin_corner(w, h, 2, c.target * 2));
+    }
+}
+
+/* The line of a display list whose text is `text`, or NULL. */
+static const dl_line_t *line_of(const dlist_t *dl, const char *text)
+{
+    for (int i = 0; i < dl->nlines; i++)
+        if (!strcmp(dl->lines[i].text, text)) return &dl->lines[i];
+    return NULL;
+}
+
+static void expect_label_in(const dlist_t *dl, const char *text, rectf_t r, int w, int h)
+{
+    const dl_line_t *l = line_of(dl, text);
+    if (!l) fail_msg("%dx%d: '%s' is not drawn", w, h, text);
+    if (!within(l->r, r)) fail_msg("%dx%d: '%s' (%.0f,%.0f %.0fx%.0f) is not inside its place (%.0f,%.0f %.0fx%.0f)", w, h, text,
+                                   l->r.x, l->r.y, l->r.w, l->r.h, r.x, r.y, r.w, r.h);
+}
+
+/* What the chrome shows: the buttons' words in the visitor's language on their buttons, one dot
+ * a panel with the current one marked, or "3 / 40" between the buttons; in attract mode the
+ * invitation to touch, in the visitor's language. */
+static void test_chrome_drawn(void **state)
+{
+    (void)state;
+    for (int s = 0; s < NSIZES; s++)
+        for (int n = 5; n <= 40; n += 35)
+            for (int l = 0; l < 2; l++) /* ja, en (the other languages' words: test_lang) */
+                for (int hint = 0; hint < 2; hint++) {
+                    const lang_info_t *li = lang_known(l ? "en" : "ja");
+                    int w = sizes[s][0], h = sizes[s][1], cur = 2;
+                    ui_chrome_t c;
+                    ui_chrome_geometry(&c, w, h, n);
+                    dlist_t dl = {0};
+                    ui_chrome_build(&dl, &tu_m, w, h, n, cur, li, true, hint);
+                    expect_label_in(&dl, li->ui[UI_INDEX], c.index, w, h);
+                    expect_label_in(&dl, li->ui[UI_LANGUAGE], c.lang, w, h);
+                    rectf_t between = {c.index.x + c.index.w, c.bar.y, c.lang.x - c.index.x - c.index.w, c.bar.h};
+                    /* the invitation whole, in the long or the short wording, never cut */
+                    const lang_info_t *ja = lang_known("ja"), *en = lang_known("en");
+                    const char *invite[2][2] = {{ja->ui[UI_HINT], ja->ui[UI_HINT_SHORT]}, {en->ui[UI_HINT], en->ui[UI_HINT_SHORT]}};
+                    int said = 0;
+                    for (int k = 0; k < 4; k++) {
+                        const char *text = invite[k / 2][k % 2];
+                        if (!line_of(&dl, text)) continue;
+                        if (!hint || k / 2 != l) fail_msg("%dx%d: '%s' shown (hint %d, lang %d)", w, h, text, hint, l);
+                        expect_label_in(&dl, text, between, w, h);
+                        said++;
+                    }
+                    assert_int_equal(said, hint);
+                    if (hint && w >= 1280 && w > h) assert_non_null(line_of(&dl, invite[l][0])); /* room for the whole sentence */
+                    /* every button shows its border on all four sides: a white face inset in the accent */
+                    rectf_t btn[4] = {c.prev, c.next, c.index, c.lang};
+                    for (int b = 0; b < 4; b++) {
+                        bool framed = false;
+                        for (int i = 0; i < dl.nitems; i++) {
+                            rectf_t f = dl.items[i].r;
+                            if (dl.items[i].kind != DL_RECT || dl.items[i].color != 0xFFFFFFFFu) continue;
+                            framed |= f.x >= btn[b].x + 1.5f && f.y >= btn[b].y + 1.5f && f.x + f.w <= btn[b].x + btn[b].w - 1.5f &&
+                                      f.y + f.h <= btn[b].y + btn[b].h - 1.5f && f.w > btn[b].w * 0.7f && f.h > btn[b].h * 0.7f;
+                        }
+                        if (!framed) fail_msg("%dx%d: button %d has no border on some side", w, h, b);
+                    }
+                    assert_int_equal(dl.nlines, 4 + hint + !c.ndots); /* nothing cut into a second line */
+                    const dl_item_t *disc[UI_MAX_DOTS];
+                    int discs = 0;
+                    for (int i = 0; i < dl.nitems; i++) {
+                        const dl_item_t *it = &dl.items[i];
+                        if (it->kind != DL_DISC) continue;
+                        if (discs >= c.ndots) fail_msg("%dx%d: more dots than panels", w, h);
+                        if (!within(it->r, c.dots[discs])) fail_msg("%dx%d: dot %d drawn outside its place", w, h, discs);
+                        disc[discs++] = it;
+                    }
+                    assert_int_equal(discs, c.ndots);
+                    /* the current panel's dot: larger and in a colour of its own */
+                    for (int d = 0; d < discs; d++)
+                        if (d != cur && (disc[d]->color == disc[cur]->color || disc[d]->r.w >= disc[cur]->r.w))
+                            fail_msg("%dx%d: dot %d looks like the current panel's (%d)", w, h, d, cur);
+                    if (!c.ndots) {
+                        char pos[32];
+                        snprintf(pos, sizeof pos, "%d / %d", cur + 1, n);
+                        expect_label_in(&dl, pos, between, w, h);
+                    }
+                    dlist_free(&dl);
+                }
+}
+
+/* The index: each entry shows its number and its title on its own button, the title after the
+ * number; the current panel's entry stands out in the accent colour, the others are white. */
+static void test_index_drawn(void **state)
+{
+    (void)state;
+    static const char *titles[] = {"はじめに", "地域イノベーション戦略支援プログラム（グローバル型・都市エリア型）", "Regional Innovation", "目標"};
+    for (int s = 0; s < NSIZES; s++) {
+        int w = sizes[s][0], h = sizes[s][1], cur = 1;
+        ui_index_t ix;
+        ui_index_geometry(&ix, w, h, 4);
+        dlist_t dl = {0};
+        const metrics_t *tm[] = {&tu_m, &tu_m, &tu_m, &tu_m};
+        ui_index_build(&dl, &tu_m, w, h, titles, tm, 4, cur, lang_known("ja"));
+        expect_label_in(&dl, "閉じる", ix.close, w, h);
+        for (int i = 0; i < 4; i++) {
+            char num[8];
+            snprintf(num, sizeof num, "%d", i + 1);
+            expect_label_in(&dl, num, ix.entries[i], w, h);
+            const dl_line_t *nl = line_of(&dl, num), *tl = NULL;
+            for (int k = 0; k < dl.nlines; k++)
+                if (!strncmp(dl.lines[k].text, titles[i], 6)) tl = &dl.lines[k];
+            if (!tl) fail_msg("%dx%d: the title of entry %d is not drawn", w, h, i + 1);
+            if (!within(tl->r, ix.entries[i])) fail_msg("%dx%d: the title '%s' leaves its entry", w, h, tl->text);
+            if (tl->r.x < nl->r.x + nl->r.w) fail_msg("%dx%d: the title '%s' runs over its number", w, h, tl->text);
+            uint32_t fill = 0;
+            for (int k = 0; k < dl.nitems; k++)
+                if (dl.items[k].kind == DL_RECT && !memcmp(&dl.items[k].r, &ix.entries[i], sizeof(rectf_t))) fill = dl.items[k].color;
+            if ((i == cur) != (fill != 0xFFFFFFFFu)) fail_msg("%dx%d: entry %d drawn %08X", w, h, i + 1, fill);
+        }
+        dlist_free(&dl);
+    }
+}
+
+/* The PIN pad shows its twelve keys, each label on its key, and what was typed as dots. */
+static void test_pin_pad_drawn(void **state)
+{
+    (void)state;
+    static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "←", "0", "OK"};
+    for (int s = 0; s < NSIZES; s++) {
+        int w = sizes[s][0], h = sizes[s][1];
+        ui_admin_t a;
+        ui_admin_geometry(&a, w, h, false);
+        admin_t adm = {.state = ADMIN_PIN};
+        dlist_t dl = {0};
+        ui_admin_build(&dl, &tu_m, w, h, &adm, NULL, 0, false, lang_known("ja"));
+        for (int i = 0; i < 12; i++) expect_label_in(&dl, keys[i], a.keys[i], w, h);
+        expect_label_in(&dl, "PIN", a.display, w, h);
+        assert_int_equal(dl.nlines, 14); /* the keys, the display and the close button: nothing else */
+        admin_digit(&adm, 4, 0);
+        admin_digit(&adm, 2, 0);
+        ui_admin_build(&dl, &tu_m, w, h, &adm, NULL, 0, false, lang_known("ja"));
+        expect_label_in(&dl, "●●", a.display, w, h);
+        assert_null(line_of(&dl, "42"));
+        dlist_free(&dl);
+    }
+}
+
+/* The admin overlay's information stays in its box, over nothing else, however much there is. */
+static void test_admin_info_fits(void **state)
+{
+    (void)state;
+    const char *info[UI_ADMIN_INFO];
+    for (int i = 0; i < UI_ADMIN_INFO; i++)
+        info[i] = "content/07-system.md:12: unknown key 'layuot' (a long line of an operator's problem report to wrap)";
+    for (int s = 0; s < NSIZES; s++) {
+        int w = sizes[s][0], h = sizes[s][1];
+        ui_admin_t a;
+        ui_admin_geometry(&a, w, h, true);
+        admin_t adm = {.state = ADMIN_OPEN};
+        dlist_t dl = {0};
+        ui_admin_build(&dl, &tu_m, w, h, &adm, info, UI_ADMIN_INFO, true, lang_known("ja"));
+        int shown = 0;
+        for (int i = 0; i < dl.nlines; i++) {
+            const dl_line_t *l = &dl.lines[i];
+            if (strncmp(l->text, "content/", 8)) continue;
+            shown++;
+            if (!within(l->r, a.info)) fail_msg("%dx%d: an information line (%.0f,%.0f %.0fx%.0f) leaves its box", w, h, l->r.x, l->r.y, l->r.w, l->r.h);
+            if (overlap(l->r, a.reload) || overlap(l->r, a.exit) || overlap(l->r, a.close)) fail_msg("%dx%d: information over a button", w, h);
+        }
+        assert_true(shown >= 1);
+        dlist_free(&dl);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_chrome_targets),
+        cmocka_unit_test(test_index_targets),
+        cmocka_unit_test(test_admin_targets),
+        cmocka_unit_test(test_admin_corners),
+        cmocka_unit_test(test_chrome_drawn),
+        cmocka_unit_test(test_index_drawn),
+        cmocka_unit_test(test_pin_pad_drawn),
+        cmocka_unit_test(test_admin_info_fits),
+    };
+    return cmocka_run_group_tests_name("ui", tests, tu_fonts_up, tu_fonts_down);
+}
