@@ -120,6 +120,14 @@ vs-browser: deps
 	$(MAKE) annai
 	@bash bench/vs-browser.sh 02-background $(RUNS)
 
+# Authoring: proposes readings for the ふりがな button with MeCab into CONTENT/furigana.txt
+# (new words marked "# review"; lines a curator corrected are kept). Never needed on a kiosk.
+CONTENT ?= content
+furigana:
+	@command -v mecab >/dev/null && [ -d /var/lib/mecab/dic/ipadic-utf8 ] || { [ "$$(id -u)" = 0 ] && S= || S=sudo; \
+		$$S apt-get install -y -qq mecab mecab-ipadic-utf8; }
+	@tools/furigana-propose $(CONTENT)
+
 # Mutation testing of the logic modules against the unit suites (tools/mutate; MUTANTS=N samples,
 # FILES=src/x.c picks modules); the report of survivors is build/mutate/report.txt.
 mutate: deps
@@ -209,4 +217,4 @@ cross-root:
 clean:
 	rm -rf build annai
 
-.PHONY: mutate all deps deps-run deps-cross run test check-built sanitize fuzz bench vs-browser soak install deb cross cross-built test-cross cross-root clean
+.PHONY: mutate furigana all deps deps-run deps-cross run test check-built sanitize fuzz bench vs-browser soak install deb cross cross-built test-cross cross-root clean
