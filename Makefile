@@ -10,6 +10,8 @@ CFLAGS  ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 
 LIBS_PC = sdl2 SDL2_ttf SDL2_image libunibreak md4c inih libqrencode libpng zlib libsystemd
+# narration: Ogg Vorbis and Opus decoders
+LIBS_PC += vorbisfile opusfile
 # SDL2_image is opened with dlopen on the first image (render.c), not linked: its headers only
 LINK_PC = $(filter-out SDL2_image,$(LIBS_PC))
 # What building and running need (`make run`), and what the tests add (`make test`). Each feature
@@ -28,6 +30,8 @@ TEST_PKGS += mecab mecab-ipadic-utf8
 TEST_PKGS += debhelper lintian fonts-morisawa-bizud-gothic
 # renderer = gpu against software under Xvfb (tests/e2e/gpu.sh): Mesa's software GL
 TEST_PKGS += libgl1-mesa-dri
+# narration: Ogg Vorbis and Opus decoders
+RUN_PKGS += libvorbis-dev libopusfile-dev
 
 # The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS. 64-bit file
 # offsets on 32-bit boards (armhf): readdir failed with EOVERFLOW on 64-bit directory hashes
