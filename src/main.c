@@ -132,6 +132,7 @@ static int mode_check(engine_t *e, diag_list_t *d, const when_t *w)
     check_layouts(e, d);
     alert_set_t alerts;
     const alert_msg_t *alert = alert_at(e, w, &alerts, d);
+    engine_check_furigana(e, d);
     print_diags(d);
     printf("%s: %d panels (%d with English), %d problem%s\n", e->cfg.content_dir, e->deck.count, count_en(&e->deck),
            d->count, d->count == 1 ? "" : "s");

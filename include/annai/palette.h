@@ -14,7 +14,7 @@
 
 typedef enum { PALETTE_NORMAL, PALETTE_HIGH_CONTRAST, PALETTE_COUNT } palette_id_t;
 
-typedef struct {
+typedef struct palette {
     const char *name;
     uint32_t bg;          /* panel background */
     uint32_t ink;         /* body text */
