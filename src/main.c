@@ -114,6 +114,18 @@ static int count_en(const deck_t *deck)
     return n;
 }
 
+/* Screenshots, the layout dump and the benchmark show the operator's default (high contrast)
+ * or, for previews and tests, the modes named in ANNAI_PREVIEW_MODES (furigana,large,contrast). */
+static unsigned preview_variant(const config_t *c)
+{
+    unsigned v = c->high_contrast ? ENGINE_V_CONTRAST : 0;
+    const char *m = getenv("ANNAI_PREVIEW_MODES");
+    if (m && strstr(m, "furigana")) v |= ENGINE_V_FURIGANA;
+    if (m && strstr(m, "large")) v |= ENGINE_V_LARGE;
+    if (m && strstr(m, "contrast")) v |= ENGINE_V_CONTRAST;
+    return v;
+}
+
 static void print_at(const engine_t *e, const when_t *w, const alert_msg_t *alert)
 {
     int *set = xcalloc((size_t)e->deck.count + 1, sizeof *set);
@@ -310,6 +322,7 @@ int main(int argc, char **argv)
     }
     bool headless = cli.mode != MODE_KIOSK;
     if (headless) engine_set_size(&e, cfg.width ? cfg.width : HEADLESS_W, cfg.height ? cfg.height : HEADLESS_H);
+    if (headless) engine_set_variant(&e, preview_variant(&cfg));
     if (cli.mode != MODE_CHECK) for (int i = cfg_problems; i < diags.count; i++) fprintf(stderr, "%s\n", diags.items[i].text);
     switch (cli.mode) {
     case MODE_CHECK: rc = mode_check(&e, &diags, &when); break;

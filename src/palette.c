@@ -14,6 +14,7 @@ static const palette_t palettes[PALETTE_COUNT] = {
         .bar = 0xFFE9E5DCu, .button = 0xFFFFFFFFu, .button_ink = 0xFF1A1A1Au, .border = 0xFF0B5CADu,
         .dot = 0xFF8A857Cu, .dot_active = 0xFF0B5CADu, .focus = 0xFF0B5CADu,
         .alert_bg = 0xFF000000u, .alert_ink = 0xFFFFFFFFu,
+        .admin_bg = 0xFF20242Au, .admin_ink = 0xFFF2F2F2u, .admin_warn = 0xFFFFB4A8u,
         .accent_min = 7.5, .panel_accents = 1,
     },
     /* black ground, white and yellow ink (black on yellow fields): what low-vision visitors
@@ -25,6 +26,7 @@ static const palette_t palettes[PALETTE_COUNT] = {
         .bar = 0xFF000000u, .button = 0xFF000000u, .button_ink = 0xFFFFFFFFu, .border = 0xFFFFFFFFu,
         .dot = 0xFF9E9E9Eu, .dot_active = 0xFFFFE14Du, .focus = 0xFFFFE14Du,
         .alert_bg = 0xFF000000u, .alert_ink = 0xFFFFFFFFu,
+        .admin_bg = 0xFF000000u, .admin_ink = 0xFFFFFFFFu, .admin_warn = 0xFFFFE14Du,
         .accent_min = 15.0, .panel_accents = 0,
     },
 };
@@ -41,6 +43,10 @@ static const palette_pair_t pairs[] = {
     {F(button_ink), F(button), PAIR_TEXT, "button labels"},
     {F(ink), F(bar), PAIR_TEXT, "text on the navigation bar"},
     {F(alert_ink), F(alert_bg), PAIR_TEXT, "alert text"},
+    {F(admin_ink), F(admin_bg), PAIR_TEXT, "admin overlay text"},
+    {F(admin_warn), F(admin_bg), PAIR_TEXT, "admin overlay problems"},
+    {F(button), F(ink), PAIR_TEXT, "label of a button that is on (drawn inverted)"},
+    {F(ink), F(bg), PAIR_CONTROL, "scroll cue on the panel"},
     {F(border), F(bar), PAIR_CONTROL, "button outline on the bar"},
     {F(dot), F(bar), PAIR_CONTROL, "inactive page dot"},
     {F(dot_active), F(bar), PAIR_CONTROL, "current page dot"},

@@ -221,7 +221,12 @@ void platform_draw_panel_in(platform_t *p, render_t *rd, engine_t *e, int index,
     engine_set_size(e, p->w, p->h);
     frame_begin(p, rd);
     dlist_t chrome = {0};
-    ui_chrome_build(&chrome, &e->metrics, p->w, p->h, count, pos, lang, hint);
+    ui_chrome_t c;
+    ui_chrome_geometry(&c, p->w, p->h, count);
+    ui_chrome_set_tray(&c, e->variant != 0, e->has_furigana, false); /* a picture of a mode shows its buttons */
+    ui_view_t v = {pos, lang, hint, (e->variant & ENGINE_V_FURIGANA) != 0, (e->variant & ENGINE_V_LARGE) != 0,
+                   (e->variant & ENGINE_V_CONTRAST) != 0, false, HIT_NONE, false, 0, 0, 0};
+    ui_chrome_draw(&chrome, &e->metrics, p->w, p->h, &c, count, &v);
     render_dlist(rd, engine_panel(e, index, lang), 0, 0, 1);
     render_dlist(rd, &chrome, 0, 0, 1);
     dlist_free(&chrome);

@@ -43,6 +43,7 @@ typedef struct {
     uint64_t last_input, next_advance;
     transition_t tr;
     bool dragging;
+    bool held;           /* narration playing: no auto-advance, no idle reset until it ends */
     float drag_dx;
     float width;
     app_event_t ev[APP_MAX_EVENTS];
@@ -72,6 +73,9 @@ void app_drag(app_t *a, float dx, uint64_t now);
 void app_release(app_t *a, int dir, uint64_t now); /* dir 0: spring back */
 void app_toggle_lang(app_t *a, uint64_t now);
 void app_set_index_open(app_t *a, bool open, uint64_t now);
+/* While held (narration plays) the panel stays: auto-advance and the idle reset wait; both
+ * count again from the release (a visitor who listened to the end gets the full idle time). */
+void app_hold(app_t *a, bool held, uint64_t now);
 void app_view(const app_t *a, uint64_t now, app_view_t *v);
 /* ms until the state changes by itself (a transition frame, the next advance, the idle reset). */
 int64_t app_deadline(const app_t *a, uint64_t now);

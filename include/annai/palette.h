@@ -31,6 +31,7 @@ typedef struct palette {
     uint32_t dot_active;  /* the current page dot */
     uint32_t focus;       /* the keyboard focus ring */
     uint32_t alert_bg, alert_ink;
+    uint32_t admin_bg, admin_ink, admin_warn; /* the operator's overlay */
     double accent_min;    /* a panel's accent is darkened until text on it reaches this */
     int panel_accents;    /* 1: a panel's own accent is used; 0: the palette's accent replaces it */
 } palette_t;
