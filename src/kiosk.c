@@ -1147,6 +1147,14 @@ int kiosk_shown(const kiosk_t *k, const int **set)
 int kiosk_on_screen(const kiosk_t *k) { return k->plan.shown && k->app.current < k->plan.nshown ? k->plan.shown[k->app.current] : -1; }
 bool kiosk_alert_on(const kiosk_t *k) { return k->alert >= 0; }
 
+kiosk_a11y_t kiosk_a11y(kiosk_t *k)
+{
+    sync_tray(k);
+    kiosk_a11y_t a = {k->a11y.modes, k->a11y.focus >= 0 ? focused(k) : HIT_NONE, k->tray_open, k->narrating,
+                      k->narration[0] != 0, k->app.index_open, k->a11y.scroll, k->a11y.scroll_max, k->app.current};
+    return a;
+}
+
 kiosk_stats_t kiosk_stats(const kiosk_t *k)
 {
     kiosk_stats_t s = k->st;
