@@ -2,6 +2,7 @@
 #include "annai/phrase.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -132,6 +133,17 @@ void engine_set_variant(engine_t *e, unsigned variant)
     if (variant == e->variant) return;
     e->variant = variant;
     forget_layouts(e);
+}
+
+#define FURIGANA_GLYPH_AREA 1.3 /* readings: many small glyphs more, in every size used */
+
+void engine_fit_atlas(const engine_t *e, atlas_t *a, int w, int h)
+{
+    double k = 1;
+    if (e->variant & ENGINE_V_LARGE) k *= (double)A11Y_LARGE_SCALE * A11Y_LARGE_SCALE;
+    if (e->variant & ENGINE_V_FURIGANA) k *= FURIGANA_GLYPH_AREA;
+    double side = sqrt(k);
+    atlas_fit_screen(a, (int)(w * side), (int)(h * side));
 }
 
 /* A copy of a block's spans: readings are put into the copy, the deck stays as loaded. */

@@ -208,6 +208,7 @@ static void update_scroll(kiosk_t *k, bool top)
 static void apply_modes(kiosk_t *k)
 {
     engine_set_variant(k->e, a11y_variant(&k->a11y));
+    engine_fit_atlas(k->e, render_atlas(k->rd), k->p->w, k->p->h);
     k->index_dirty = k->chrome_dirty = k->dirty = true;
     update_scroll(k, true);
 }
@@ -288,7 +289,7 @@ static void layout_chrome(kiosk_t *k)
     ui_index_geometry(&k->index, w, h, k->plan.nshown);
     ui_admin_geometry(&k->admin_ui, w, h, k->e->cfg.allow_exit);
     input_init(&k->in, w, h);
-    atlas_fit_screen(render_atlas(k->rd), w, h);
+    engine_fit_atlas(k->e, render_atlas(k->rd), w, h);
     k->app.width = (float)w;
     k->narration_for = -1;
     sync_tray(k);

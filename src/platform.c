@@ -211,7 +211,7 @@ void platform_draw_panel(platform_t *p, render_t *rd, engine_t *e, int index, la
 static void frame_begin(platform_t *p, render_t *rd)
 {
     render_set_soft_target(rd, platform_soft_surface(p));
-    atlas_fit_screen(render_atlas(rd), p->w, p->h);
+    engine_fit_atlas(e, render_atlas(rd), p->w, p->h);
     atlas_frame(render_atlas(rd));
 }
 

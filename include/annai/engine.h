@@ -43,6 +43,9 @@ void engine_set_size(engine_t *e, int w, int h);
 /* Readings over Japanese panels, larger text (scrolling), high contrast: cached layouts are
  * dropped when it changes. */
 void engine_set_variant(engine_t *e, unsigned variant);
+/* Fits the glyph atlas to the screen and the mode: larger text needs 1.4^2 the room, readings
+ * add half-size glyphs of every size. */
+void engine_fit_atlas(const engine_t *e, atlas_t *a, int w, int h);
 /* Loads dir/furigana.txt into the engine (after engine_open or a reload). */
 void engine_load_furigana(engine_t *e, const char *dir, diag_list_t *diags);
 /* --check: each kanji word of a Japanese panel that furigana.txt has no reading for, as
