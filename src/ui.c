@@ -178,15 +178,20 @@ typedef struct {
 } skin_t;
 
 /* A button; one that is on is drawn inverted and its label starts with ✓ (not colour alone). */
-static void button(dlist_t *dl, const skin_t *k, rectf_t r, const char *text, bool on)
+static void button_marked(dlist_t *dl, const skin_t *k, rectf_t r, const char *text, bool on, bool mark)
 {
     char buf[128];
-    snprintf(buf, sizeof buf, "%s%s", on ? "✓ " : "", text);
+    snprintf(buf, sizeof buf, "%s%s", on && mark ? "✓ " : "", text);
     rect_add(dl, DL_RECT, r, k->pal->border);
     rectf_t face = {r.x + k->border, r.y + k->border, r.w - 2 * k->border, r.h - 2 * k->border};
     rect_add(dl, DL_RECT, face, on ? k->pal->ink : k->pal->button);
     float px = fit_px(k->m, buf, k->px, r.w, k->min_px, FACE_BOLD);
     label(dl, k->m, r, buf, px, on ? k->pal->button : k->pal->button_ink, FACE_BOLD);
+}
+
+static void button(dlist_t *dl, const skin_t *k, rectf_t r, const char *text, bool on)
+{
+    button_marked(dl, k, r, text, on, true);
 }
 
 static void focus_ring(dlist_t *dl, rectf_t r, float width, uint32_t color)
@@ -237,7 +242,8 @@ static void nav_text(dlist_t *dl, const ui_chrome_t *c, const skin_t *k, const t
         char pos[32];
         snprintf(pos, sizeof pos, "%d / %d", v->current + 1, npanels);
         rectf_t at = v->hint ? (rectf_t){l, c->bar.y + c->bar.h * 0.5f, r - l, c->bar.h * 0.4f} : (rectf_t){l, c->prev.y, r - l, c->target};
-        label(dl, k->m, at, pos, v->hint ? fminf(k->px, at.h * 0.8f) : k->px, k->pal->ink, FACE_BOLD);
+        float px = fit_px(k->m, pos, v->hint ? fminf(k->px, at.h * 0.8f) : k->px, at.w, t->min_px, FACE_BOLD);
+        label(dl, k->m, at, pos, px, k->pal->ink, FACE_BOLD);
     }
     if (v->hint) {
         const char *msg = word(v->lang, L_HINT);
@@ -276,7 +282,8 @@ void ui_chrome_draw(dlist_t *dl, const metrics_t *m, int w, int h, const ui_chro
     button(dl, &k, c->prev, "◀", false);
     button(dl, &k, c->next, "▶", false);
     button(dl, &k, c->index, word(v->lang, L_INDEX), false);
-    button(dl, &k, c->access, word(v->lang, L_ACCESS), c->tray_open);
+    /* open: inverted, and the tray itself above it says so (a ✓ would not fit a portrait bar) */
+    button_marked(dl, &k, c->access, word(v->lang, L_ACCESS), c->tray_open, false);
     button(dl, &k, c->lang, word(v->lang, L_LANG), false);
     if (c->tray_open) {
         rect_add(dl, DL_RECT, c->tray, k.pal->bar);
