@@ -5,6 +5,7 @@
 #include "annai/furigana.h"
 #include "annai/input.h"
 #include "annai/palette.h"
+#include "annai/ui.h"
 
 static const int screens[][2] = {{1920, 1080}, {1080, 1920}};
 
@@ -276,6 +277,58 @@ static void test_high_contrast_every_glyph(void **state)
     deck_close(&f);
 }
 
+/* The chrome with the tray open, in each language, screen shape and mode: every label is there
+ * whole (none lost to a wrap), and in high contrast every glyph is 15:1 on what is under it. */
+static bool has_line(const dlist_t *dl, const char *text)
+{
+    for (int i = 0; i < dl->nlines; i++)
+        if (strcmp(dl->lines[i].text, text) == 0) return true;
+    return false;
+}
+
+static uint32_t ground_under(const dlist_t *dl, float x, float y)
+{
+    uint32_t c = 0;
+    for (int i = 0; i < dl->nitems; i++) {
+        rectf_t r = dl->items[i].r;
+        if (dl->items[i].kind == DL_RECT && x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h) c = dl->items[i].color;
+    }
+    return c;
+}
+
+static void test_chrome_labels_whole_and_contrast(void **state)
+{
+    (void)state;
+    static const char *const must[LANG_COUNT][6] = {
+        [LANG_JA] = {"目次", "見やすく", "ふりがな", "大きな文字", "コントラスト", "音声を聞く"},
+        [LANG_EN] = {"Index", "Easy view", "Furigana", "Larger text", "High contrast", "Listen"},
+    };
+    for (size_t s = 0; s < sizeof screens / sizeof *screens; s++)
+        for (int l = 0; l < LANG_COUNT; l++)
+            for (unsigned mode = 0; mode < 4; mode++) {
+                int w = screens[s][0], h = screens[s][1];
+                ui_chrome_t c;
+                ui_chrome_geometry(&c, w, h, 11);
+                ui_chrome_set_tray(&c, true, true, true);
+                ui_view_t v = {3, (lang_t)l, false, false, (mode & 1) != 0, (mode & 2) != 0, false, HIT_NONE, false, 0, 0, 0};
+                dlist_t dl = {0};
+                ui_chrome_draw(&dl, &tu_m, w, h, &c, 11, &v);
+                for (int k = 0; k < 6; k++) {
+                    char on[64];
+                    snprintf(on, sizeof on, "✓ %s", must[l][k]);
+                    if (!has_line(&dl, must[l][k]) && !has_line(&dl, on))
+                        fail_msg("%dx%d lang %d mode %u: label '%s' is not shown whole", w, h, l, mode, must[l][k]);
+                }
+                for (int g = 0; v.contrast && g < dl.nglyphs; g++) {
+                    const dl_glyph_t *gl = &dl.glyphs[g];
+                    uint32_t under = ground_under(&dl, gl->x + adv(gl) / 2, gl->y - gl->px * 0.3f);
+                    double r = palette_contrast(gl->color, under);
+                    if (r < PALETTE_HC_TEXT_MIN) fail_msg("%dx%d: U+%04X of the chrome is %.1f:1 on %06X", w, h, gl->cp, r, under & 0xFFFFFF);
+                }
+                dlist_free(&dl);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_furigana_over_every_kanji_no_collisions),
         cmocka_unit_test(test_larger_text_scrolls_never_shrinks),
         cmocka_unit_test(test_high_contrast_every_glyph),
+        cmocka_unit_test(test_chrome_labels_whole_and_contrast),
     };
     return cmocka_run_group_tests_name("a11y", tests, tu_fonts_up, tu_fonts_down);
 }
