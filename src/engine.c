@@ -200,6 +200,12 @@ static void layout_variant(engine_t *e, const panel_t *p, dlist_t *out)
     bool large = e->variant & ENGINE_V_LARGE;
     layout_opts_t o = {palette_get(e->variant & ENGINE_V_CONTRAST ? PALETTE_HIGH_CONTRAST : PALETTE_NORMAL),
                        large ? A11Y_LARGE_SCALE : 1.0f, large, NULL, 0};
+    if (large) { /* 1.4x of what the everyday screen shows, which may have grown a short panel's text */
+        dlist_t everyday = {0};
+        layout_panel(p, e->w, e->h, &e->metrics, &everyday);
+        if (everyday.scale > 1) o.text_scale *= everyday.scale;
+        dlist_free(&everyday);
+    }
     if ((e->variant & ENGINE_V_FURIGANA) && e->has_furigana && p->lang == LANG_JA)
         layout_with_readings(e, p, &o, out);
     else

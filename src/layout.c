@@ -491,7 +491,7 @@ static float header(ctx_t *c, float x, float y, float w)
     /* larger text may take more lines: the panel scrolls */
     int max_lines = c->scroll ? HEADER_LINES_SCROLLING : HEADER_MAX_LINES;
     /* a long title gets smaller on its own (two lines at most), never the body under it */
-    float fw = heading_fit(c->m, c->title, c->ntitle, tw, &st, c->t.min_px * 1.3f, max_lines);
+    float fw = heading_fit(c->m, c->title, c->ntitle, tw, &st, c->scroll ? px : c->t.min_px * 1.3f, max_lines);
     float end = text_in(c, c->title, c->ntitle, x + bar * 2.6f, y, fw, y + px * RUBY_MIN_LINE_HEIGHT * (float)(max_lines + 1), &st, -1);
     item_add(c->dl, DL_RECT, x, y + px * 0.12f, bar, end - y - px * 0.24f, OPAQUE | c->accent);
     y = end + 1.2f * c->t.unit;
@@ -539,7 +539,7 @@ static float flow_block(ctx_t *c, const block_t *b, int bi, float x, float y, fl
         float hpx = fmaxf((b->level <= 2 ? c->t.h2_px : c->t.h3_px) * c->scale, c->t.min_px * 1.1f);
         if (y > top + 1) y += hpx * 0.4f;
         text_style_t st = {hpx, HEADING_LINE_HEIGHT, c->ink, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
-        float hw = heading_fit(c->m, b->spans, b->nspans, w, &st, c->t.min_px * 1.1f, 0);
+        float hw = heading_fit(c->m, b->spans, b->nspans, w, &st, c->scroll ? hpx : c->t.min_px * 1.1f, 0);
         return text_in(c, b->spans, b->nspans, x, y, hw, bottom, &st, bi) + hpx * 0.3f;
     }
     case BLOCK_ITEM: return item_block(c, b, bi, x, y, w, bottom, px);
@@ -644,7 +644,8 @@ static void layout_title(ctx_t *c, rectf_t area)
     int i0 = c->dl->nitems, g0 = c->dl->nglyphs, l0 = c->dl->nlines;
     float tpx = fmaxf(c->t.title_px * 1.45f * c->scale, c->t.min_px * 1.5f);
     text_style_t st = {tpx, 1.3f, on, ALIGN_CENTER, 0, FACE_BOLD, BREAK_PHRASES};
-    float tw = heading_fit(c->m, c->title, c->ntitle, area.w, &st, c->t.min_px * 1.5f, 0);
+    /* larger text keeps its size (the page scrolls): the title is not set smaller to fit */
+    float tw = heading_fit(c->m, c->title, c->ntitle, area.w, &st, c->scroll ? tpx : c->t.min_px * 1.5f, 0);
     float y = text_in(c, c->title, c->ntitle, area.x + (area.w - tw) / 2, area.y, tw, area.y + area.h, &st, -1);
     float bar = fmaxf(3.0f, 0.6f * c->t.unit);
     item_add(c->dl, DL_RECT, area.x + area.w / 2 - 8 * c->t.unit, y + 2 * c->t.unit, 16 * c->t.unit, bar, on);
@@ -657,7 +658,7 @@ static void layout_title(ctx_t *c, rectf_t area)
         text_style_t bs = {px, head ? HEADING_LINE_HEIGHT : BODY_LINE_HEIGHT, on, ALIGN_CENTER, 0,
                            head ? FACE_BOLD : FACE_REGULAR, BREAK_PHRASES};
         /* the title panel's lines are centred subtitles: composed as headings */
-        float bw = heading_fit(c->m, b->spans, b->nspans, area.w * 0.88f, &bs, c->t.min_px, 0);
+        float bw = heading_fit(c->m, b->spans, b->nspans, area.w * 0.88f, &bs, c->scroll ? px : c->t.min_px, 0);
         y = text_in(c, b->spans, b->nspans, area.x + (area.w - bw) / 2, y, bw, area.y + area.h, &bs, i) + px * 0.5f;
     }
     if (c->p->qr_modules) y = qr_block(c, area.x, y, area.w, area.y + area.h);
@@ -715,7 +716,7 @@ static float group_text(ctx_t *c, group_t g, float x, float y, float w, float bo
             float ly = step_label(c, b, i, x, y, w, bottom, px, rest);
             if (ly > y) { y = ly; spans = rest; n--; }
         }
-        float lw = lead ? heading_fit(c->m, spans, n, w, &st, c->t.min_px, 0) : w;
+        float lw = lead ? heading_fit(c->m, spans, n, w, &st, c->scroll ? st.px : c->t.min_px, 0) : w; /* larger text: never smaller */
         y = text_in(c, spans, n, x, y, lw, bottom, &st, i) + px * (lead ? 0.5f : 0.2f);
     }
     return y;
