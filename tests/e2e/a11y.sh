@@ -43,7 +43,11 @@ shot contrast
 wait_ev '"ev":"idle"' 10 || fail "no idle event"                # the visitor walks away
 sleep 1.5                                                      # (the fade back to panel 1)
 shot after
-[ "$(diff_px start after)" -lt 2000 ] || fail "idle reset did not return to the first panel as it was ($(diff_px start after) px differ)"
+# (compared at 1/10 size: the burn-in shift may have moved the picture by a few px meanwhile)
+small() { convert "$tmp/$1.png" -scale 10% "$tmp/$1.small.png"; }
+small start; small after
+d=$(compare -metric AE -fuzz 12% "$tmp/start.small.png" "$tmp/after.small.png" null: 2>&1)
+[ "$d" -lt 300 ] || fail "idle reset did not return to the first panel as it was ($d of 9216 px differ at 1/10)"
 cp "$tmp"/start.png "$tmp"/after.png /tmp/ 2>/dev/null; stop_annai
 kill "$xpid"; wait "$xpid" 2>/dev/null; xpid=
 echo "a11y: ok"
