@@ -208,10 +208,12 @@ void platform_draw_panel(platform_t *p, render_t *rd, engine_t *e, int index, la
     platform_draw_panel_in(p, rd, e, index, index, e->deck.count, lang, hint);
 }
 
-static void frame_begin(platform_t *p, render_t *rd)
+/* e: the atlas fitted to its modes (NULL: everyday text) */
+static void frame_begin(platform_t *p, render_t *rd, const engine_t *e)
 {
     render_set_soft_target(rd, platform_soft_surface(p));
-    engine_fit_atlas(e, render_atlas(rd), p->w, p->h);
+    if (e) engine_fit_atlas(e, render_atlas(rd), p->w, p->h);
+    else atlas_fit_screen(render_atlas(rd), p->w, p->h);
     atlas_frame(render_atlas(rd));
 }
 
@@ -219,7 +221,7 @@ void platform_draw_panel_in(platform_t *p, render_t *rd, engine_t *e, int index,
                             bool hint)
 {
     engine_set_size(e, p->w, p->h);
-    frame_begin(p, rd);
+    frame_begin(p, rd, e);
     dlist_t chrome = {0};
     ui_chrome_t c;
     ui_chrome_geometry(&c, p->w, p->h, count);
@@ -234,6 +236,6 @@ void platform_draw_panel_in(platform_t *p, render_t *rd, engine_t *e, int index,
 
 void platform_draw_dlist(platform_t *p, render_t *rd, const dlist_t *dl)
 {
-    frame_begin(p, rd);
+    frame_begin(p, rd, NULL);
     render_dlist(rd, dl, 0, 0, 1);
 }
