@@ -10,6 +10,8 @@ CFLAGS  ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 
 LIBS_PC = sdl2 SDL2_ttf SDL2_image libunibreak md4c inih libqrencode libpng zlib libsystemd fontconfig
+# narration: Ogg Vorbis and Opus decoders
+LIBS_PC += vorbisfile opusfile
 # SDL2_image is opened with dlopen on the first image (render.c), not linked: its headers only
 LINK_PC = $(filter-out SDL2_image,$(LIBS_PC))
 # What building and running need (`make run`), and what the tests add (`make test`). Each feature
@@ -35,6 +37,8 @@ TEST_PKGS += debhelper lintian fonts-morisawa-bizud-gothic
 TEST_PKGS += libgl1-mesa-dri
 # setpriv runs the unreadable-file check as nobody when the suite runs as root (tests/e2e/hostile.sh)
 TEST_PKGS += util-linux
+# narration: Ogg Vorbis and Opus decoders
+RUN_PKGS += libvorbis-dev libopusfile-dev
 
 # The project's own flags, kept apart from the user's CFLAGS/CPPFLAGS/LDFLAGS. 64-bit file
 # offsets on 32-bit boards (armhf): readdir failed with EOVERFLOW on 64-bit directory hashes
@@ -130,6 +134,14 @@ vs-browser: deps
 	$(MAKE) annai
 	@bash bench/vs-browser.sh 02-background $(RUNS)
 
+# Authoring: proposes readings for the ふりがな button with MeCab into CONTENT/furigana.txt
+# (new words marked "# review"; lines a curator corrected are kept). Never needed on a kiosk.
+CONTENT ?= content
+furigana:
+	@command -v mecab >/dev/null && [ -d /var/lib/mecab/dic/ipadic-utf8 ] || { [ "$$(id -u)" = 0 ] && S= || S=sudo; \
+		$$S apt-get install -y -qq mecab mecab-ipadic-utf8; }
+	@tools/furigana-propose $(CONTENT)
+
 # Mutation testing of the logic modules against the unit suites (tools/mutate; MUTANTS=N samples,
 # FILES=src/x.c picks modules); the report of survivors is build/mutate/report.txt.
 mutate: deps
@@ -178,7 +190,8 @@ CROSS_ARCH = $(or $(ARCH),arm64)
 CROSS_B = build/cross-$(CROSS_ARCH)
 CROSS_TRIPLET = $(shell dpkg-architecture -a$(CROSS_ARCH) -qDEB_HOST_GNU_TYPE 2>/dev/null)
 CROSS_MA = $(shell dpkg-architecture -a$(CROSS_ARCH) -qDEB_HOST_MULTIARCH 2>/dev/null)
-CROSS_DEV = libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libpng-dev libmd4c-dev libinih-dev libqrencode-dev zlib1g-dev libcmocka-dev libsystemd-dev
+CROSS_DEV = libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libpng-dev libmd4c-dev libinih-dev libqrencode-dev zlib1g-dev libcmocka-dev libsystemd-dev \
+            libfontconfig-dev libvorbis-dev libopusfile-dev
 CROSS_ROOT ?=
 ifeq ($(CROSS_ROOT),)
 # libunibreak-dev is not Multi-Arch: same (dpkg would remove the native one): dist/cross-sysroot.sh
@@ -219,4 +232,4 @@ cross-root:
 clean:
 	rm -rf build annai
 
-.PHONY: mutate all deps deps-run deps-cross run test check-built sanitize fuzz bench vs-browser soak install deb cross cross-built test-cross cross-root clean
+.PHONY: mutate furigana all deps deps-run deps-cross run test check-built sanitize fuzz bench vs-browser soak install deb cross cross-built test-cross cross-root clean

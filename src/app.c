@@ -143,9 +143,19 @@ void app_set_index_open(app_t *a, bool open, uint64_t now)
     if (open) a->picker_open = false;
 }
 
+void app_hold(app_t *a, bool held, uint64_t now)
+{
+    if (held == a->held) return;
+    a->held = held;
+    if (held) return;
+    a->last_input = now;
+    schedule_advance(a, now);
+}
+
 void app_tick(app_t *a, uint64_t now)
 {
     if (a->tr.kind != TR_NONE && now >= a->tr.start + (uint64_t)a->tr.duration) finish_transition(a);
+    if (a->held) return;
     if (a->mode == MODE_INTERACTIVE && now >= a->last_input + (uint64_t)a->idle_ms) {
         /* the visitor walked away: reset for the next one */
         emit(a, APP_EV_IDLE, VIA_IDLE);
@@ -211,6 +221,7 @@ void app_view(const app_t *a, uint64_t now, app_view_t *v)
 int64_t app_deadline(const app_t *a, uint64_t now)
 {
     if (a->tr.kind != TR_NONE || a->dragging) return FRAME_MS;
+    if (a->held) return INT32_MAX; /* the kiosk watches the narration's end itself */
     uint64_t due = a->mode == MODE_INTERACTIVE ? a->last_input + (uint64_t)a->idle_ms : a->next_advance;
     return due > now ? (int64_t)(due - now) : 0;
 }

@@ -13,7 +13,7 @@
 #define CONFIG_MIN_SIDE 64     /* the smallest --size / size = WxH accepted */
 #define CONFIG_MAX_SIDE 16384  /* the largest: SDL's texture limit on most GPUs */
 
-typedef enum { T_STR, T_LANG, T_LANGS, T_SECONDS, T_SIZE, T_BOOL, T_ROTATE, T_INT, T_MS, T_TIME, T_DAYS, T_PIN, T_RENDERER } key_type_t;
+typedef enum { T_STR, T_LANG, T_LANGS, T_SECONDS, T_SIZE, T_BOOL, T_ROTATE, T_INT, T_MS, T_TIME, T_DAYS, T_PIN, T_RENDERER, T_REAL } key_type_t;
 
 typedef struct {
     const char *section, *key;
@@ -36,6 +36,8 @@ static const key_def_t keys[] = {
     {"display", "renderer", T_RENDERER, OFF(renderer), 0, 0, "auto, software or gpu"},
     {"interaction", "idle_timeout", T_SECONDS, OFF(idle_timeout_s), 1, 86400, "seconds without input before reset"},
     {"interaction", "transition_ms", T_MS, OFF(transition_ms), 0, 5000, "transition length in ms"},
+    {"interaction", "high_contrast", T_BOOL, OFF(high_contrast), 0, 0, "true: the high-contrast theme by default"},
+    {"interaction", "volume", T_REAL, OFF(volume), 0, 1, "narration volume"},
     {"schedule", "on", T_TIME, OFF(on_min), 0, 0, "HH:MM the screen turns on"},
     {"schedule", "off", T_TIME, OFF(off_min), 0, 0, "HH:MM the screen turns off"},
     {"schedule", "days", T_DAYS, OFF(days), 0, 0, "e.g. mon-fri or mon,wed,sat"},
@@ -68,6 +70,7 @@ void config_defaults(config_t *c)
     c->fullscreen = true;
     c->idle_timeout_s = 60;
     c->transition_ms = 400;
+    c->volume = 0.8;
     c->on_min = c->off_min = -1;
     c->days = 0x7F;
     c->heartbeat_interval_s = 30;
@@ -210,9 +213,9 @@ static bool apply(config_t *c, const key_def_t *k, const char *v, const char *sr
         if (ok) { free(*(char **)p); *(char **)p = xstrdup(v); }
         break;
     case T_LANGS: return lang_set_parse(&c->langs, v, src, line, d); /* it says what is wrong */
-    case T_SECONDS: case T_MS: case T_INT:
+    case T_SECONDS: case T_MS: case T_INT: case T_REAL:
         ok = parse_number(v, &num) && num >= k->min && num <= k->max;
-        if (ok && k->type == T_SECONDS) *(double *)p = num;
+        if (ok && (k->type == T_SECONDS || k->type == T_REAL)) *(double *)p = num;
         else if (ok) *(int *)p = (int)num;
         break;
     case T_SIZE: ok = parse_size(v, &c->width, &c->height); break;
@@ -230,7 +233,7 @@ static bool apply(config_t *c, const key_def_t *k, const char *v, const char *sr
         break;
     }
     if (!ok) {
-        if (k->type == T_SECONDS || k->type == T_MS || k->type == T_INT)
+        if (k->type == T_SECONDS || k->type == T_MS || k->type == T_INT || k->type == T_REAL)
             diag_add(d, src, line, "bad value '%s' for %s (expected %s, %g to %g)", v, k->key, k->help,
                      k->min, k->max);
         else if (k->type == T_BOOL) /* its help says what it does, not what it takes */

@@ -2,10 +2,13 @@
 #include "annai/phrase.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
+#include "annai/a11y.h"
+#include "annai/palette.h"
 
 #ifndef ANNAI_SHARE_DIR
 #define ANNAI_SHARE_DIR "/usr/local/share/annai"
@@ -82,6 +85,14 @@ const metrics_t *engine_metrics(engine_t *e, lang_t lang)
 
 const metrics_t *engine_metrics_cb(void *ud, lang_t lang) { return engine_metrics(ud, lang); }
 
+/* Readings go over Japanese panels (the deck's reading list is Japanese); plain Japanese has
+ * its own on every kanji already, and the list fills any it lacks. */
+static bool engine_is_japanese(const engine_t *e, lang_t l)
+{
+    lang_breaks_t b = e->cfg.langs.info[l].breaks;
+    return b == BREAKS_JA || b == BREAKS_JA_EASY;
+}
+
 static void lists_free(engine_t *e)
 {
     for (int l = 0; l < LANG_MAX; l++) {
@@ -126,15 +137,18 @@ int engine_open(engine_t *e, const config_t *cfg, const char *font_dir, diag_lis
         deck_notice(&e->deck, cfg->content_dir);
     }
     lists_alloc(e);
+    engine_load_furigana(e, cfg->content_dir, diags);
     e->w = 1920;
     e->h = 1080;
     return 0;
 }
 
+
 void engine_close(engine_t *e)
 {
     lists_free(e);
     deck_free(&e->deck);
+    furigana_free(&e->furigana);
     fonts_destroy(e->fonts);
     for (int l = 0; l < LANG_MAX; l++)
         if (e->phrase_owned[l]) phrase_model_free(e->phrase[l]);
@@ -151,14 +165,111 @@ void engine_set_deck(engine_t *e, deck_t *deck)
     lists_alloc(e);
 }
 
+static void forget_layouts(engine_t *e)
+{
+    for (int l = 0; l < LANG_MAX; l++)
+        if (e->laid[l]) memset(e->laid[l], 0, (size_t)e->deck.count * sizeof *e->laid[l]);
+    e->nlaid = 0;
+}
+
 void engine_set_size(engine_t *e, int w, int h)
 {
     if (w == e->w && h == e->h) return;
     e->w = w;
     e->h = h;
-    for (int l = 0; l < LANG_MAX; l++)
-        if (e->laid[l]) memset(e->laid[l], 0, (size_t)e->deck.count * sizeof *e->laid[l]);
-    e->nlaid = 0;
+    forget_layouts(e);
+}
+
+void engine_load_furigana(engine_t *e, const char *dir, diag_list_t *diags)
+{
+    furigana_free(&e->furigana);
+    e->has_furigana = dir && furigana_load(&e->furigana, dir, diags) > 0;
+    forget_layouts(e); /* the layouts that used the old list */
+}
+
+void engine_set_variant(engine_t *e, unsigned variant)
+{
+    if (variant == e->variant) return;
+    e->variant = variant;
+    forget_layouts(e);
+}
+
+#define FURIGANA_GLYPH_AREA 1.3 /* readings: many small glyphs more, in every size used */
+
+void engine_fit_atlas(const engine_t *e, atlas_t *a, int w, int h)
+{
+    double k = 1;
+    if (e->variant & ENGINE_V_LARGE) k *= (double)A11Y_LARGE_SCALE * A11Y_LARGE_SCALE;
+    if (e->variant & ENGINE_V_FURIGANA) k *= FURIGANA_GLYPH_AREA;
+    double side = sqrt(k);
+    atlas_fit_screen(a, (int)(w * side), (int)(h * side));
+}
+
+/* A copy of a block's spans: readings are put into the copy, the deck stays as loaded. */
+static void spans_copy(block_t *dst, const span_t *s, int n)
+{
+    memset(dst, 0, sizeof *dst);
+    dst->spans = xcalloc((size_t)n + 1, sizeof *dst->spans);
+    for (int i = 0; i < n; i++)
+        dst->spans[i] = (span_t){xstrdup(s[i].text), s[i].ruby ? xstrdup(s[i].ruby) : NULL, s[i].style};
+    dst->nspans = dst->capspans = n;
+}
+
+static void spans_free(block_t *b)
+{
+    for (int i = 0; i < b->nspans; i++) {
+        free(b->spans[i].text);
+        free(b->spans[i].ruby);
+    }
+    free(b->spans);
+}
+
+/* The panel with the deck's readings over its kanji words (title and blocks), laid out. */
+static void layout_with_readings(engine_t *e, const panel_t *p, const layout_opts_t *o, dlist_t *out)
+{
+    panel_t copy = *p;
+    copy.blocks = xcalloc((size_t)p->nblocks + 1, sizeof *copy.blocks);
+    for (int i = 0; i < p->nblocks; i++) {
+        block_t *b = &copy.blocks[i];
+        spans_copy(b, p->blocks[i].spans, p->blocks[i].nspans);
+        b->kind = p->blocks[i].kind;
+        b->level = p->blocks[i].level;
+        b->line = p->blocks[i].line;
+        b->image = p->blocks[i].image;
+        b->alt = p->blocks[i].alt;
+        b->img_w = p->blocks[i].img_w;
+        b->img_h = p->blocks[i].img_h;
+        furigana_apply(&e->furigana, b);
+    }
+    span_t t = {p->title, NULL, STYLE_BOLD};
+    block_t title; /* the title's own readings (the author's) first */
+    if (p->title_block.nspans) spans_copy(&title, p->title_block.spans, p->title_block.nspans);
+    else spans_copy(&title, &t, 1);
+    furigana_apply(&e->furigana, &title);
+    layout_opts_t with = *o;
+    with.title = title.spans;
+    with.ntitle = title.nspans;
+    layout_panel_opts(&copy, e->w, e->h, engine_metrics(e, p->lang), &with, out);
+    spans_free(&title);
+    for (int i = 0; i < p->nblocks; i++) spans_free(&copy.blocks[i]);
+    free(copy.blocks);
+}
+
+static void layout_variant(engine_t *e, const panel_t *p, dlist_t *out)
+{
+    bool large = e->variant & ENGINE_V_LARGE;
+    layout_opts_t o = {palette_get(e->variant & ENGINE_V_CONTRAST ? PALETTE_HIGH_CONTRAST : PALETTE_NORMAL),
+                       large ? A11Y_LARGE_SCALE : 1.0f, large, NULL, 0};
+    if (large) { /* 1.4x of what the everyday screen shows, which may have grown a short panel's text */
+        dlist_t everyday = {0};
+        layout_panel(p, e->w, e->h, engine_metrics(e, p->lang), &everyday);
+        if (everyday.scale > 1) o.text_scale *= everyday.scale;
+        dlist_free(&everyday);
+    }
+    if ((e->variant & ENGINE_V_FURIGANA) && e->has_furigana && engine_is_japanese(e, p->lang))
+        layout_with_readings(e, p, &o, out);
+    else
+        layout_panel_opts(p, e->w, e->h, engine_metrics(e, p->lang), &o, out);
 }
 
 /* Drops the laid-out panel used longest ago, so that a deck of thousands of panels keeps only
@@ -182,10 +293,42 @@ const dlist_t *engine_panel(engine_t *e, int i, lang_t lang)
     if (!e->laid[lang][i]) {
         if (e->nlaid >= ENGINE_MAX_LAID) evict_oldest(e);
         /* a panel without a twin in lang is its first language's, set in that language's face */
-        const panel_t *p = deck_panel(&e->deck, i, lang);
-        layout_panel(p, e->w, e->h, engine_metrics(e, p->lang), &e->lists[lang][i]);
+        layout_variant(e, deck_panel(&e->deck, i, lang), &e->lists[lang][i]);
         e->nlaid++;
     }
     e->laid[lang][i] = ++e->clock;
     return &e->lists[lang][i];
+}
+
+typedef struct {
+    diag_list_t *d;
+    const char *path;
+    int line;
+} missing_ctx_t;
+
+static void report_missing(void *ud, const char *run, size_t len)
+{
+    missing_ctx_t *m = ud;
+    diag_add(m->d, m->path, m->line, "no reading for '%.*s' in " FURIGANA_FILE " (the ふりがな button shows none)",
+             (int)len, run);
+}
+
+int engine_check_furigana(const engine_t *e, diag_list_t *diags)
+{
+    if (!e->has_furigana) return 0;
+    int n = 0;
+    for (int i = 0; i < e->deck.count; i++) {
+        const panel_t *p = e->deck.entries[i].lang[LANG_DEFAULT];
+        if (!p || !engine_is_japanese(e, LANG_DEFAULT)) continue;
+        if (!p) continue;
+        span_t t = {p->title, NULL, 0};
+        block_t title = {.spans = &t, .nspans = 1};
+        missing_ctx_t m = {diags, p->path, 1};
+        n += furigana_missing(&e->furigana, &title, report_missing, &m);
+        for (int b = 0; b < p->nblocks; b++) {
+            m.line = p->blocks[b].line;
+            n += furigana_missing(&e->furigana, &p->blocks[b], report_missing, &m);
+        }
+    }
+    return n;
 }

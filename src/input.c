@@ -3,7 +3,7 @@
 #include <math.h>
 #include <string.h>
 
-static const gesture_t none = {GEST_NONE, 0, 0, 0, 0};
+static const gesture_t none = {GEST_NONE, 0, 0, 0, 0, 0};
 
 void input_init(input_t *in, int width, int height)
 {
@@ -26,6 +26,7 @@ gesture_t input_down(input_t *in, int64_t id, float x, float y, uint64_t now)
 gesture_t input_move(input_t *in, int64_t id, float x, float y, uint64_t now)
 {
     if (in->state == IN_IDLE || id != in->id) return none;
+    float step = y - in->y;
     in->x = x;
     in->y = y;
     if (now - in->vx_t > VELOCITY_WINDOW_MS) {
@@ -34,7 +35,12 @@ gesture_t input_move(input_t *in, int64_t id, float x, float y, uint64_t now)
     }
     float dx = x - in->x0, dy = y - in->y0;
     if (in->state == IN_PRESSED && fabsf(dx) > in->slop && fabsf(dx) > fabsf(dy)) in->state = IN_DRAGGING;
-    if (in->state == IN_DRAGGING) return (gesture_t){GEST_DRAG, x, y, dx, 0};
+    if (in->state == IN_PRESSED && fabsf(dy) > in->slop && fabsf(dy) > fabsf(dx)) {
+        in->state = IN_SCROLLING;
+        step = dy; /* the slop travelled counts: the page follows the finger from the press */
+    }
+    if (in->state == IN_DRAGGING) return (gesture_t){GEST_DRAG, x, y, dx, 0, 0};
+    if (in->state == IN_SCROLLING) return (gesture_t){GEST_SCROLL, x, y, 0, 0, step};
     return none;
 }
 
@@ -46,16 +52,16 @@ gesture_t input_up(input_t *in, int64_t id, float x, float y, uint64_t now)
     uint64_t span = now - in->vx_t;
     float v = span ? (x - in->vx_x) / (float)span : 0;
     in->state = IN_IDLE;
-    if (st == IN_HELD) return none; /* the long press already fired */
+    if (st == IN_HELD || st == IN_SCROLLING) return none; /* the long press fired, or it was a scroll */
     if (st == IN_PRESSED && fabsf(dx) > in->slop && fabsf(dx) > fabsf(dy)) st = IN_DRAGGING;
     if (st == IN_DRAGGING) {
         bool far = fabsf(dx) >= SWIPE_MIN_FRACTION * in->width;
         bool fast = fabsf(v) >= SWIPE_MIN_VELOCITY && fabsf(dx) > in->slop && (v < 0) == (dx < 0);
-        if (far || fast) return (gesture_t){GEST_SWIPE, x, y, dx, dx < 0 ? 1 : -1};
-        return (gesture_t){GEST_SPRING, x, y, dx, 0};
+        if (far || fast) return (gesture_t){GEST_SWIPE, x, y, dx, dx < 0 ? 1 : -1, 0};
+        return (gesture_t){GEST_SPRING, x, y, dx, 0, 0};
     }
     if (fabsf(dx) <= in->slop && fabsf(dy) <= in->slop && now - in->t0 <= TAP_MAX_MS)
-        return (gesture_t){GEST_TAP, in->x0, in->y0, 0, 0};
+        return (gesture_t){GEST_TAP, in->x0, in->y0, 0, 0, 0};
     return none;
 }
 
@@ -64,14 +70,14 @@ gesture_t input_tick(input_t *in, uint64_t now)
     if (in->state != IN_PRESSED || now - in->t0 < LONG_PRESS_MS) return none;
     if (fabsf(in->x - in->x0) > in->slop || fabsf(in->y - in->y0) > in->slop) return none;
     in->state = IN_HELD;
-    return (gesture_t){GEST_LONG_PRESS, in->x0, in->y0, 0, 0};
+    return (gesture_t){GEST_LONG_PRESS, in->x0, in->y0, 0, 0, 0};
 }
 
 gesture_t input_cancel(input_t *in)
 {
     input_state_t st = in->state;
     in->state = IN_IDLE;
-    return st == IN_DRAGGING ? (gesture_t){GEST_SPRING, in->x, in->y, in->x - in->x0, 0} : none;
+    return st == IN_DRAGGING ? (gesture_t){GEST_SPRING, in->x, in->y, in->x - in->x0, 0, 0} : none;
 }
 
 int64_t input_deadline(const input_t *in, uint64_t now)

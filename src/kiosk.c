@@ -8,9 +8,11 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "annai/a11y.h"
 #include "annai/admin.h"
 #include "annai/alertview.h"
 #include "annai/app.h"
+#include "annai/audio.h"
 #include "annai/health.h"
 #include "annai/input.h"
 #include "annai/metrics.h"
@@ -20,6 +22,7 @@
 #include "annai/ui.h"
 
 #define ADMIN_MAX_ERRORS 8
+#define NARRATION_POLL_MS 100 /* while narration plays the loop looks for its end this often */
 /* A quiet screen still presents a frame this often, so "the last frame" in the heartbeat, the
  * metrics and the systemd watchdog proves the renderer and the driver work (a redraw of a
  * settled panel costs a few ms; once in 10 s, nothing measurable). */
@@ -49,6 +52,15 @@ struct kiosk_s {
     bool index_dirty, admin_dirty, dirty;
     int chrome_for, chrome_lang, chrome_hint;
     int faces_for;                   /* the language whose faces alone are open; -1: the picker opened all */
+    bool chrome_dirty;
+    ui_view_t chrome_view;           /* what chrome_dl shows */
+    /* accessibility (issue 19) */
+    a11y_t a11y;
+    bool tray_open;
+    audio_t *audio;
+    char narration[1024];            /* the current panel's narration file, "" when it has none */
+    int narration_for, narration_lang;
+    bool narrating;
     uint64_t sig, next_poll, next_heartbeat, next_schedule, awake_until, started;
     bool sig_pending, screen_on;
     uint64_t ini_at_start;           /* kiosk.ini as it was read at start (ini_hash) */
@@ -102,7 +114,147 @@ static double mono_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void emit_app_events(kiosk_t *k)
+/* ---- accessibility: the visitor's modes, narration, focus, scroll (issue 19) ---- */
+
+static const char *const narration_exts[] = {"ogg", "opus"};
+
+/* NAME.TAG.ogg (or .opus) next to the panel: the current panel's narration in the language on
+ * screen. Looked up when the panel or the language changes, not per frame. */
+/* The deck index of the panel on screen (the app counts the panels shown now), or -1. */
+static int deck_index(const kiosk_t *k, int pos)
+{
+    return k->plan.shown && pos >= 0 && pos < k->plan.nshown ? k->plan.shown[pos] : -1;
+}
+
+static void find_narration(kiosk_t *k)
+{
+    int i = deck_index(k, k->app.current);
+    lang_t l = k->app.lang;
+    if (k->narration_for == i && k->narration_lang == (int)l) return;
+    k->narration_for = i;
+    k->narration_lang = (int)l;
+    k->narration[0] = 0;
+    if (i < 0 || i >= k->e->deck.count) return;
+    for (size_t x = 0; x < sizeof narration_exts / sizeof *narration_exts && !k->narration[0]; x++) {
+        char name[600];
+        snprintf(name, sizeof name, "%s.%s.%s", k->e->deck.entries[i].stem, lang_tag(&k->e->cfg.langs, l), narration_exts[x]);
+        char *path = path_join(k->e->cfg.content_dir, name);
+        if (path_is_file(path)) snprintf(k->narration, sizeof k->narration, "%s", path);
+        free(path);
+    }
+}
+
+static void sync_tray(kiosk_t *k)
+{
+    find_narration(k);
+    bool speaker = k->narration[0] != 0;
+    if (k->chrome.tray_open != k->tray_open || k->chrome.has_speaker != speaker || k->chrome.has_furigana != k->e->has_furigana)
+        k->chrome_dirty = true;
+    ui_chrome_set_tray(&k->chrome, k->tray_open, k->e->has_furigana, speaker);
+}
+
+static void narration_event(kiosk_t *k, const char *state)
+{
+    char st[32], stem[512], lang[16];
+    int i = k->narration_for >= 0 && k->narration_for < k->e->deck.count ? k->narration_for : 0;
+    snprintf(st, sizeof st, "\"%s\"", state);
+    events_quote(stem, sizeof stem, k->e->deck.entries[i].stem);
+    snprintf(lang, sizeof lang, "\"%s\"", lang_tag(&k->e->cfg.langs, (lang_t)k->narration_lang));
+    events_emit(k->ev, "narration", "state", st, "panel", stem, "lang", lang, NULL);
+}
+
+/* why: "stop" (the visitor, a panel or language change, idle) or "end" (it played out) */
+static void narration_stop(kiosk_t *k, const char *why, uint64_t now)
+{
+    if (!k->narrating) return;
+    audio_stop(k->audio);
+    k->narrating = false;
+    app_hold(&k->app, false, now);
+    narration_event(k, why);
+    k->chrome_dirty = k->dirty = true;
+}
+
+/* The speaker button. A missing or failing audio device is logged and reported as an event;
+ * the kiosk goes on without sound. */
+static void narration_toggle(kiosk_t *k, uint64_t now)
+{
+    if (k->narrating) { narration_stop(k, "stop", now); return; }
+    find_narration(k);
+    if (!k->narration[0]) return;
+    if (!k->audio) k->audio = audio_create(k->e->cfg.volume);
+    char err[1200];
+    if (!k->audio || audio_play(k->audio, k->narration, err, sizeof err) != 0) {
+        LOGW("audio", "%s", k->audio ? err : "no audio");
+        narration_event(k, "failed");
+        return;
+    }
+    k->narrating = true;
+    app_hold(&k->app, true, now);
+    narration_event(k, "play");
+    k->chrome_dirty = k->dirty = true;
+}
+
+static void narration_tick(kiosk_t *k, uint64_t now)
+{
+    if (k->narrating && !audio_playing(k->audio)) narration_stop(k, "end", now);
+}
+
+/* The panel on screen may be taller than the screen (larger text): how far it scrolls. */
+static void update_scroll(kiosk_t *k, bool top)
+{
+    int i = deck_index(k, k->app.current);
+    const dlist_t *dl = i >= 0 ? engine_panel(k->e, i, k->app.lang) : NULL;
+    a11y_scroll_set(&k->a11y, dl ? dl->content_h : 0, (float)k->p->h, top);
+    k->chrome_dirty = k->dirty = true;
+}
+
+static void apply_modes(kiosk_t *k)
+{
+    engine_set_variant(k->e, a11y_variant(&k->a11y));
+    engine_fit_atlas(k->e, render_atlas(k->rd), k->p->w, k->p->h);
+    k->index_dirty = k->chrome_dirty = k->dirty = true;
+    update_scroll(k, true);
+}
+
+static void a11y_act(kiosk_t *k, a11y_flag_t f, uint64_t now)
+{
+    static const char *const names[] = {[A11Y_FURIGANA] = "furigana", [A11Y_LARGE] = "large", [A11Y_CONTRAST] = "contrast"};
+    app_input(&k->app, now);
+    bool on = a11y_toggle(&k->a11y, f);
+    apply_modes(k);
+    char mode[32];
+    snprintf(mode, sizeof mode, "\"%s\"", names[f]);
+    events_emit(k->ev, "a11y", "mode", mode, "state", on ? "\"on\"" : "\"off\"", NULL);
+}
+
+/* The visitor walked away: everything as the operator set it. */
+static void a11y_idle(kiosk_t *k, uint64_t now)
+{
+    narration_stop(k, "stop", now);
+    k->tray_open = false;
+    a11y_reset(&k->a11y);
+    apply_modes(k);
+}
+
+static int focus_ids(kiosk_t *k, int *ids)
+{
+    return k->app.index_open ? ui_index_focus_order(&k->index, ids) : ui_chrome_focus_order(&k->chrome, ids);
+}
+
+static int focused(kiosk_t *k)
+{
+    int ids[UI_MAX_FOCUS], n = focus_ids(k, ids);
+    return k->a11y.focus >= 0 && k->a11y.focus < n ? ids[k->a11y.focus] : HIT_NONE;
+}
+
+static void focus_move(kiosk_t *k, int dir)
+{
+    int ids[UI_MAX_FOCUS];
+    a11y_focus_move(&k->a11y, dir, focus_ids(k, ids));
+    k->chrome_dirty = k->index_dirty = k->dirty = true;
+}
+
+static void emit_app_events(kiosk_t *k, uint64_t now)
 {
     app_event_t ev[APP_MAX_EVENTS];
     int n = app_take_events(&k->app, ev, APP_MAX_EVENTS);
@@ -111,6 +263,10 @@ static void emit_app_events(kiosk_t *k)
         snprintf(idx, sizeof idx, "%d", ev[i].index + 1);
         char lang[LANG_TAG_MAX + 2];
         snprintf(lang, sizeof lang, "\"%s\"", lang_tag(&k->e->cfg.langs, ev[i].lang));
+        if (ev[i].kind == APP_EV_IDLE) a11y_idle(k, now);
+        else if (k->narrating && (deck_index(k, ev[i].index) != k->narration_for || ev[i].lang != (lang_t)k->narration_lang))
+            narration_stop(k, "stop", now); /* another panel or language: its narration stops */
+        if (ev[i].kind != APP_EV_IDLE) update_scroll(k, true);
         if (ev[i].kind == APP_EV_VIEW) {
             k->st.views++;
             k->mc.views[ev[i].via]++;
@@ -139,10 +295,13 @@ static void layout_chrome(kiosk_t *k)
     ui_picker_geometry(&k->picker, w, h, engine_nlangs(k->e));
     ui_admin_geometry(&k->admin_ui, w, h, k->e->cfg.allow_exit);
     input_init(&k->in, w, h);
-    atlas_fit_screen(render_atlas(k->rd), w, h);
+    engine_fit_atlas(k->e, render_atlas(k->rd), w, h);
     k->app.width = (float)w;
     k->chrome_for = k->faces_for = -1;
-    k->index_dirty = k->admin_dirty = k->alert_dirty = k->dirty = true;
+    k->narration_for = -1;
+    sync_tray(k);
+    k->index_dirty = k->admin_dirty = k->alert_dirty = k->dirty = k->chrome_dirty = true;
+    update_scroll(k, false);
 }
 
 static void restart_app(kiosk_t *k, uint64_t now)
@@ -151,6 +310,10 @@ static void restart_app(kiosk_t *k, uint64_t now)
     app_init(&k->app, k->plan.nshown, c->lang, c->dwell_s, c->idle_timeout_s, c->transition_ms, k->p->w, now);
     app_set_langs(&k->app, engine_nlangs(k->e));
     k->app.panel_dwell_ms = k->plan.dwell;
+    narration_stop(k, "stop", now);
+    k->tray_open = false;
+    a11y_reset(&k->a11y);
+    engine_set_variant(k->e, a11y_variant(&k->a11y));
     layout_chrome(k);
 }
 
@@ -292,7 +455,12 @@ static void reload_now(kiosk_t *k, uint64_t now)
         k->mc.reload_failures++;
         deck_free(&deck);
     } else {
+        narration_stop(k, "stop", now);
         engine_set_deck(k->e, &deck);
+        diag_list_t fd = {0};
+        engine_load_furigana(k->e, k->e->cfg.content_dir, &fd);
+        for (int i = 0; i < fd.count; i++) LOGW("content", "%s", fd.items[i].text);
+        diag_clear(&fd);
         plan_reset(k);
         app_set_count(&k->app, k->plan.nshown, now);
         layout_chrome(k);
@@ -432,6 +600,11 @@ static void act_on_hit(kiosk_t *k, int hit, uint64_t now)
     case HIT_INDEX: app_set_index_open(a, true, now); k->st.index_opens++; break;
     case HIT_LANG: app_set_picker_open(a, true, now); break;
     case HIT_CLOSE: app_set_index_open(a, false, now); break;
+    case HIT_ACCESS: app_input(a, now); k->tray_open = !k->tray_open; sync_tray(k); break;
+    case HIT_FURIGANA: a11y_act(k, A11Y_FURIGANA, now); break;
+    case HIT_LARGE: a11y_act(k, A11Y_LARGE, now); break;
+    case HIT_CONTRAST: a11y_act(k, A11Y_CONTRAST, now); break;
+    case HIT_SPEAKER: app_input(a, now); narration_toggle(k, now); break;
     case HIT_NONE: break;
     default:
         if (a->index_open) {
@@ -476,8 +649,13 @@ static void on_gesture(kiosk_t *k, gesture_t g, uint64_t now)
     case GEST_DRAG: if (!a->index_open && !a->picker_open) app_drag(a, g.dx, now); break;
     case GEST_SWIPE: if (!a->index_open && !a->picker_open) app_release(a, g.dir, now); break;
     case GEST_SPRING: if (!a->index_open && !a->picker_open) app_release(a, 0, now); break;
+    case GEST_SCROLL:
+        if (!a->index_open && !a->picker_open && a11y_scroll_by(&k->a11y, -g.dy)) k->chrome_dirty = true;
+        app_input(a, now);
+        break;
     case GEST_TAP: {
         app_input(a, now);
+        if (k->a11y.focus >= 0) { a11y_focus_hide(&k->a11y); k->chrome_dirty = k->index_dirty = true; } /* touch: no ring */
         if (a->picker_open) { picker_act(k, ui_picker_hit(&k->picker, g.x, g.y), VIA_TAP, now); break; }
         int hit = a->index_open ? ui_index_hit(&k->index, g.x, g.y) : ui_chrome_hit(&k->chrome, g.x, g.y);
         act_on_hit(k, hit, now);
@@ -516,6 +694,45 @@ static void admin_key(kiosk_t *k, SDL_Keycode key, uint64_t now)
     else if (key == SDLK_r && k->admin.state == ADMIN_OPEN) admin_act(k, AHIT_RELOAD, now);
 }
 
+/* A control chosen with the keys: what a tap on it does; the ring follows into and out of the index. */
+static void activate(kiosk_t *k, int id, uint64_t now)
+{
+    bool was_open = k->app.index_open;
+    act_on_hit(k, id, now);
+    if (k->app.index_open != was_open) {
+        int ids[UI_MAX_FOCUS], n = focus_ids(k, ids);
+        int want = k->app.index_open ? k->app.current : HIT_INDEX;
+        k->a11y.focus = 0;
+        for (int i = 0; i < n; i++)
+            if (ids[i] == want) k->a11y.focus = i;
+    }
+    int ids[UI_MAX_FOCUS];
+    a11y_focus_clamp(&k->a11y, focus_ids(k, ids));
+    k->chrome_dirty = k->index_dirty = k->dirty = true;
+}
+
+/* A USB keypad is the accessible input at public terminals: Tab/Shift+Tab move a visible focus
+ * ring over every control, Enter/Space press it, arrows move it (or page, with no ring shown),
+ * Up/Down and Page Up/Down scroll a panel taller than the screen. True when the key was used. */
+static bool a11y_key(kiosk_t *k, SDL_Keycode key, Uint16 mod, uint64_t now)
+{
+    bool ring = k->a11y.focus >= 0;
+    float step = (float)k->p->h * A11Y_SCROLL_STEP, page = (float)k->p->h * A11Y_SCROLL_PAGE;
+    if (key == SDLK_TAB) focus_move(k, (mod & KMOD_SHIFT) ? -1 : 1);
+    else if (ring && (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SPACE)) activate(k, focused(k), now);
+    else if (ring && (key == SDLK_LEFT || key == SDLK_RIGHT)) focus_move(k, key == SDLK_LEFT ? -1 : 1);
+    else if (ring && k->app.index_open && (key == SDLK_UP || key == SDLK_DOWN)) focus_move(k, key == SDLK_UP ? -1 : 1);
+    else if (!k->app.index_open && (key == SDLK_UP || key == SDLK_DOWN) && a11y_can_scroll(&k->a11y))
+        a11y_scroll_by(&k->a11y, key == SDLK_UP ? -step : step);
+    else if (!k->app.index_open && (key == SDLK_PAGEUP || key == SDLK_PAGEDOWN) && a11y_can_scroll(&k->a11y) &&
+             a11y_scroll_by(&k->a11y, key == SDLK_PAGEUP ? -page : page))
+        ; /* scrolled; at either end the key pages as before */
+    else return false;
+    app_input(&k->app, now);
+    k->chrome_dirty = k->dirty = true;
+    return true;
+}
+
 static void on_key(kiosk_t *k, const SDL_KeyboardEvent *e, uint64_t now)
 {
     app_t *a = &k->app;
@@ -528,6 +745,7 @@ static void on_key(kiosk_t *k, const SDL_KeyboardEvent *e, uint64_t now)
     }
     if (k->admin.state != ADMIN_CLOSED) { admin_key(k, key, now); return; }
     if (a->picker_open && picker_key(k, key, now)) return;
+    if (a11y_key(k, key, e->keysym.mod, now)) return;
     if (key == SDLK_q && (e->keysym.mod & KMOD_CTRL) && k->e->cfg.allow_exit) k->exit_asked = true;
     else if (key == SDLK_RIGHT || key == SDLK_PAGEDOWN || key == SDLK_SPACE) app_step(a, 1, VIA_KEY, now);
     else if (key == SDLK_LEFT || key == SDLK_PAGEUP) app_step(a, -1, VIA_KEY, now);
@@ -562,7 +780,16 @@ static bool is_input(Uint32 type)
            type == SDL_FINGERUP || type == SDL_FINGERMOTION || type == SDL_KEYDOWN;
 }
 
+static void on_event_in(kiosk_t *k, const SDL_Event *e, uint64_t now);
+
+/* The language picker opened (by touch or keys): a narration in the old language stops. */
 static void on_event(kiosk_t *k, const SDL_Event *e, uint64_t now)
+{
+    on_event_in(k, e, now);
+    if (k->narrating && k->app.picker_open) narration_stop(k, "stop", now);
+}
+
+static void on_event_in(kiosk_t *k, const SDL_Event *e, uint64_t now)
 {
     float ow = (float)k->p->out_w, oh = (float)k->p->out_h;
     if (k->alert >= 0 && is_input(e->type)) return; /* a touch does not dismiss an alert */
@@ -658,8 +885,10 @@ static void draw_index(kiosk_t *k, lang_t lang)
             titles[i] = p->title;
             tm[i] = engine_metrics(k->e, p->lang);
         }
-        ui_index_build(&k->index_dl, engine_metrics(k->e, lang), k->p->w, k->p->h, titles, tm, n, k->app.current,
-                       &k->e->cfg.langs.info[lang]);
+        ui_view_t v = {k->app.current, lang, false, a11y_on(&k->a11y, A11Y_FURIGANA), a11y_on(&k->a11y, A11Y_LARGE),
+                       a11y_on(&k->a11y, A11Y_CONTRAST), k->narrating, focused(k), k->a11y.focus >= 0, 0, 0, 0,
+                       &k->e->cfg.langs.info[lang], engine_nlangs(k->e) > 1};
+        ui_index_draw(&k->index_dl, engine_metrics(k->e, lang), k->p->w, k->p->h, titles, tm, n, k->app.current, &v);
         k->index_dirty = false;
     }
     render_dlist(k->rd, &k->index_dl, 0, 0, 1);
@@ -677,7 +906,7 @@ static void draw_picker(kiosk_t *k, lang_t lang)
     }
     k->faces_for = -1;
     ui_picker_build(&k->picker_dl, engine_metrics(k->e, lang), &k->e->cfg.langs.info[lang], k->p->w, k->p->h, names, ms, n,
-                    lang, k->app.picker_focus);
+                    lang, k->app.picker_focus, a11y_on(&k->a11y, A11Y_CONTRAST));
     render_dlist(k->rd, &k->picker_dl, 0, 0, 1);
 }
 
@@ -691,6 +920,34 @@ static void draw_alert(kiosk_t *k)
     }
     k->faces_for = -1; /* the alert opened its languages' faces: focus again after it */
     render_dlist(k->rd, &k->alert_dl, 0, 0, 1);
+}
+
+/* The chrome is laid out again only when what it shows changed. */
+static void draw_chrome(kiosk_t *k, lang_t lang)
+{
+    sync_tray(k);
+    ui_view_t v;
+    memset(&v, 0, sizeof v);
+    v.current = k->app.current;
+    v.lang = lang;
+    v.hint = k->app.mode == MODE_ATTRACT;
+    v.furigana = a11y_on(&k->a11y, A11Y_FURIGANA);
+    v.large = a11y_on(&k->a11y, A11Y_LARGE);
+    v.contrast = a11y_on(&k->a11y, A11Y_CONTRAST);
+    v.playing = k->narrating;
+    v.focus = focused(k);
+    v.focus_shown = k->a11y.focus >= 0;
+    v.scroll = k->a11y.scroll;
+    v.scroll_max = k->a11y.scroll_max;
+    v.visible_h = k->chrome.bar.y;
+    v.li = &k->e->cfg.langs.info[lang];
+    v.picker = engine_nlangs(k->e) > 1;
+    if (k->chrome_dirty || memcmp(&v, &k->chrome_view, sizeof v) != 0) {
+        ui_chrome_draw(&k->chrome_dl, engine_metrics(k->e, lang), k->p->w, k->p->h, &k->chrome, k->plan.nshown, &v);
+        k->chrome_view = v;
+        k->chrome_dirty = false;
+    }
+    render_dlist(k->rd, &k->chrome_dl, 0, 0, 1);
 }
 
 static void draw(kiosk_t *k, uint64_t now)
@@ -720,18 +977,12 @@ static void draw(kiosk_t *k, uint64_t now)
         render_crossfade(k->rd, engine_panel(k->e, k->plan.shown[v.index], lang), engine_panel(k->e, k->plan.shown[v.other], lang),
                          v.other_alpha);
     } else {
-        render_dlist(k->rd, engine_panel(k->e, k->plan.shown[v.index], lang), v.offset, 0, 1);
+        /* the panel on screen scrolls (larger text); one sliding in or out is at its top */
+        float dy = v.index == k->app.current ? -k->a11y.scroll : 0;
+        render_dlist(k->rd, engine_panel(k->e, k->plan.shown[v.index], lang), v.offset, dy, 1);
         if (v.other >= 0) render_dlist(k->rd, engine_panel(k->e, k->plan.shown[v.other], lang), v.other_offset, 0, v.other_alpha);
     }
-    int hint = k->app.mode == MODE_ATTRACT;
-    if (k->chrome_for != k->app.current || k->chrome_lang != (int)lang || k->chrome_hint != hint) {
-        ui_chrome_build(&k->chrome_dl, engine_metrics(k->e, lang), k->p->w, k->p->h, k->plan.nshown, k->app.current,
-                        &k->e->cfg.langs.info[lang], engine_nlangs(k->e) > 1, hint);
-        k->chrome_for = k->app.current;
-        k->chrome_lang = (int)lang;
-        k->chrome_hint = hint;
-    }
-    render_dlist(k->rd, &k->chrome_dl, 0, 0, 1);
+    draw_chrome(k, lang);
 }
 
 static void count_frame(kiosk_t *k, uint64_t t0, uint64_t t1)
@@ -810,6 +1061,7 @@ static int64_t sleep_budget(kiosk_t *k, uint64_t now)
     int64_t t = MAX_SLEEP_MS, d;
     if (k->screen_on) {
         if ((d = app_deadline(&k->app, now)) < t) t = d;
+        if (k->narrating && NARRATION_POLL_MS < t) t = NARRATION_POLL_MS;
         if ((d = input_deadline(&k->in, now)) >= 0 && d < t) t = d;
         if ((d = schedule_burnin_deadline(now)) < t) t = d;
     }
@@ -838,9 +1090,10 @@ static void update(kiosk_t *k, uint64_t now)
     plan_tick(k);
     if (admin_tick(&k->admin, now)) k->dirty = true;
     if (k->screen_on && k->alert < 0) {
+        narration_tick(k, now);
         app_tick(&k->app, now);
         on_gesture(k, input_tick(&k->in, now), now);
-        emit_app_events(k);
+        emit_app_events(k, now);
         burnin(k, now);
     }
     poll_reload(k, now);
@@ -895,6 +1148,8 @@ kiosk_t *kiosk_create_at(engine_t *e, platform_t *p, events_t *ev, uint64_t now,
     k->wake_event = SDL_RegisterEvents(1);
     if (k->wake_event != (Uint32)-1) alert_watch_wake(&k->aw, wake_loop, &k->wake_event);
     alert_reload(k);
+    a11y_init(&k->a11y, e->cfg.high_contrast ? A11Y_CONTRAST : 0);
+    k->narration_for = -1;
     restart_app(k, now);
     k->sig = deck_signature(e->cfg.content_dir);
     k->ini_at_start = ini_hash(e->cfg.content_dir);
@@ -926,6 +1181,8 @@ void kiosk_destroy(kiosk_t *k)
     events_emit(k->ev, "stop", NULL);
     write_health(k, "stopped", false);
     for (int i = 0; i < k->nerrors; i++) free(k->errors[i]);
+    if (k->narrating) narration_stop(k, "stop", k->last_frame);
+    audio_destroy(k->audio);
     dlist_free(&k->chrome_dl);
     dlist_free(&k->index_dl);
     dlist_free(&k->admin_dl);
@@ -988,6 +1245,14 @@ int kiosk_shown(const kiosk_t *k, const int **set)
 
 int kiosk_on_screen(const kiosk_t *k) { return k->plan.shown && k->app.current < k->plan.nshown ? k->plan.shown[k->app.current] : -1; }
 bool kiosk_alert_on(const kiosk_t *k) { return k->alert >= 0; }
+
+kiosk_a11y_t kiosk_a11y(kiosk_t *k)
+{
+    sync_tray(k);
+    kiosk_a11y_t a = {k->a11y.modes, k->a11y.focus >= 0 ? focused(k) : HIT_NONE, k->tray_open, k->narrating,
+                      k->narration[0] != 0, k->app.index_open, k->a11y.scroll, k->a11y.scroll_max, k->app.current};
+    return a;
+}
 
 kiosk_stats_t kiosk_stats(const kiosk_t *k)
 {

@@ -14,21 +14,21 @@
 static const lang_info_t known[] = {
     {"ja", "日本語", "Japanese", BREAKS_JA, "ja", NULL, "ja", false, "ja",
      {"目次", "閉じる", "言語 Language", "言語を選んでください", "画面にふれて操作できます", "再読み込み", "終了",
-      "PIN が違います", "ふれて操作できます"}},
+      "PIN が違います", "ふれて操作できます", "見やすく", "ふりがな", "大きな文字", "コントラスト", "音声を聞く", "音声を止める", "続きあり"}},
     {"en", "English", "English", BREAKS_LATIN, "en", NULL, "en", false, NULL,
      {"Index", "Close", "Language", "Choose a language", "Touch the screen to explore", "Reload", "Exit",
-      "Wrong PIN", "Touch to explore"}},
+      "Wrong PIN", "Touch to explore", "Easy view", "Furigana", "Larger text", "High contrast", "Listen", "Stop", "More"}},
     {"zh-Hans", "简体中文", "Simplified Chinese", BREAKS_ZH, "zh", "Noto Sans CJK SC", "zh-cn", true, "zh-hans",
-     {"目录", "关闭", "语言 Language", "请选择语言", "触摸屏幕即可浏览", "重新加载", "退出", "PIN 错误", "触摸浏览"}},
+     {"目录", "关闭", "语言 Language", "请选择语言", "触摸屏幕即可浏览", "重新加载", "退出", "PIN 错误", "触摸浏览", "辅助功能", "注音假名", "大字", "高对比度", "收听", "停止", "更多"}},
     {"zh-Hant", "繁體中文", "Traditional Chinese", BREAKS_ZH, "zh", "Noto Sans CJK TC", "zh-tw", true, "zh-hant",
-     {"目錄", "關閉", "語言 Language", "請選擇語言", "觸控螢幕即可瀏覽", "重新載入", "結束", "PIN 錯誤", "觸控瀏覽"}},
+     {"目錄", "關閉", "語言 Language", "請選擇語言", "觸控螢幕即可瀏覽", "重新載入", "結束", "PIN 錯誤", "觸控瀏覽", "輔助功能", "注音假名", "大字", "高對比", "收聽", "停止", "更多"}},
     {"ko", "한국어", "Korean", BREAKS_KO, "ko", "Noto Sans CJK KR", "ko", false, NULL,
      {"목차", "닫기", "언어 Language", "언어를 선택하세요", "화면을 터치해 보세요", "다시 불러오기", "종료",
-      "PIN이 틀렸습니다", "터치해 보세요"}},
+      "PIN이 틀렸습니다", "터치해 보세요", "보기 쉽게", "후리가나", "큰 글자", "고대비", "듣기", "멈추기", "더 보기"}},
     /* やさしい日本語: a private-use subtag, as BCP 47 has none for it (tag registered nowhere) */
     {"ja-x-easy", "やさしい にほんご", "Easy Japanese", BREAKS_JA_EASY, "ja", NULL, "ja", false, "ja",
      {"もくじ", "とじる", "ことば Language", "ことばを えらんで ください", "がめんに さわって ください", "よみこみ",
-      "おわり", "PIN が ちがいます", "さわって ください"}},
+      "おわり", "PIN が ちがいます", "さわって ください", "みやすく", "ふりがな", "おおきな もじ", "コントラスト", "きく", "とめる", "つづき"}},
 };
 #define NKNOWN ((int)(sizeof known / sizeof known[0]))
 

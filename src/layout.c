@@ -6,6 +6,7 @@
 #include "annai/heading.h"
 #include "annai/linebreak.h"
 #include "layout_private.h"
+#include "annai/palette.h"
 
 #define BODY_LINE_HEIGHT 1.7f   /* JLREQ: 1.5-2.0 for horizontal body text */
 #define HEADING_LINE_HEIGHT 1.35f
@@ -28,27 +29,31 @@
 #define CONTENT_MAX_LABEL_SPANS 16
 #define HEADER_MAX_LINES 2    /* a panel title longer than this is set smaller */ /* narrower step columns wrap onto a second rail */
 
-#define COLOR_BG 0xFFF7F5F0u
-#define COLOR_TEXT 0xFF1A1A1Au
-#define COLOR_MUTED 0xFF3A3A3Au
-#define COLOR_RULE 0xFFD3CEC4u
-#define COLOR_CARD 0xFFFFFFFFu
-#define COLOR_WHITE 0xFFFFFFFFu
-#define DEFAULT_ACCENT 0x0B5CADu
+/* Ruby needs half an em above its line: with less than 1.5 em from baseline to baseline a
+ * reading touches the line above it. A paragraph with readings is set at least this open. */
+#define RUBY_MIN_LINE_HEIGHT 1.6f
+#define PAGE_GROW 1.25f         /* a scrolling panel's page grows by this much per fitting pass */
+#define OPAQUE 0xFF000000u
+#define UNTINTED 0xFFFFFFFFu    /* an image drawn as it is (the item colour modulates it) */
+#define QR_DARK 0xFF000000u     /* QR modules stay black on white in every theme: scanners expect it */
+#define NAV_UNITS 13.0f         /* the navigation bar */
+#define HEADER_LINES_SCROLLING 6 /* in larger text the title may take more: the panel scrolls */
 
-void theme_for(theme_t *t, int w, int h)
+void theme_for_scaled(theme_t *t, int w, int h, float text_scale)
 {
-    float s = (float)(w < h ? w : h);
+    float s = (float)(w < h ? w : h), k = text_scale > 0 ? text_scale : 1.0f;
     t->unit = s / 100.0f;
     t->margin = 6.0f * t->unit;
-    t->body_px = 4.6f * t->unit;
+    t->body_px = 4.6f * t->unit * k;
     /* DESIGN: body text never smaller than max(16 px, 3% of the short side) */
-    t->min_px = fmaxf(16.0f, 3.0f * t->unit);
-    t->title_px = 7.0f * t->unit;
-    t->h2_px = 5.4f * t->unit;
-    t->h3_px = 4.9f * t->unit;
-    t->chrome_h = 13.0f * t->unit;
+    t->min_px = fmaxf(16.0f, 3.0f * t->unit) * k;
+    t->title_px = 7.0f * t->unit * k;
+    t->h2_px = 5.4f * t->unit * k;
+    t->h3_px = 4.9f * t->unit * k;
+    t->chrome_h = NAV_UNITS * t->unit;
 }
+
+void theme_for(theme_t *t, int w, int h) { theme_for_scaled(t, w, h, 1.0f); }
 
 /* ---- display list ---- */
 
@@ -80,32 +85,13 @@ void dlist_free(dlist_t *dl)
     memset(dl, 0, sizeof *dl);
 }
 
-/* ---- colour ---- */
+/* ---- colour (palette.c computes it; kept here for the callers that ask layout) ---- */
 
-static double lin(double c)
-{
-    c /= 255.0;
-    return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
-}
-
-static double luminance(uint32_t rgb)
-{
-    return 0.2126 * lin((rgb >> 16) & 255) + 0.7152 * lin((rgb >> 8) & 255) + 0.0722 * lin(rgb & 255);
-}
-
-double layout_contrast(uint32_t a, uint32_t b)
-{
-    double la = luminance(a & 0xFFFFFF), lb = luminance(b & 0xFFFFFF);
-    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
-}
+double layout_contrast(uint32_t a, uint32_t b) { return palette_contrast(a, b); }
 
 uint32_t layout_darken_for_contrast(uint32_t rgb, uint32_t against, double min_ratio)
 {
-    for (int i = 0; i < 64 && layout_contrast(rgb, against) < min_ratio; i++) {
-        unsigned r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
-        rgb = (r * 9 / 10) << 16 | (g * 9 / 10) << 8 | (b * 9 / 10);
-    }
-    return rgb & 0xFFFFFF;
+    return palette_darken_for_contrast(rgb, against, min_ratio);
 }
 
 /* ---- one paragraph ---- */
@@ -401,6 +387,9 @@ float layout_text(dlist_t *dl, const metrics_t *m, const span_t *spans, int nspa
 {
     para_t p;
     para_build(&p, m, spans, nspans, st, w);
+    text_style_t open = *st;
+    if (p.nruby && open.line_height < RUBY_MIN_LINE_HEIGHT) open.line_height = RUBY_MIN_LINE_HEIGHT;
+    st = &open;
     float pitch = st->line_height * st->px;
     if (p.nruby || p.dots) y += 0.25f * st->px; /* room for readings or dots above the first line */
     int s = 0, lineno = 0;
@@ -439,6 +428,11 @@ typedef struct {
     bool clip;      /* final pass: cut what does not fit */
     bool overflow;  /* some text passed its region */
     uint32_t accent, ink, muted;
+    const palette_t *pal;
+    const span_t *title;
+    int ntitle;
+    bool scroll;    /* larger text: the page grows instead of the type shrinking */
+    float page_h;   /* the height laid out on: the screen's, or taller for a scrolling panel */
     int max_cols;   /* timeline: steps per rail; 0 = all on one */
     int used_cols;
     bool narrow_cols; /* timeline: steps may be narrower than TIMELINE_MIN_COL_EM (a small screen) */
@@ -496,17 +490,16 @@ static float text_in(ctx_t *c, const span_t *s, int n, float x, float y, float w
 static float header(ctx_t *c, float x, float y, float w)
 {
     float px = fmaxf(c->t.title_px * fminf(1.0f, c->scale * 1.1f), c->t.min_px * 1.3f);
-    span_t s = {c->p->title, NULL, STYLE_BOLD};
-    const span_t *spans = c->p->title_block.nspans ? c->p->title_block.spans : &s; /* with its readings */
-    int n = c->p->title_block.nspans ? c->p->title_block.nspans : 1;
     text_style_t st = {px, HEADING_LINE_HEIGHT, c->ink, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
     float bar = 1.1f * c->t.unit, tw = w - bar * 2.6f;
+    /* larger text may take more lines: the panel scrolls */
+    int max_lines = c->scroll ? HEADER_LINES_SCROLLING : HEADER_MAX_LINES;
     /* a long title gets smaller on its own (two lines at most), never the body under it */
-    float fw = heading_fit(c->m, spans, n, tw, &st, c->t.min_px * 1.3f, HEADER_MAX_LINES);
-    float end = text_in(c, spans, n, x + bar * 2.6f, y, fw, y + px * HEADING_LINE_HEIGHT * (HEADER_MAX_LINES + 1), &st, -1);
-    item_add(c->dl, DL_RECT, x, y + px * 0.12f, bar, end - y - px * 0.24f, 0xFF000000u | c->accent);
+    float fw = heading_fit(c->m, c->title, c->ntitle, tw, &st, c->scroll ? px : c->t.min_px * 1.3f, max_lines);
+    float end = text_in(c, c->title, c->ntitle, x + bar * 2.6f, y, fw, y + px * RUBY_MIN_LINE_HEIGHT * (float)(max_lines + 1), &st, -1);
+    item_add(c->dl, DL_RECT, x, y + px * 0.12f, bar, end - y - px * 0.24f, OPAQUE | c->accent);
     y = end + 1.2f * c->t.unit;
-    item_add(c->dl, DL_RECT, x, y, w, fmaxf(2.0f, 0.25f * c->t.unit), COLOR_RULE);
+    item_add(c->dl, DL_RECT, x, y, w, fmaxf(2.0f, 0.25f * c->t.unit), c->pal->rule);
     return y + 2.4f * c->t.unit;
 }
 
@@ -519,7 +512,7 @@ static float image_block(ctx_t *c, const block_t *b, float x, float y, float w, 
         c->dl->dropped = "a picture has no room";
         return y;
     }
-    dl_item_t *it = item_add(c->dl, DL_IMAGE, x + (w - iw) / 2, y, iw, ih, 0xFFFFFFFFu);
+    dl_item_t *it = item_add(c->dl, DL_IMAGE, x + (w - iw) / 2, y, iw, ih, UNTINTED);
     it->image = b->image;
     return y + ih + 2.0f * c->t.unit;
 }
@@ -536,7 +529,7 @@ static float item_block(ctx_t *c, const block_t *b, int bi, float x, float y, fl
     if (c->dl->nlines > first) { /* centred on the first line's base text, below any ruby over it */
         rectf_t r = c->dl->lines[first].r;
         item_add(c->dl, sub ? DL_DISC : DL_RECT, x + indent + ipx * 0.1f, r.y + r.h / 2 - sq / 2, sq, sq,
-                 0xFF000000u | (sub ? c->muted : c->accent));
+                 OPAQUE | (sub ? c->muted : c->accent));
     }
     return end + ipx * (sub ? 0.15f : 0.35f);
 }
@@ -550,7 +543,7 @@ static float flow_block(ctx_t *c, const block_t *b, int bi, float x, float y, fl
         float hpx = fmaxf((b->level <= 2 ? c->t.h2_px : c->t.h3_px) * c->scale, c->t.min_px * 1.1f);
         if (y > top + 1) y += hpx * 0.4f;
         text_style_t st = {hpx, HEADING_LINE_HEIGHT, c->ink, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
-        float hw = heading_fit(c->m, b->spans, b->nspans, w, &st, c->t.min_px * 1.1f, 0);
+        float hw = heading_fit(c->m, b->spans, b->nspans, w, &st, c->scroll ? hpx : c->t.min_px * 1.1f, 0);
         return text_in(c, b->spans, b->nspans, x, y, hw, bottom, &st, bi) + hpx * 0.3f;
     }
     case BLOCK_ITEM: return item_block(c, b, bi, x, y, w, bottom, px);
@@ -575,7 +568,7 @@ static float qr_block(ctx_t *c, float x, float y, float w, float bottom)
     }
     float mod = floorf(side / (float)(p->qr_size + 8)); /* whole pixels per module, 4-module quiet zone */
     float qs = mod * (float)(p->qr_size + 8), qx = x + (w - qs) / 2;
-    dl_item_t *it = item_add(c->dl, DL_QR, qx, y, qs, qs, 0xFF000000u);
+    dl_item_t *it = item_add(c->dl, DL_QR, qx, y, qs, qs, QR_DARK);
     it->qr = p->qr_modules;
     it->qr_size = p->qr_size;
     y += qs + c->t.unit;
@@ -648,28 +641,28 @@ static void shift_since(dlist_t *dl, int items, int glyphs, int lines, float dy)
 /* Title panels: a dark accent field, the title large and centred, the rest centred below. */
 static void layout_title(ctx_t *c, rectf_t area)
 {
-    uint32_t field = layout_darken_for_contrast(c->accent, 0xFFFFFF, 7.5);
-    c->dl->bg = 0xFF000000u | field;
+    const palette_t *pal = c->pal;
+    uint32_t field = pal->panel_accents ? palette_darken_for_contrast(c->accent, pal->on_accent, pal->accent_min) : pal->accent;
+    uint32_t on = pal->on_accent;
+    c->dl->bg = OPAQUE | field;
     int i0 = c->dl->nitems, g0 = c->dl->nglyphs, l0 = c->dl->nlines;
     float tpx = fmaxf(c->t.title_px * 1.45f * c->scale, c->t.min_px * 1.5f);
-    span_t s = {c->p->title, NULL, STYLE_BOLD};
-    const span_t *spans = c->p->title_block.nspans ? c->p->title_block.spans : &s; /* with its readings */
-    int n = c->p->title_block.nspans ? c->p->title_block.nspans : 1;
-    text_style_t st = {tpx, 1.3f, COLOR_WHITE, ALIGN_CENTER, 0, FACE_BOLD, BREAK_PHRASES};
-    float tw = heading_fit(c->m, spans, n, area.w, &st, c->t.min_px * 1.5f, 0);
-    float y = text_in(c, spans, n, area.x + (area.w - tw) / 2, area.y, tw, area.y + area.h, &st, -1);
+    text_style_t st = {tpx, 1.3f, on, ALIGN_CENTER, 0, FACE_BOLD, BREAK_PHRASES};
+    /* larger text keeps its size (the page scrolls): the title is not set smaller to fit */
+    float tw = heading_fit(c->m, c->title, c->ntitle, area.w, &st, c->scroll ? tpx : c->t.min_px * 1.5f, 0);
+    float y = text_in(c, c->title, c->ntitle, area.x + (area.w - tw) / 2, area.y, tw, area.y + area.h, &st, -1);
     float bar = fmaxf(3.0f, 0.6f * c->t.unit);
-    item_add(c->dl, DL_RECT, area.x + area.w / 2 - 8 * c->t.unit, y + 2 * c->t.unit, 16 * c->t.unit, bar, 0xFFFFFFFFu);
+    item_add(c->dl, DL_RECT, area.x + area.w / 2 - 8 * c->t.unit, y + 2 * c->t.unit, 16 * c->t.unit, bar, on);
     y += 6 * c->t.unit;
     for (int i = 0; i < c->p->nblocks; i++) {
         const block_t *b = &c->p->blocks[i];
         if (b->kind == BLOCK_IMAGE) { y = image_block(c, b, area.x, y, area.w, area.y + area.h - y); continue; }
         bool head = b->kind == BLOCK_HEADING;
         float px = fmaxf((head ? c->t.h2_px : c->t.body_px) * c->scale, c->t.min_px);
-        text_style_t bs = {px, head ? HEADING_LINE_HEIGHT : BODY_LINE_HEIGHT, COLOR_WHITE, ALIGN_CENTER, 0,
+        text_style_t bs = {px, head ? HEADING_LINE_HEIGHT : BODY_LINE_HEIGHT, on, ALIGN_CENTER, 0,
                            head ? FACE_BOLD : FACE_REGULAR, BREAK_PHRASES};
         /* the title panel's lines are centred subtitles: composed as headings */
-        float bw = heading_fit(c->m, b->spans, b->nspans, area.w * 0.88f, &bs, c->t.min_px, 0);
+        float bw = heading_fit(c->m, b->spans, b->nspans, area.w * 0.88f, &bs, c->scroll ? px : c->t.min_px, 0);
         y = text_in(c, b->spans, b->nspans, area.x + (area.w - bw) / 2, y, bw, area.y + area.h, &bs, i) + px * 0.5f;
     }
     if (c->p->qr_modules) y = qr_block(c, area.x, y, area.w, area.y + area.h);
@@ -702,8 +695,8 @@ static float step_label(ctx_t *c, const block_t *b, int bi, float x, float y, fl
                         span_t *rest)
 {
     if (b->nspans < 2 || !(b->spans[0].style & STYLE_BOLD)) return y;
-    uint32_t ink = layout_darken_for_contrast(c->accent, COLOR_BG, LABEL_MIN_CONTRAST);
-    text_style_t st = {px, 1.3f, 0xFF000000u | ink, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
+    uint32_t ink = layout_darken_for_contrast(c->accent, c->pal->bg, LABEL_MIN_CONTRAST);
+    text_style_t st = {px, 1.3f, OPAQUE | ink, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
     y = text_in(c, b->spans, 1, x, y, w, bottom, &st, bi);
     for (int i = 1; i < b->nspans; i++) {
         rest[i - 1] = b->spans[i];
@@ -727,7 +720,7 @@ static float group_text(ctx_t *c, group_t g, float x, float y, float w, float bo
             float ly = step_label(c, b, i, x, y, w, bottom, px, rest);
             if (ly > y) { y = ly; spans = rest; n--; }
         }
-        float lw = lead ? heading_fit(c->m, spans, n, w, &st, c->t.min_px, 0) : w;
+        float lw = lead ? heading_fit(c->m, spans, n, w, &st, c->scroll ? st.px : c->t.min_px, 0) : w; /* larger text: never smaller */
         y = text_in(c, spans, n, x, y, lw, bottom, &st, i) + px * (lead ? 0.5f : 0.2f);
     }
     return y;
@@ -749,7 +742,7 @@ static void layout_timeline(ctx_t *c, rectf_t area)
     int intro_end, n = groups_of(c->p, g, MAX_GROUPS, &intro_end);
     float y = intro(c, intro_end, area), px = fmaxf(c->t.body_px * c->scale, c->t.min_px);
     float r = 1.6f * c->t.unit, line = fmaxf(3.0f, 0.5f * c->t.unit);
-    uint32_t acc = 0xFF000000u | c->accent;
+    uint32_t acc = OPAQUE | c->accent;
     if (!n) return;
     bool across = c->dl->w >= c->dl->h && (c->max_cols == 0 || c->max_cols > 1);
     if (across) { /* across: a rail with a stop per step, in rows when narrow */
@@ -798,13 +791,13 @@ static void layout_cards(ctx_t *c, rectf_t area)
         float end = y;
         for (int i = r0; i < n && i < r0 + cols; i++) {
             float cx = area.x + (float)(i % cols) * (cw + gap);
-            item_add(c->dl, DL_RECT, cx, y, cw, ch, COLOR_CARD); /* before the text: dots drawn over it */
-            item_add(c->dl, DL_RECT, cx, y, cw, fmaxf(4.0f, 0.8f * c->t.unit), 0xFF000000u | c->accent);
+            item_add(c->dl, DL_RECT, cx, y, cw, ch, c->pal->card); /* before the text: dots drawn over it */
+            item_add(c->dl, DL_RECT, cx, y, cw, fmaxf(4.0f, 0.8f * c->t.unit), OPAQUE | c->accent);
             end = fmaxf(end, group_text(c, g[i], cx + pad, y + pad * 1.2f, cw - 2 * pad, y + ch - pad * 0.5f, px, false));
         }
         float h = fminf(ch, end - y + pad * 0.6f);
         for (int k = first_item; k < c->dl->nitems; k++)
-            if (c->dl->items[k].color == COLOR_CARD && c->dl->items[k].r.h == ch) c->dl->items[k].r.h = h;
+            if (c->dl->items[k].color == c->pal->card && c->dl->items[k].r.h == ch) c->dl->items[k].r.h = h;
         y += h + gap;
     }
 }
@@ -813,9 +806,9 @@ static void layout_pass(ctx_t *c)
 {
     dlist_t *dl = c->dl;
     theme_t *t = &c->t;
-    dl->bg = COLOR_BG;
+    dl->bg = c->pal->bg;
     rectf_t area = {t->margin, t->margin * 0.8f, (float)dl->w - 2 * t->margin, 0};
-    float bottom = (float)dl->h - t->chrome_h - t->margin * 0.2f;
+    float bottom = c->page_h - t->chrome_h - t->margin * 0.2f;
     if (c->p->layout == PANEL_TITLE) {
         area.h = bottom - area.y;
         layout_title(c, area);
@@ -875,7 +868,17 @@ static void grow(ctx_t *c, float bottom)
         if (fits_at(c, s, weak)) return;
 }
 
+static uint32_t panel_accent(const panel_t *p, const palette_t *pal)
+{
+    return pal->panel_accents && p->has_accent ? p->accent : pal->accent & 0xFFFFFF;
+}
+
 void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *out)
+{
+    layout_panel_opts(p, w, h, m, NULL, out);
+}
+
+void layout_panel_opts(const panel_t *p, int w, int h, const metrics_t *m, const layout_opts_t *o, dlist_t *out)
 {
     /* a size from a window manager or a bad flag may be zero or negative: the theme's sizes
      * would then be negative and the shrink loop below would never reach its smallest scale */
@@ -884,19 +887,38 @@ void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *o
     dlist_clear(out);
     out->w = w;
     out->h = h;
-    ctx_t c = {.dl = out, .m = m, .p = p, .scale = 1.0f};
-    theme_for(&c.t, w, h);
-    c.accent = p->has_accent ? p->accent : DEFAULT_ACCENT;
-    c.ink = COLOR_TEXT;
-    c.muted = COLOR_MUTED;
+    const palette_t *pal = o && o->pal ? o->pal : palette_get(PALETTE_NORMAL);
+    span_t title = {p->title, NULL, STYLE_BOLD};
+    ctx_t c = {.dl = out, .m = m, .p = p, .scale = 1.0f, .pal = pal, .page_h = (float)h, .title = &title, .ntitle = 1};
+    if (p->title_block.nspans) { /* the title with its readings */
+        c.title = p->title_block.spans;
+        c.ntitle = p->title_block.nspans;
+    }
+    if (o && o->title && o->ntitle > 0) {
+        c.title = o->title;
+        c.ntitle = o->ntitle;
+    }
+    theme_for_scaled(&c.t, w, h, o ? o->text_scale : 1.0f);
+    c.accent = panel_accent(p, pal);
+    c.ink = pal->ink;
+    c.muted = pal->muted;
     /* the smallest legible scale; compared as a scale (not as px), so that rounding can never
      * keep the loop from reaching it (a fuzzer found that hang) */
     const float min_scale = fminf(1.0f, c.t.min_px / c.t.body_px);
+    c.scroll = o && o->scroll;
     for (;;) {
         c.overflow = false;
         layout_pass(&c);
         if (!c.overflow) break;
         dlist_clear(out);
+        if (c.scroll) {
+            /* larger text never shrinks back: the page grows and the visitor scrolls; what
+             * does not fit even on the tallest page falls back to fitting on one screen */
+            c.page_h = fminf(c.page_h * PAGE_GROW, (float)h * LAYOUT_MAX_PAGES);
+            if (c.page_h < (float)h * LAYOUT_MAX_PAGES) continue;
+            c.scroll = false;
+            c.page_h = (float)h;
+        }
         bool smallest = c.scale <= min_scale * 1.0001f;
         if (smallest && p->layout == PANEL_TIMELINE && !c.narrow_cols && c.dl->w >= c.dl->h) {
             /* the steps do not fit in rows of wide columns: narrower ones side by side first */
@@ -922,4 +944,5 @@ void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *o
     if (c.scale >= 1.0f && !c.clip && p->layout != PANEL_TITLE && p->layout != PANEL_TIMELINE)
         grow(&c, (float)h - c.t.chrome_h - c.t.margin * 0.2f);
     out->scale = c.scale;
+    out->content_h = c.page_h;
 }

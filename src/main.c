@@ -131,6 +131,18 @@ static void twin_counts(const engine_t *e, char *out, size_t n)
     }
 }
 
+/* Screenshots, the layout dump and the benchmark show the operator's default (high contrast)
+ * or, for previews and tests, the modes named in ANNAI_PREVIEW_MODES (furigana,large,contrast). */
+static unsigned preview_variant(const config_t *c)
+{
+    unsigned v = c->high_contrast ? ENGINE_V_CONTRAST : 0;
+    const char *m = getenv("ANNAI_PREVIEW_MODES");
+    if (m && strstr(m, "furigana")) v |= ENGINE_V_FURIGANA;
+    if (m && strstr(m, "large")) v |= ENGINE_V_LARGE;
+    if (m && strstr(m, "contrast")) v |= ENGINE_V_CONTRAST;
+    return v;
+}
+
 static void print_at(const engine_t *e, const when_t *w, const alert_msg_t *alert)
 {
     int *set = xcalloc((size_t)e->deck.count + 1, sizeof *set);
@@ -152,6 +164,7 @@ static int mode_check(engine_t *e, diag_list_t *d, const when_t *w)
     check_glyphs(e, d);
     alert_set_t alerts;
     const alert_msg_t *alert = alert_at(e, w, &alerts, d);
+    engine_check_furigana(e, d);
     print_diags(d);
     diag_list_t warn = {0};
     int missing = deck_missing_twins(&e->deck, &warn);
@@ -340,6 +353,7 @@ int main(int argc, char **argv)
         bool turned = cfg.rotate == 90 || cfg.rotate == 270;
         engine_set_size(&e, turned ? h : w, turned ? w : h);
     }
+    if (headless) engine_set_variant(&e, preview_variant(&cfg));
     if (cli.mode != MODE_CHECK) for (int i = cfg_problems; i < diags.count; i++) fprintf(stderr, "%s\n", diags.items[i].text);
     switch (cli.mode) {
     case MODE_CHECK: rc = mode_check(&e, &diags, &when); break;

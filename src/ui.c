@@ -11,20 +11,42 @@
 #define TARGET_UNITS 8.5f     /* ~9 mm on a 24" 1080p screen, and scaled with it */
 #define HIT_SLOP 0.15f        /* targets answer a little outside what is drawn */
 #define HINT_ROOM 0.94f       /* of the space between the buttons the invitation may fill */
-#define COLOR_BAR 0xFFE9E5DCu
-#define COLOR_BUTTON 0xFFFFFFFFu
-#define COLOR_INK 0xFF1A1A1Au
-#define COLOR_ACCENT 0xFF0B5CADu
-#define COLOR_DOT 0xFF8A857Cu
 #define DOT_PITCH 0.62f     /* page dots, as a share of the target size */
 #define DOT_PITCH_MIN 0.5f  /* closer than this and "3 / 11" is written instead */
 #define LANG_BUTTON_UNITS 3.0f /* "언어 Language": wider than the index button */
 #define LANG_LABEL_SCALE 0.85f
+#define LABEL_FILL 0.88f      /* a label takes at most this much of its button's width */
+#define LABEL_TARGET 0.36f    /* label size as a share of the target side */
+#define LARGE_LABEL 1.4f      /* larger text: the chrome's labels too */
+#define FOCUS_UNITS 0.7f      /* the focus ring's width */
+
+/* The chrome's words in the visitor's language (lang.c); a view made without one (tests of
+ * the geometry) speaks the default deck's ja, en. */
+static const lang_info_t *view_lang(const ui_view_t *v)
+{
+    return v->li ? v->li : lang_known(v->lang == 1 ? "en" : "ja");
+}
+
+static const char *word(const ui_view_t *v, ui_word_t k) { return view_lang(v)->ui[k]; }
 
 static bool inside(rectf_t r, float x, float y, float slop)
 {
     float sx = r.w * slop, sy = r.h * slop;
-    return x >= r.x - sx && x < r.x + r.w + sx && y >= r.y - sy && y < r.y + r.h + sy;
+    return r.w > 0 && x >= r.x - sx && x < r.x + r.w + sx && y >= r.y - sy && y < r.y + r.h + sy;
+}
+
+/* The tray: one row over the bar on a landscape screen, two rows of two on a portrait one. */
+static void tray_geometry(ui_chrome_t *c, const theme_t *t, int w, int h)
+{
+    float s = c->target, gap = t->unit * 1.5f, m = t->margin * 0.6f;
+    bool land = w >= h;
+    int cols = land ? 4 : 2, rows = land ? 1 : 2;
+    float th = (float)rows * s + (float)(rows + 1) * gap;
+    c->tray = (rectf_t){0, c->bar.y - th, (float)w, th};
+    float bw = ((float)w - 2 * m - gap * (float)(cols - 1)) / (float)cols;
+    rectf_t *slot[4] = {&c->furigana, &c->large, &c->contrast, &c->speaker};
+    for (int i = 0; i < 4; i++)
+        *slot[i] = (rectf_t){m + (float)(i % cols) * (bw + gap), c->tray.y + gap + (float)(i / cols) * (s + gap), bw, s};
 }
 
 void ui_chrome_geometry(ui_chrome_t *c, int w, int h, int npanels)
@@ -38,10 +60,15 @@ void ui_chrome_geometry(ui_chrome_t *c, int w, int h, int npanels)
     c->bar = (rectf_t){0, (float)h - bh, (float)w, bh};
     c->prev = (rectf_t){m, y, s, s};
     c->next = (rectf_t){(float)w - m - s, y, s, s};
-    float bw = s * 2.2f, lw = s * LANG_BUTTON_UNITS; /* the language button says it in two languages */
+    /* the language button says it in two languages; a portrait bar holds five buttons, so there
+     * it is as wide as the others (its label set smaller) to leave room for the position */
+    float bw = s * 2.2f, lw = s * (w < h ? 2.2f : LANG_BUTTON_UNITS);
     c->index = (rectf_t){m + s + t.unit * 2, y, bw, s};
+    c->access = (rectf_t){c->index.x + bw + t.unit * 2, y, bw, s};
     c->lang = (rectf_t){(float)w - m - s - t.unit * 2 - lw, y, lw, s};
-    float left = c->index.x + bw + t.unit * 2, right = c->lang.x - t.unit * 2;
+    tray_geometry(c, &t, w, h);
+    c->has_furigana = c->has_speaker = true;
+    float left = c->access.x + bw + t.unit * 2, right = c->lang.x - t.unit * 2;
     float pitch = s * DOT_PITCH, room = right - left;
     int n = npanels;
     if (pitch * (float)n > room) pitch = room / (float)n; /* a narrow screen: closer dots before none */
@@ -51,21 +78,92 @@ void ui_chrome_geometry(ui_chrome_t *c, int w, int h, int npanels)
     c->ndots = n;
 }
 
+void ui_chrome_set_tray(ui_chrome_t *c, bool open, bool has_furigana, bool has_speaker)
+{
+    c->tray_open = open;
+    c->has_furigana = has_furigana;
+    c->has_speaker = has_speaker;
+}
+
+static bool offered(const ui_chrome_t *c, int id)
+{
+    if (id == HIT_FURIGANA) return c->tray_open && c->has_furigana;
+    if (id == HIT_SPEAKER) return c->tray_open && c->has_speaker;
+    if (id == HIT_LARGE || id == HIT_CONTRAST) return c->tray_open;
+    return true;
+}
+
+rectf_t ui_chrome_rect(const ui_chrome_t *c, int id)
+{
+    switch (id) {
+    case HIT_PREV: return c->prev;
+    case HIT_NEXT: return c->next;
+    case HIT_INDEX: return c->index;
+    case HIT_LANG: return c->lang;
+    case HIT_ACCESS: return c->access;
+    case HIT_FURIGANA: return c->furigana;
+    case HIT_LARGE: return c->large;
+    case HIT_CONTRAST: return c->contrast;
+    case HIT_SPEAKER: return c->speaker;
+    default: return id >= 0 && id < c->ndots ? c->dots[id] : (rectf_t){0, 0, 0, 0};
+    }
+}
+
 int ui_chrome_hit(const ui_chrome_t *c, float x, float y)
 {
+    static const int tray[] = {HIT_FURIGANA, HIT_LARGE, HIT_CONTRAST, HIT_SPEAKER};
+    for (int i = 0; c->tray_open && i < 4; i++)
+        if (offered(c, tray[i]) && inside(ui_chrome_rect(c, tray[i]), x, y, 0.05f)) return tray[i];
     if (inside(c->prev, x, y, HIT_SLOP)) return HIT_PREV;
     if (inside(c->next, x, y, HIT_SLOP)) return HIT_NEXT;
     if (inside(c->index, x, y, HIT_SLOP)) return HIT_INDEX;
+    if (inside(c->access, x, y, HIT_SLOP)) return HIT_ACCESS;
     if (inside(c->lang, x, y, HIT_SLOP)) return HIT_LANG;
     for (int i = 0; i < c->ndots; i++)
         if (inside(c->dots[i], x, y, 0)) return i;
     return HIT_NONE;
 }
 
+int ui_chrome_focus_order(const ui_chrome_t *c, int *ids)
+{
+    int n = 0;
+    ids[n++] = HIT_PREV;
+    ids[n++] = HIT_INDEX;
+    ids[n++] = HIT_ACCESS;
+    static const int tray[] = {HIT_FURIGANA, HIT_LARGE, HIT_CONTRAST, HIT_SPEAKER};
+    for (int i = 0; i < 4; i++)
+        if (offered(c, tray[i])) ids[n++] = tray[i];
+    for (int i = 0; i < c->ndots; i++) ids[n++] = i;
+    ids[n++] = HIT_LANG;
+    ids[n++] = HIT_NEXT;
+    return n;
+}
+
+int ui_index_focus_order(const ui_index_t *ix, int *ids)
+{
+    int n = 0;
+    for (int i = 0; i < ix->n; i++) ids[n++] = i;
+    ids[n++] = HIT_CLOSE;
+    return n;
+}
+
 static void rect_add(dlist_t *dl, dl_kind_t k, rectf_t r, uint32_t color)
 {
     ARRAY_GROW(dl->items, dl->nitems, dl->capitems, dl->nitems + 1);
     dl->items[dl->nitems++] = (dl_item_t){k, r, color, NULL, NULL, 0};
+}
+
+/* The label's size: px, or smaller until it fits the button's width (never below min_px). */
+static float fit_px(const metrics_t *m, const char *text, float px, float w, float min_px, face_t face)
+{
+    float adv = 0;
+    size_t n = strlen(text), i = 0;
+    while (i < n) {
+        int32_t cp = utf8_decode(text, n, &i);
+        adv += m->advance(m->ud, face, px, (uint32_t)(cp < 0 ? 0xFFFD : cp));
+    }
+    if (adv <= w * LABEL_FILL || adv <= 0) return px;
+    return fmaxf(min_px, px * w * LABEL_FILL / adv);
 }
 
 static void label(dlist_t *dl, const metrics_t *m, rectf_t r, const char *text, float px, uint32_t color, face_t face)
@@ -76,11 +174,37 @@ static void label(dlist_t *dl, const metrics_t *m, rectf_t r, const char *text, 
     layout_text(dl, m, &s, 1, r.x, y, r.w, y + px + 1, &st, -3, NULL);
 }
 
-static void button(dlist_t *dl, const metrics_t *m, rectf_t r, const char *text, float px, float border)
+typedef struct {
+    const metrics_t *m;
+    const palette_t *pal;
+    float px, min_px, border;
+} skin_t;
+
+/* A button; one that is on is drawn inverted and its label starts with ✓ (not colour alone). */
+static void button_marked(dlist_t *dl, const skin_t *k, rectf_t r, const char *text, bool on, bool mark)
 {
-    rect_add(dl, DL_RECT, r, COLOR_ACCENT);
-    rect_add(dl, DL_RECT, (rectf_t){r.x + border, r.y + border, r.w - 2 * border, r.h - 2 * border}, COLOR_BUTTON);
-    label(dl, m, r, text, px, COLOR_INK, FACE_BOLD);
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s%s", on && mark ? "✓ " : "", text);
+    rect_add(dl, DL_RECT, r, k->pal->border);
+    rectf_t face = {r.x + k->border, r.y + k->border, r.w - 2 * k->border, r.h - 2 * k->border};
+    rect_add(dl, DL_RECT, face, on ? k->pal->ink : k->pal->button);
+    float px = fit_px(k->m, buf, k->px, r.w, k->min_px, FACE_BOLD);
+    label(dl, k->m, r, buf, px, on ? k->pal->button : k->pal->button_ink, FACE_BOLD);
+}
+
+static void button(dlist_t *dl, const skin_t *k, rectf_t r, const char *text, bool on)
+{
+    button_marked(dl, k, r, text, on, true);
+}
+
+static void focus_ring(dlist_t *dl, rectf_t r, float width, uint32_t color)
+{
+    float g = width; /* a gap of the same width keeps the ring clear of the button's own border */
+    rectf_t o = {r.x - g - width, r.y - g - width, r.w + 2 * (g + width), r.h + 2 * (g + width)};
+    rect_add(dl, DL_RECT, (rectf_t){o.x, o.y, o.w, width}, color);
+    rect_add(dl, DL_RECT, (rectf_t){o.x, o.y + o.h - width, o.w, width}, color);
+    rect_add(dl, DL_RECT, (rectf_t){o.x, o.y, width, o.h}, color);
+    rect_add(dl, DL_RECT, (rectf_t){o.x + o.w - width, o.y, width, o.h}, color);
 }
 
 /* Starts a display list for a w x h screen: the theme for it, an empty list, a background. */
@@ -115,38 +239,107 @@ static const char *hint_text(const metrics_t *m, const lang_info_t *li, float ro
     return w[1];
 }
 
+static skin_t skin_for(const metrics_t *m, const theme_t *t, float target, const ui_view_t *v)
+{
+    float k = v->large ? LARGE_LABEL : 1.0f;
+    const palette_t *pal = palette_get(v->contrast ? PALETTE_HIGH_CONTRAST : PALETTE_NORMAL);
+    return (skin_t){m, pal, fmaxf(t->min_px, target * LABEL_TARGET) * k, t->min_px, fmaxf(2.0f, t->unit * 0.3f)};
+}
+
+/* The current page is a wide bar, the others dots: told apart by shape and size, not colour. */
+static void page_dots(dlist_t *dl, const ui_chrome_t *c, const skin_t *k, float dy, int current)
+{
+    for (int i = 0; i < c->ndots; i++) {
+        bool cur = i == current;
+        float d = cur ? c->target * 0.3f : c->target * 0.18f, wd = cur ? d * 1.8f : d;
+        rectf_t r = {c->dots[i].x + (c->dots[i].w - wd) / 2, dy - d / 2, wd, d};
+        rect_add(dl, cur ? DL_RECT : DL_DISC, r, cur ? k->pal->dot_active : k->pal->dot);
+    }
+}
+
+static void nav_text(dlist_t *dl, const ui_chrome_t *c, const skin_t *k, const theme_t *t, int npanels,
+                     const ui_view_t *v)
+{
+    float l = c->access.x + c->access.w, r = c->lang.x;
+    if (!c->ndots) {
+        char pos[32];
+        snprintf(pos, sizeof pos, "%d / %d", v->current + 1, npanels);
+        rectf_t at = v->hint ? (rectf_t){l, c->bar.y + c->bar.h * 0.5f, r - l, c->bar.h * 0.4f} : (rectf_t){l, c->prev.y, r - l, c->target};
+        float px = fit_px(k->m, pos, v->hint ? fminf(k->px, at.h * 0.8f) : k->px, at.w, t->min_px, FACE_BOLD);
+        label(dl, k->m, at, pos, px, k->pal->ink, FACE_BOLD);
+    }
+    if (v->hint) {
+        float px = t->min_px * 0.9f * (v->large ? LARGE_LABEL : 1);
+        const char *msg = hint_text(k->m, view_lang(v), r - l, &px);
+        label(dl, k->m, (rectf_t){l, c->bar.y + c->bar.h * 0.06f, r - l, c->bar.h * 0.42f}, msg, px, k->pal->ink, FACE_REGULAR);
+    }
+}
+
+/* A panel taller than the screen: a thumb on the right edge, and "▼ more" while text is below. */
+static void scroll_cue(dlist_t *dl, const ui_chrome_t *c, const skin_t *k, const theme_t *t, const ui_view_t *v)
+{
+    if (v->scroll_max <= 0 || v->visible_h <= 0) return;
+    float track = v->visible_h, total = track + v->scroll_max, wd = t->unit * 1.2f;
+    float th = fmaxf(track * track / total, c->target), ty = (track - th) * v->scroll / v->scroll_max;
+    float x = (float)dl->w - wd - t->unit * 0.8f;
+    rect_add(dl, DL_RECT, (rectf_t){x + wd * 0.35f, 0, wd * 0.3f, track}, k->pal->rule | 0xFF000000u);
+    rect_add(dl, DL_RECT, (rectf_t){x, ty, wd, th}, k->pal->ink);
+    if (v->scroll < v->scroll_max - 1) {
+        char more[64];
+        snprintf(more, sizeof more, "▼ %s", word(v, UI_MORE));
+        float px = k->px, bw = c->target * 2.4f;
+        rectf_t r = {x - bw - t->unit, track - c->target * 0.8f, bw, c->target * 0.7f};
+        rect_add(dl, DL_RECT, r, k->pal->ink);
+        label(dl, k->m, r, more, fit_px(k->m, more, px, r.w, t->min_px, FACE_BOLD), k->pal->bg, FACE_BOLD);
+    }
+}
+
+void ui_chrome_draw(dlist_t *dl, const metrics_t *m, int w, int h, const ui_chrome_t *c, int npanels, const ui_view_t *v)
+{
+    theme_t t = begin(dl, w, h, 0); /* transparent: drawn over the panel */
+    skin_t k = skin_for(m, &t, c->target, v);
+    scroll_cue(dl, c, &k, &t, v);
+    /* past the screen's edge: a scrolled panel's text must not peek out under it when the
+     * burn-in shift moves the picture up a few px */
+    rect_add(dl, DL_RECT, (rectf_t){c->bar.x - t.unit, c->bar.y, c->bar.w + 2 * t.unit, c->bar.h + t.unit}, k.pal->bar);
+    button(dl, &k, c->prev, "◀", false);
+    button(dl, &k, c->next, "▶", false);
+    button(dl, &k, c->index, word(v, UI_INDEX), false);
+    /* open: inverted, and the tray itself above it says so (a ✓ would not fit a portrait bar) */
+    button_marked(dl, &k, c->access, word(v, UI_ACCESS), c->tray_open, false);
+    if (v->picker) {
+        skin_t kl = k;
+        kl.px *= LANG_LABEL_SCALE; /* "言語 Language": two words on one button */
+        const char *both = word(v, UI_LANGUAGE), *sp = strchr(both, ' ');
+        char own[64];
+        if (sp && text_width(k.m, both, k.min_px) > c->lang.w * LABEL_FILL) { /* a portrait bar: its own word */
+            snprintf(own, sizeof own, "%.*s", (int)(sp - both), both);
+            both = own;
+        }
+        button(dl, &kl, c->lang, both, false);
+    }
+    if (c->tray_open) {
+        rect_add(dl, DL_RECT, c->tray, k.pal->bar);
+        rect_add(dl, DL_RECT, (rectf_t){c->tray.x, c->tray.y, c->tray.w, k.border}, k.pal->border);
+        if (c->has_furigana) button(dl, &k, c->furigana, word(v, UI_FURIGANA), v->furigana);
+        button(dl, &k, c->large, word(v, UI_LARGE), v->large);
+        button(dl, &k, c->contrast, word(v, UI_CONTRAST), v->contrast);
+        if (c->has_speaker) button(dl, &k, c->speaker, word(v, v->playing ? UI_STOP : UI_LISTEN), v->playing);
+    }
+    float dy = v->hint ? c->bar.y + c->bar.h * 0.66f : c->prev.y + c->target / 2;
+    page_dots(dl, c, &k, dy, v->current);
+    nav_text(dl, c, &k, &t, npanels, v);
+    rectf_t f = ui_chrome_rect(c, v->focus);
+    if (v->focus_shown && f.w > 0) focus_ring(dl, f, fmaxf(3.0f, t.unit * FOCUS_UNITS), k.pal->focus);
+}
+
 void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels, int current, const lang_info_t *li,
                      bool picker, bool hint)
 {
     ui_chrome_t c;
-    theme_t t = begin(dl, w, h, 0); /* transparent: drawn over the panel */
     ui_chrome_geometry(&c, w, h, npanels);
-    float px = fmaxf(t.min_px, c.target * 0.36f), border = fmaxf(2.0f, t.unit * 0.3f);
-    /* drawn past the screen's edges by its own height: a fractional top edge or the burn-in
-     * shift would otherwise leave a line of the panel's colour under the bar (clipped anyway) */
-    rect_add(dl, DL_RECT, (rectf_t){c.bar.x - c.bar.h, c.bar.y, c.bar.w + 2 * c.bar.h, 2 * c.bar.h}, COLOR_BAR);
-    button(dl, m, c.prev, "◀", px, border);
-    button(dl, m, c.next, "▶", px, border);
-    button(dl, m, c.index, li->ui[UI_INDEX], px, border);
-    if (picker) button(dl, m, c.lang, li->ui[UI_LANGUAGE], px * LANG_LABEL_SCALE, border);
-    float dy = hint ? c.bar.y + c.bar.h * 0.66f : c.dots[0].y + c.target / 2;
-    for (int i = 0; i < c.ndots; i++) {
-        float d = i == current ? c.target * 0.3f : c.target * 0.18f;
-        rectf_t r = {c.dots[i].x + (c.dots[i].w - d) / 2, dy - d / 2, d, d};
-        rect_add(dl, DL_DISC, r, i == current ? COLOR_ACCENT : COLOR_DOT);
-    }
-    if (!c.ndots) {
-        char pos[32];
-        snprintf(pos, sizeof pos, "%d / %d", current + 1, npanels);
-        float l = c.index.x + c.index.w, r = c.lang.x;
-        rectf_t at = hint ? (rectf_t){l, c.bar.y + c.bar.h * 0.5f, r - l, c.bar.h * 0.4f} : (rectf_t){l, c.prev.y, r - l, c.target};
-        label(dl, m, at, pos, hint ? fminf(px, at.h * 0.8f) : px, COLOR_INK, FACE_BOLD);
-    }
-    if (hint) {
-        float l = c.index.x + c.index.w, r = c.lang.x, hpx = t.min_px * 0.9f;
-        const char *msg = hint_text(m, li, r - l, &hpx);
-        label(dl, m, (rectf_t){l, c.bar.y + c.bar.h * 0.06f, r - l, c.bar.h * 0.42f}, msg, hpx, COLOR_INK, FACE_REGULAR);
-    }
+    ui_view_t v = {.current = current, .hint = hint, .focus = HIT_NONE, .li = li, .picker = picker};
+    ui_chrome_draw(dl, m, w, h, &c, npanels, &v);
 }
 
 void ui_index_geometry(ui_index_t *ix, int w, int h, int npanels)
@@ -220,26 +413,38 @@ static rectf_t heading_row(rectf_t close, int w)
     return (rectf_t){(float)w / 2 - half, close.y, 2 * half, close.h};
 }
 
+void ui_index_draw(dlist_t *dl, const metrics_t *m, int w, int h, const char *const *titles, const metrics_t *const *tm,
+                   int n, int current, const ui_view_t *v)
+{
+    ui_index_t ix;
+    const palette_t *pal = palette_get(v->contrast ? PALETTE_HIGH_CONTRAST : PALETTE_NORMAL);
+    theme_t t = begin(dl, w, h, pal->bg);
+    ui_index_geometry(&ix, w, h, n);
+    skin_t k = skin_for(m, &t, TARGET_UNITS * t.unit, v);
+    float px = fmaxf(t.min_px, t.body_px * 0.9f) * (v->large ? LARGE_LABEL : 1), bar = t.unit * 1.2f;
+    label(dl, m, heading_row(ix.close, w), word(v, UI_INDEX), t.title_px, pal->ink, FACE_BOLD);
+    button(dl, &k, ix.close, word(v, UI_CLOSE), false);
+    for (int i = 0; i < ix.n; i++) {
+        rectf_t r = ix.entries[i];
+        bool cur = i == current; /* the current panel: inverted, and its number bold in a bar */
+        rect_add(dl, DL_RECT, r, cur ? pal->ink : pal->card);
+        rect_add(dl, DL_RECT, (rectf_t){r.x, r.y, bar, r.h}, pal->border);
+        if (!cur) rect_add(dl, DL_RECT, (rectf_t){r.x, r.y + r.h - k.border, r.w, k.border}, pal->rule | 0xFF000000u);
+        char num[16];
+        snprintf(num, sizeof num, "%d", i + 1);
+        uint32_t ink = cur ? pal->card : pal->ink;
+        label(dl, m, (rectf_t){r.x + bar, r.y, px * 2.2f, r.h}, num, px, ink, FACE_BOLD);
+        index_title(dl, tm ? tm[i] : m, titles[i], (rectf_t){r.x + bar + px * 2.4f, r.y, r.w - bar * 2 - px * 2.4f, r.h}, px, t.min_px, ink);
+    }
+    rectf_t f = v->focus == HIT_CLOSE ? ix.close : v->focus >= 0 && v->focus < ix.n ? ix.entries[v->focus] : (rectf_t){0, 0, 0, 0};
+    if (v->focus_shown && f.w > 0) focus_ring(dl, f, fmaxf(3.0f, t.unit * FOCUS_UNITS), pal->focus);
+}
+
 void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *const *titles, const metrics_t *const *tm,
                     int n, int current, const lang_info_t *li)
 {
-    ui_index_t ix;
-    theme_t t = begin(dl, w, h, 0xFFF7F5F0u);
-    ui_index_geometry(&ix, w, h, n);
-    float px = fmaxf(t.min_px, t.body_px * 0.9f), border = fmaxf(2.0f, t.unit * 0.3f);
-    label(dl, m, heading_row(ix.close, w), li->ui[UI_INDEX], t.title_px, COLOR_INK, FACE_BOLD);
-    button(dl, m, ix.close, li->ui[UI_CLOSE], px, border);
-    for (int i = 0; i < ix.n; i++) {
-        rectf_t r = ix.entries[i];
-        rect_add(dl, DL_RECT, r, i == current ? COLOR_ACCENT : 0xFFFFFFFFu);
-        rect_add(dl, DL_RECT, (rectf_t){r.x, r.y, t.unit * 1.2f, r.h}, COLOR_ACCENT);
-        char num[16];
-        snprintf(num, sizeof num, "%d", i + 1);
-        uint32_t ink = i == current ? 0xFFFFFFFFu : COLOR_INK;
-        label(dl, m, (rectf_t){r.x + t.unit * 1.2f, r.y, px * 2.2f, r.h}, num, px, ink, FACE_BOLD);
-        index_title(dl, tm[i], titles[i], (rectf_t){r.x + t.unit * 1.2f + px * 2.4f, r.y, r.w - t.unit * 2.4f - px * 2.4f, r.h},
-                    px, t.min_px, ink);
-    }
+    ui_view_t v = {.current = current, .focus = HIT_NONE, .li = li};
+    ui_index_draw(dl, m, w, h, titles, tm, n, current, &v);
 }
 
 /* ---- the language picker ---- */
@@ -275,21 +480,24 @@ int ui_picker_hit(const ui_picker_t *pk, float x, float y)
 }
 
 void ui_picker_build(dlist_t *dl, const metrics_t *m, const lang_info_t *li, int w, int h, const char *const *names,
-                     const metrics_t *const *ms, int n, int current, int focus)
+                     const metrics_t *const *ms, int n, int current, int focus, bool contrast)
 {
+    const palette_t *pal = palette_get(contrast ? PALETTE_HIGH_CONTRAST : PALETTE_NORMAL);
     ui_picker_t pk;
-    theme_t t = begin(dl, w, h, 0xFFF7F5F0u);
+    theme_t t = begin(dl, w, h, pal->bg);
     ui_picker_geometry(&pk, w, h, n);
     float px = fmaxf(t.min_px, t.body_px), border = fmaxf(2.0f, t.unit * 0.3f);
+    skin_t k = {m, pal, fmaxf(t.min_px, t.body_px * 0.9f), t.min_px, border};
     label(dl, m, (rectf_t){t.margin, pk.close.y, pk.close.x - t.margin * 2, pk.close.h}, li->ui[UI_PICK], t.h2_px,
-          COLOR_INK, FACE_BOLD);
-    button(dl, m, pk.close, li->ui[UI_CLOSE], fmaxf(t.min_px, t.body_px * 0.9f), border);
+          pal->ink, FACE_BOLD);
+    button(dl, &k, pk.close, li->ui[UI_CLOSE], false);
     for (int i = 0; i < pk.n; i++) {
         rectf_t r = pk.entries[i];
         if (i == focus) /* the keys' focus: a thick ring around the entry */
-            rect_add(dl, DL_RECT, (rectf_t){r.x - border * 3, r.y - border * 3, r.w + border * 6, r.h + border * 6}, COLOR_INK);
-        rect_add(dl, DL_RECT, r, COLOR_ACCENT);
-        uint32_t fill = i == current ? COLOR_ACCENT : COLOR_BUTTON, ink = i == current ? COLOR_BUTTON : COLOR_INK;
+            focus_ring(dl, r, border * 3, pal->focus);
+        rect_add(dl, DL_RECT, r, pal->border);
+        /* the language on screen: inverted, as a mode that is on */
+        uint32_t fill = i == current ? pal->ink : pal->button, ink = i == current ? pal->button : pal->button_ink;
         rect_add(dl, DL_RECT, (rectf_t){r.x + border, r.y + border, r.w - 2 * border, r.h - 2 * border}, fill);
         label(dl, ms[i], r, names[i], px, ink, FACE_BOLD);
     }
@@ -297,9 +505,6 @@ void ui_picker_build(dlist_t *dl, const metrics_t *m, const lang_info_t *li, int
 
 /* ---- admin ---- */
 
-#define COLOR_ADMIN_BG 0xFF20242Au
-#define COLOR_ADMIN_INK 0xFFF2F2F2u
-#define COLOR_WARN 0xFFFFB4A8u
 
 bool ui_admin_corner(int w, int h, float x, float y)
 {
@@ -343,15 +548,25 @@ int ui_admin_hit(const ui_admin_t *a, admin_state_t st, float x, float y)
     return AHIT_NONE;
 }
 
+/* The operator's overlay: always the everyday palette's admin colours, labels at a fixed size. */
+static const palette_t *admin_pal(void) { return palette_get(PALETTE_NORMAL); }
+
+static void admin_button(dlist_t *dl, const metrics_t *m, rectf_t r, const char *text, float px, float border)
+{
+    skin_t k = {m, admin_pal(), px, px, border};
+    button(dl, &k, r, text, false);
+}
+
 static void admin_pad_build(dlist_t *dl, const metrics_t *m, const ui_admin_t *a, const admin_t *adm, float px,
                             float border, const lang_info_t *li)
 {
+    const palette_t *pal = admin_pal();
     char shown[64] = "";
     for (int i = 0; i < adm->ntyped; i++) strcat(shown, "●");
     const char *msg = adm->ntyped ? shown : adm->wrong ? li->ui[UI_WRONG_PIN] : "PIN";
-    label(dl, m, a->display, msg, px, adm->wrong && !adm->ntyped ? COLOR_WARN : COLOR_ADMIN_INK, FACE_BOLD);
+    label(dl, m, a->display, msg, px, adm->wrong && !adm->ntyped ? pal->admin_warn : pal->admin_ink, FACE_BOLD);
     static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "←", "0", "OK"};
-    for (int i = 0; i < 12; i++) button(dl, m, a->keys[i], keys[i], px, border);
+    for (int i = 0; i < 12; i++) admin_button(dl, m, a->keys[i], keys[i], px, border);
 }
 
 static void admin_info_build(dlist_t *dl, const metrics_t *m, const ui_admin_t *a, const char *const *info, int n,
@@ -361,7 +576,7 @@ static void admin_info_build(dlist_t *dl, const metrics_t *m, const ui_admin_t *
     for (int i = 0; i < n && y + px * 1.3f <= bottom; i++) {
         span_t s = {(char *)info[i], NULL, 0};
         bool problem = strstr(info[i], ".md:") || strstr(info[i], ".ini:") || strstr(info[i], "failed");
-        text_style_t st = {px, 1.3f, problem ? COLOR_WARN : COLOR_ADMIN_INK, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_BODY};
+        text_style_t st = {px, 1.3f, problem ? admin_pal()->admin_warn : admin_pal()->admin_ink, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_BODY};
         y = layout_text(dl, m, &s, 1, a->info.x, y, a->info.w, bottom, &st, -5, &(bool){false});
     }
 }
@@ -370,16 +585,16 @@ void ui_admin_build(dlist_t *dl, const metrics_t *m, int w, int h, const admin_t
                     int ninfo, bool can_exit, const lang_info_t *li)
 {
     ui_admin_t a;
-    theme_t t = begin(dl, w, h, COLOR_ADMIN_BG);
+    theme_t t = begin(dl, w, h, admin_pal()->admin_bg);
     ui_admin_geometry(&a, w, h, can_exit);
     float px = fmaxf(t.min_px, t.body_px * 0.8f), border = fmaxf(2.0f, t.unit * 0.3f);
-    button(dl, m, a.close, li->ui[UI_CLOSE], px * 0.8f, border);
+    admin_button(dl, m, a.close, li->ui[UI_CLOSE], px * 0.8f, border);
     if (adm->state == ADMIN_PIN) {
         admin_pad_build(dl, m, &a, adm, px, border, li);
         return;
     }
-    label(dl, m, heading_row(a.close, w), "annai admin", px * 1.2f, COLOR_ADMIN_INK, FACE_BOLD);
+    label(dl, m, heading_row(a.close, w), "annai admin", px * 1.2f, admin_pal()->admin_ink, FACE_BOLD);
     admin_info_build(dl, m, &a, info, ninfo, fmaxf(t.min_px, px * 0.8f));
-    button(dl, m, a.reload, li->ui[UI_RELOAD], px * 0.8f, border);
-    if (can_exit) button(dl, m, a.exit, li->ui[UI_EXIT], px * 0.8f, border);
+    admin_button(dl, m, a.reload, li->ui[UI_RELOAD], px * 0.8f, border);
+    if (can_exit) admin_button(dl, m, a.exit, li->ui[UI_EXIT], px * 0.8f, border);
 }

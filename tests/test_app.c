@@ -279,6 +279,36 @@ static void test_index_jump(void **state)
     assert_int_equal(a.current, 5);
 }
 
+/* Narration holds the panel: auto-advance and the idle reset wait for its end, then count
+ * from there. */
+static void test_narration_holds_advance_and_idle(void **state)
+{
+    (void)state;
+    app_t a;
+    app_init(&a, 3, LANG_DEFAULT, 10, 60, 0, 1280, 0);
+    views(&a, VIA_START, NULL);
+    app_hold(&a, true, 1000);
+    app_tick(&a, 30000); /* a 40 s narration in attract mode, three dwells long */
+    assert_int_equal(a.current, 0);
+    app_hold(&a, false, 41000);
+    app_tick(&a, 50999);
+    assert_int_equal(a.current, 0);
+    app_tick(&a, 51000); /* a full dwell after the end */
+    assert_int_equal(a.current, 1);
+    /* a visitor pressed the speaker (interactive) and listens for longer than the idle time */
+    app_step(&a, 1, VIA_TAP, 60000);
+    app_hold(&a, true, 60000);
+    app_tick(&a, 200000);
+    assert_int_equal(a.mode, MODE_INTERACTIVE);
+    assert_int_equal(a.current, 2);
+    app_hold(&a, false, 200000);
+    app_tick(&a, 259999);
+    assert_int_equal(a.mode, MODE_INTERACTIVE);
+    app_tick(&a, 260000);
+    assert_int_equal(a.mode, MODE_ATTRACT);
+    assert_int_equal(a.current, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +320,7 @@ int main(void)
         cmocka_unit_test(test_index_jump),
         cmocka_unit_test(test_slides_continue_from_the_finger_and_settle),
         cmocka_unit_test(test_dwell_per_panel_and_single_panel),
+        cmocka_unit_test(test_narration_holds_advance_and_idle),
     };
     return cmocka_run_group_tests_name("app", tests, NULL, NULL);
 }

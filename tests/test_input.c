@@ -33,7 +33,7 @@ static void test_table(void **state)
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         input_t in;
         input_init(&in, W, H);
-        gesture_t last = {GEST_NONE, 0, 0, 0, 0};
+        gesture_t last = {GEST_NONE, 0, 0, 0, 0, 0};
         for (int i = 0; i < 8 && cases[k].steps[i].kind; i++) {
             const step_t *s = &cases[k].steps[i];
             gesture_t g = s->kind == 'd' ? input_down(&in, s->id, s->x, s->y, s->t)

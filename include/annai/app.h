@@ -46,6 +46,7 @@ typedef struct {
     uint64_t last_input, next_advance;
     transition_t tr;
     bool dragging;
+    bool held;           /* narration playing: no auto-advance, no idle reset until it ends */
     float drag_dx;
     float width;
     app_event_t ev[APP_MAX_EVENTS];
@@ -80,6 +81,9 @@ void app_set_picker_open(app_t *a, bool open, uint64_t now);
 void app_picker_move(app_t *a, int delta, uint64_t now);
 void app_pick_lang(app_t *a, lang_t lang, via_t via, uint64_t now);
 void app_set_index_open(app_t *a, bool open, uint64_t now);
+/* While held (narration plays) the panel stays: auto-advance and the idle reset wait; both
+ * count again from the release (a visitor who listened to the end gets the full idle time). */
+void app_hold(app_t *a, bool held, uint64_t now);
 void app_view(const app_t *a, uint64_t now, app_view_t *v);
 /* ms until the state changes by itself (a transition frame, the next advance, the idle reset). */
 int64_t app_deadline(const app_t *a, uint64_t now);

@@ -36,6 +36,8 @@ typedef struct {
     /* [interaction] */
     double idle_timeout_s;
     int transition_ms;
+    bool high_contrast;       /* the high-contrast theme by default (visitors may turn it off) */
+    double volume;            /* narration, 0..1 */
     /* [schedule] */
     int on_min, off_min;      /* minutes after midnight; -1: always on */
     unsigned days;            /* bit 0 = Monday ... bit 6 = Sunday */

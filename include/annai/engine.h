@@ -6,6 +6,7 @@
 #include "annai/atlas.h"
 #include "annai/config.h"
 #include "annai/content.h"
+#include "annai/furigana.h"
 #include "annai/layout.h"
 
 #ifndef ENGINE_MAX_LAID
@@ -29,7 +30,13 @@ typedef struct {
     uint32_t clock;
     double *dwell_ms;             /* per panel, for the app */
     int problems;                 /* content problems at the last load */
+    /* accessibility (issue 19): the deck's reading list and how panels are laid out now */
+    furigana_t furigana;
+    bool has_furigana;            /* the deck has furigana.txt: the ふりがな button is offered */
+    unsigned variant;             /* ENGINE_V_* */
 } engine_t;
+
+enum { ENGINE_V_FURIGANA = 1, ENGINE_V_LARGE = 2, ENGINE_V_CONTRAST = 4 }; /* the same bits as A11Y_* */
 
 /* Loads fonts and content. Returns 0, or 3 when fonts are unusable (message printed). */
 int engine_open(engine_t *e, const config_t *cfg, const char *font_dir, diag_list_t *diags);
@@ -37,6 +44,17 @@ void engine_close(engine_t *e);
 /* Replaces the deck (after a reload); cached layouts are dropped. */
 void engine_set_deck(engine_t *e, deck_t *deck);
 void engine_set_size(engine_t *e, int w, int h);
+/* Readings over Japanese panels, larger text (scrolling), high contrast: cached layouts are
+ * dropped when it changes. */
+void engine_set_variant(engine_t *e, unsigned variant);
+/* Fits the glyph atlas to the screen and the mode: larger text needs 1.4^2 the room, readings
+ * add half-size glyphs of every size. */
+void engine_fit_atlas(const engine_t *e, atlas_t *a, int w, int h);
+/* Loads dir/furigana.txt into the engine (after engine_open or a reload). */
+void engine_load_furigana(engine_t *e, const char *dir, diag_list_t *diags);
+/* --check: each kanji word of a Japanese panel that furigana.txt has no reading for, as
+ * path:line: message (none when the deck has no list: the button is then not offered). */
+int engine_check_furigana(const engine_t *e, diag_list_t *diags);
 /* The laid-out panel, laid out on first use. */
 const dlist_t *engine_panel(engine_t *e, int index, lang_t lang);
 const char *engine_share_dir(void);

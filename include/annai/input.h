@@ -20,15 +20,17 @@ typedef enum {
     GEST_SPRING,      /* released short of it: go back */
     GEST_TAP,
     GEST_LONG_PRESS,
+    GEST_SCROLL,      /* vertical drag in progress: dy since the last move (larger-text panels scroll) */
 } gesture_kind_t;
 
 typedef struct {
     gesture_kind_t kind;
     float x, y, dx;
     int dir;
+    float dy;
 } gesture_t;
 
-typedef enum { IN_IDLE, IN_PRESSED, IN_DRAGGING, IN_HELD } input_state_t;
+typedef enum { IN_IDLE, IN_PRESSED, IN_DRAGGING, IN_HELD, IN_SCROLLING } input_state_t;
 
 typedef struct {
     input_state_t state;

@@ -52,5 +52,14 @@ kiosk_stats_t kiosk_stats(const kiosk_t *k);
 int kiosk_shown(const kiosk_t *k, const int **set);
 int kiosk_on_screen(const kiosk_t *k);  /* deck index of the panel on screen */
 bool kiosk_alert_on(const kiosk_t *k);
+/* What a visitor set up and where the keyboard focus is (tests, the admin overlay). */
+typedef struct {
+    unsigned modes;        /* A11Y_* on */
+    int focus;             /* hit id with the focus ring (ui_hit_t or a panel index), HIT_NONE (-1) when hidden */
+    bool tray_open, narrating, has_narration, index_open;
+    float scroll, scroll_max;
+    int current;
+} kiosk_a11y_t;
+kiosk_a11y_t kiosk_a11y(kiosk_t *k);
 
 #endif

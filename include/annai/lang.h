@@ -32,6 +32,7 @@ typedef enum {
 typedef enum {
     UI_INDEX, UI_CLOSE, UI_LANGUAGE, UI_PICK, UI_HINT, UI_RELOAD, UI_EXIT, UI_WRONG_PIN,
     UI_HINT_SHORT, /* where UI_HINT does not fit (a portrait screen) */
+    UI_ACCESS, UI_FURIGANA, UI_LARGE, UI_CONTRAST, UI_LISTEN, UI_STOP, UI_MORE, /* the accessibility tray */
     UI_COUNT
 } ui_word_t;
 

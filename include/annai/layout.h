@@ -62,6 +62,7 @@ typedef struct {
     float scale;   /* type scale used after fitting (1 = the theme's size) */
     int weak_breaks; /* heading lines that had to end between words inside a phrase, or anywhere */
     const char *dropped; /* what was left out for want of room (a picture, the QR code), or NULL */
+    float content_h; /* height laid out on (> h: the panel scrolls; the chrome covers the last chrome_h) */
 } dlist_t;
 
 typedef enum { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER } align_t;
@@ -88,12 +89,27 @@ typedef struct {
 } theme_t;
 
 void theme_for(theme_t *t, int w, int h);
+/* The same with every text size multiplied by text_scale (the larger-text mode). */
+void theme_for_scaled(theme_t *t, int w, int h, float text_scale);
 void dlist_clear(dlist_t *dl);
 void dlist_free(dlist_t *dl);
 
 /* Lays out one panel at w x h, fitting text by shrinking, then by cutting with …. */
 #define LAYOUT_MAX_SIDE 16384 /* larger sizes are laid out at this; smaller than 1 at 1 */
 void layout_panel(const panel_t *p, int w, int h, const metrics_t *m, dlist_t *out);
+
+/* How a visitor asked for the panel: the palette's colours, text scale, and whether a panel
+ * that does not fit at that scale grows downwards (to scroll) instead of shrinking. */
+struct palette;
+typedef struct {
+    const struct palette *pal;  /* NULL: the everyday palette */
+    float text_scale;           /* 0 or 1: the theme's sizes */
+    bool scroll;
+    const span_t *title;        /* the title as spans (with readings), or NULL: p->title */
+    int ntitle;
+} layout_opts_t;
+#define LAYOUT_MAX_PAGES 8      /* a scrolling panel is at most this many screens tall */
+void layout_panel_opts(const panel_t *p, int w, int h, const metrics_t *m, const layout_opts_t *o, dlist_t *out);
 
 /* Sets one run of spans in a column; returns the y below the last line. Lines that would
  * pass max_y are dropped and the last shown line ends with …; *clipped then becomes true.

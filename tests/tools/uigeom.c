@@ -23,6 +23,11 @@ int main(int argc, char **argv)
     put("next", c.next);
     put("index", c.index);
     put("lang", c.lang);
+    put("access", c.access);
+    put("furigana", c.furigana); /* the tray's buttons, where they are once 見やすく opened it */
+    put("large", c.large);
+    put("contrast", c.contrast);
+    put("speaker", c.speaker);
     for (int i = 0; i < c.ndots; i++) { char k[16]; snprintf(k, sizeof k, "dot%d", i + 1); put(k, c.dots[i]); }
     put("index_close", ix.close);
     for (int i = 0; i < ix.n; i++) { char k[16]; snprintf(k, sizeof k, "entry%d", i + 1); put(k, ix.entries[i]); }

@@ -1,0 +1,58 @@
+/* palette: every colour on screen, per theme (the everyday one and high contrast), and the
+ * pairs of them that are drawn one over the other, so their contrast can be checked as data.
+ * Pure: no SDL. */
+#ifndef ANNAI_PALETTE_H
+#define ANNAI_PALETTE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* WCAG 2 ratios: AAA body text, and what the high-contrast theme promises (issue 19) */
+#define PALETTE_TEXT_MIN 7.0
+#define PALETTE_HC_TEXT_MIN 15.0
+#define PALETTE_HC_CONTROL_MIN 4.5
+
+typedef enum { PALETTE_NORMAL, PALETTE_HIGH_CONTRAST, PALETTE_COUNT } palette_id_t;
+
+typedef struct palette {
+    const char *name;
+    uint32_t bg;          /* panel background */
+    uint32_t ink;         /* body text */
+    uint32_t muted;       /* secondary text (captions, sub-items) */
+    uint32_t rule;        /* thin lines */
+    uint32_t card;        /* card and timeline-box fill */
+    uint32_t on_accent;   /* text over an accent field (title panels) */
+    uint32_t accent;      /* the deck's accent when a panel sets none */
+    uint32_t bar;         /* the navigation bar */
+    uint32_t button;      /* button face */
+    uint32_t button_ink;  /* button label */
+    uint32_t border;      /* button outline */
+    uint32_t dot;         /* an inactive page dot */
+    uint32_t dot_active;  /* the current page dot */
+    uint32_t focus;       /* the keyboard focus ring */
+    uint32_t alert_bg, alert_ink;
+    uint32_t admin_bg, admin_ink, admin_warn; /* the operator's overlay */
+    double accent_min;    /* a panel's accent is darkened until text on it reaches this */
+    int panel_accents;    /* 1: a panel's own accent is used; 0: the palette's accent replaces it */
+} palette_t;
+
+typedef enum { PAIR_TEXT, PAIR_CONTROL } pair_kind_t;
+
+/* A foreground drawn over a background: offsets of two palette_t colour fields. */
+typedef struct {
+    size_t fg, bg;
+    pair_kind_t kind;
+    const char *what;
+} palette_pair_t;
+
+const palette_t *palette_get(palette_id_t id);
+/* Every (foreground, background) pair the screen draws; n is set to their count. */
+const palette_pair_t *palette_pairs(int *n);
+uint32_t palette_colour(const palette_t *p, size_t field);
+/* WCAG 2 contrast ratio of two 0xRRGGBB colours (alpha ignored). */
+double palette_contrast(uint32_t a, uint32_t b);
+/* rgb darkened step by step until it reaches min_ratio against `against`. */
+uint32_t palette_darken_for_contrast(uint32_t rgb, uint32_t against, double min_ratio);
+palette_id_t palette_by_name(const char *name); /* "normal" | "high-contrast"; PALETTE_COUNT if neither */
+
+#endif
