@@ -554,7 +554,10 @@ static void alert_tick(kiosk_t *k, uint64_t now)
     char *was = NULL;
     alert_change_t ch = alert_state_update(&k->ast, pick >= 0 ? &k->alerts.items[pick] : NULL, &was);
     if (ch == ALERT_OFF || ch == ALERT_SWITCH) emit_alert(k, "off", was);
-    if (ch == ALERT_ON || ch == ALERT_SWITCH) emit_alert(k, "on", k->ast.file);
+    if (ch == ALERT_ON || ch == ALERT_SWITCH) {
+        emit_alert(k, "on", k->ast.file);
+        k->mc.alerts++;
+    }
     free(was);
     if (pick != k->alert) k->alert_dirty = k->dirty = true;
     k->alert = pick;
@@ -1022,7 +1025,7 @@ static void write_health(kiosk_t *k, const char *state, bool up)
     }
     if (c->metrics_path) {
         metrics_info_t in = {ANNAI_VERSION, k->content_hash, up, k->start_wall, k->last_frame_wall, now,
-                             k->e->deck.count, k->screen_on, metrics_rss_bytes(), &k->health};
+                             k->e->deck.count, k->screen_on, metrics_rss_bytes(), &k->health, k->alert >= 0};
         buf_t b = {0};
         metrics_format(&b, &k->mc, &in);
         write_file(k, HEALTH_METRICS, c->metrics_path, &b);

@@ -71,6 +71,8 @@ static void counters(buf_t *b, const metrics_counters_t *m)
     head(b, "annai_screen_changes_total", "counter", "Screen turned on or off (schedule, wake by touch).");
     buf_printf(b, "annai_screen_changes_total{state=\"on\"} %lu\nannai_screen_changes_total{state=\"off\"} %lu\n",
                m->screen_ons, m->screen_offs);
+    head(b, "annai_alerts_total", "counter", "Emergency alerts put on screen.");
+    buf_printf(b, "annai_alerts_total %lu\n", m->alerts);
 }
 
 static void write_errors(buf_t *b, const health_t *h)
@@ -97,6 +99,8 @@ void metrics_format(buf_t *b, const metrics_counters_t *m, const metrics_info_t 
     buf_printf(b, "annai_panels %d\n", in->panels);
     head(b, "annai_screen_on", "gauge", "1 when the screen shows panels, 0 when dark by schedule.");
     buf_printf(b, "annai_screen_on %d\n", in->screen_on);
+    head(b, "annai_alert_on", "gauge", "1 while an emergency alert is on screen.");
+    buf_printf(b, "annai_alert_on %d\n", in->alert_on);
     head(b, "annai_frames_total", "counter", "Frames presented.");
     buf_printf(b, "annai_frames_total %lu\n", m->frames);
     counters(b, m);

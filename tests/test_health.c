@@ -174,7 +174,8 @@ static void test_metrics_text(void **state)
     m.reload_failures = 1;
     health_t h = {0};
     health_record(&h, HEALTH_METRICS, "/x", ENOSPC);
-    metrics_info_t in = {"0.1.0", 0xabcULL, true, 1000000, 2000500, 2001000, 11, false, 4096, &h};
+    m.alerts = 3;
+    metrics_info_t in = {"0.1.0", 0xabcULL, true, 1000000, 2000500, 2001000, 11, false, 4096, &h, true};
     buf_t b = {0};
     metrics_format(&b, &m, &in);
     char *s = buf_take(&b);
@@ -188,6 +189,8 @@ static void test_metrics_text(void **state)
     assert_non_null(line_of(s, "annai_reload_failures_total 1\n"));
     assert_non_null(line_of(s, "annai_screen_on 0\n"));
     assert_non_null(line_of(s, "annai_panels 11\n"));
+    assert_non_null(line_of(s, "annai_alerts_total 3\n"));
+    assert_non_null(line_of(s, "annai_alert_on 1\n"));
     /* nearest rank over 1..100 ms */
     assert_non_null(line_of(s, "annai_frame_seconds{quantile=\"0.5\"} 0.050000\n"));
     assert_non_null(line_of(s, "annai_frame_seconds{quantile=\"0.99\"} 0.099000\n"));

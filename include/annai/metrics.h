@@ -19,6 +19,7 @@
 typedef struct {
     unsigned long views[METRICS_VIAS];
     unsigned long lang_switches, reloads, reload_failures, screen_offs, screen_ons, frames;
+    unsigned long alerts;     /* alerts put on screen (issue 18) */
     double frame_seconds_sum;
     float samples[METRICS_FRAME_SAMPLES];
     int nsamples, next;
@@ -33,6 +34,7 @@ typedef struct {
     bool screen_on;
     long rss_bytes;           /* < 0: unknown (left out) */
     const health_t *health;
+    bool alert_on;            /* an alert is on screen now */
 } metrics_info_t;
 
 void metrics_count_frame(metrics_counters_t *m, double seconds);

@@ -28,7 +28,7 @@ until_px() { # START COLOR is|not
 # the screen schedule says off now: on from 2 h from now to 3 h from now
 h=$(date +%H); on=$(printf '%02d:00' $(( (10#$h + 2) % 24 ))); off=$(printf '%02d:00' $(( (10#$h + 3) % 24 )))
 start_xvfb "${W}x${H}"
-start_annai --size "${W}x${H}" --alert-dir "$alerts" --on "$on" --off "$off"
+start_annai --size "${W}x${H}" --alert-dir "$alerts" --on "$on" --off "$off" --metrics "$tmp/alert.prom" --heartbeat-interval 1
 wait_ev '"ev":"screen","state":"off"' 3 || fail "the schedule did not turn the screen off"
 sleep 0.5
 [ "$(top_px)" = "#000000" ] || fail "the screen is not dark outside opening hours"
@@ -63,6 +63,8 @@ shot alert
 xdotool mousemove $((W / 2)) $((H / 2)) click 1; xdotool key Escape; sleep 0.8   # a visitor tries
 [ "$(top_px)" = "#FFD400" ] || fail "a touch dismissed the alert"
 kill -0 "$apid" || fail "the kiosk died"
+sleep 1.2
+grep -q '^annai_alert_on 1$' "$tmp/alert.prom" || fail "the metrics do not say an alert is on: $(grep alert "$tmp/alert.prom")"
 
 t0=$(ms_now); rm "$alerts/rain.md" "$alerts/rain.en.md"
 gone=$(until_px "$t0" "#FFD400" not) || fail "the alert stayed after its files were removed"
@@ -73,6 +75,8 @@ echo "alert off: ${off_ev} ms from removal to the event, gone in a screenshot ta
 sleep 1.2
 [ "$(top_px)" = "#000000" ] || fail "the screen did not go dark again after the alert"
 stop_annai
+grep -q '^annai_alerts_total 1$' "$tmp/alert.prom" && grep -q '^annai_alert_on 0$' "$tmp/alert.prom" ||
+  fail "the metrics do not count the alert: $(grep alert "$tmp/alert.prom")"
 kill "$xpid"; wait "$xpid" 2>/dev/null; xpid=
 
 # a panel whose until: has passed is never shown, in attract mode or by key
