@@ -562,6 +562,7 @@ static void alert_tick(kiosk_t *k, uint64_t now)
     if (pick != k->alert) k->alert_dirty = k->dirty = true;
     k->alert = pick;
     if (ch == ALERT_ON) {
+        if (k->narrating) narration_stop(k, "stop", now); /* the emergency message is what counts now */
         on_gesture(k, input_cancel(&k->in), now);
         set_screen(k, true, now);
     } else if (ch == ALERT_OFF) {

@@ -49,6 +49,8 @@ typedef struct {
     char *dir, *events;
 } fixture_t;
 
+static const char *fixture_alert_dir; /* NULL: the default (no alerts in these tests) */
+
 static void fixture_open(fixture_t *f, const char *content, int w, int h, uint64_t now)
 {
     memset(f, 0, sizeof *f);
@@ -56,6 +58,7 @@ static void fixture_open(fixture_t *f, const char *content, int w, int h, uint64
     f->events = path_join(f->dir, "events.jsonl");
     config_defaults(&f->cfg);
     f->cfg.content_dir = xstrdup(content);
+    if (fixture_alert_dir) f->cfg.alert_dir = xstrdup(fixture_alert_dir);
     f->cfg.idle_timeout_s = 2;
     assert_int_equal(engine_open(&f->e, &f->cfg, "fonts", &f->d), 0);
     assert_int_equal(platform_open(&f->p, &f->cfg, PLATFORM_HEADLESS, w, h), 0);
@@ -362,12 +365,44 @@ static void test_narration_without_audio_device(void **state)
     free(deck);
 }
 
+/* An emergency alert silences a narration: the message on screen is what counts. */
+static void test_alert_stops_narration(void **state)
+{
+    (void)state;
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    char *deck = narrated_deck(3, "ogg"), *alerts = tu_tmpdir();
+    fixture_alert_dir = alerts;
+    uint64_t now = 1000000;
+    fixture_t f;
+    fixture_open(&f, deck, 1280, 720, now);
+    fixture_alert_dir = NULL;
+    kiosk_t *k = f.k;
+    frames(k, &now, 2);
+    focus_on(k, HIT_ACCESS, now);
+    key(k, SDLK_RETURN, now);
+    focus_on(k, HIT_SPEAKER, now);
+    key(k, SDLK_RETURN, now);
+    assert_true(kiosk_a11y(k).narrating);
+    const char *quake = "---\ntitle: 地震情報\n---\n\n強い揺れに注意してください。\n";
+    free(tu_write(alerts, "quake.md", quake, strlen(quake)));
+    play_for(k, &now, 1200);
+    assert_int_equal(count_events(&f, "\"ev\":\"alert\",\"state\":\"on\""), 1);
+    assert_false(kiosk_a11y(k).narrating);
+    assert_int_equal(count_events(&f, "\"ev\":\"narration\",\"state\":\"stop\""), 1);
+    fixture_close(&f);
+    tu_rmrf(deck);
+    tu_rmrf(alerts);
+    free(deck);
+    free(alerts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keys_alone_reach_every_control),
         cmocka_unit_test(test_larger_text_scrolls),
         cmocka_unit_test(test_narration_plays_holds_and_stops),
+        cmocka_unit_test(test_alert_stops_narration),
         cmocka_unit_test(test_narration_without_audio_device),
     };
     return cmocka_run_group_tests_name("access", tests, tu_fonts_up, tu_fonts_down);
