@@ -180,6 +180,22 @@ bool deck_is_notice(const deck_t *deck)
            !strcmp(deck->entries[0].lang[LANG_DEFAULT]->path, NOTICE_PATH);
 }
 
+/* What a reload reads from the content folder itself, and transfers in progress (rsync's and
+ * Syncthing's temporary names, so that a deploy settles before it is read). Anything else, an
+ * events file or a heartbeat an operator put there, is not content: it must not reload the
+ * deck every time it is written. */
+static bool deck_reads(const char *name)
+{
+    static const char *const exts[] = {".md", ".ini", ".txt", ".ogg", ".opus", ".tmp"};
+    size_t n = strlen(name);
+    if (name[0] == '.' || (n && name[n - 1] == '~')) return true;
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        size_t k = strlen(exts[i]);
+        if (n > k && !strcmp(name + n - k, exts[i])) return true;
+    }
+    return false;
+}
+
 uint64_t deck_signature(const char *dir)
 {
     uint64_t h = 1469598103934665603ULL;
@@ -193,6 +209,8 @@ uint64_t deck_signature(const char *dir)
             char *p = path_join(d, e->d_name);
             struct stat st;
             uint64_t x = 0;
+            bool top = !*subs[s], is_dir = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+            if (top && !is_dir && !deck_reads(e->d_name)) { free(p); continue; }
             if (stat(p, &st) == 0) x = (uint64_t)st.st_size * 31 + (uint64_t)st.st_mtim.tv_sec * 1000003 + (uint64_t)st.st_mtim.tv_nsec + st.st_ino;
             for (const char *c = e->d_name; *c; c++) x = x * 131 + (unsigned char)*c;
             h += hash_u64(x); /* order-independent: readdir order is not stable */

@@ -1,5 +1,6 @@
 /* Panel format: each construct parsed into the model, each mistake reported at its line. */
 #include "testutil.h"
+#include <sys/stat.h>
 #include "annai/content.h"
 
 static char *dir;
@@ -275,6 +276,38 @@ static void test_title_readings(void **state)
     panel_free(p);
 }
 
+/* Hot reload follows what the deck reads: an events file or heartbeat an operator keeps in the
+ * content folder is written all the time and must not reload the deck every 2 s; panels,
+ * kiosk.ini, the reading list, narration, pictures and transfers in progress count. */
+static void test_signature_follows_the_deck(void **state)
+{
+    (void)state;
+    char *folder = tu_tmpdir();
+    free(tu_write(folder, "01-a.md", "---\ntitle: A\n---\nx\n", 20));
+    uint64_t s0 = deck_signature(folder);
+    free(tu_write(folder, "events.jsonl", "{}\n", 3));
+    free(tu_write(folder, "heartbeat.json", "{}", 2));
+    assert_true(deck_signature(folder) == s0);
+    free(tu_write(folder, "events.jsonl", "{}\n{}\n", 6));
+    assert_true(deck_signature(folder) == s0);
+    const char *counted[] = {"02-b.md", "kiosk.ini", "furigana.txt", "01-a.ja.ogg", ".~tmp~", "x.md.tmp"};
+    uint64_t prev = s0;
+    for (size_t i = 0; i < sizeof counted / sizeof *counted; i++) {
+        free(tu_write(folder, counted[i], "1", 1));
+        uint64_t now = deck_signature(folder);
+        if (now == prev) fail_msg("adding %s did not change the signature", counted[i]);
+        prev = now;
+    }
+    char *img = path_join(folder, "img");
+    assert_int_equal(mkdir(img, 0755), 0);
+    prev = deck_signature(folder);
+    free(tu_write(img, "photo.png", "png", 3));
+    assert_true(deck_signature(folder) != prev);
+    free(img);
+    tu_rmrf(folder);
+    free(folder);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +320,7 @@ int main(void)
         cmocka_unit_test(test_images),
         cmocka_unit_test(test_deck_order_twins_and_ignored),
         cmocka_unit_test(test_bundled_content_is_clean),
+        cmocka_unit_test(test_signature_follows_the_deck),
     };
     return cmocka_run_group_tests_name("content", tests, setup, teardown);
 }
