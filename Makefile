@@ -69,6 +69,7 @@ $(BIN): $(B)/main.o $(B)/libannai.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/main.o $(B)/libannai.a $(ANNAI_LIBS)
 
 $(B)/libannai.a: $(OBJ)
+	@rm -f $@ # made anew: a module removed or renamed must not linger in the archive
 	$(AR) rcs $@ $^
 
 $(B)/soak: bench/soak.c $(B)/libannai.a

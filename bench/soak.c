@@ -123,7 +123,7 @@ static int run(const char *dir, uint64_t span, int w, int h)
 {
     config_t cfg;
     config_defaults(&cfg);
-    cfg.content_dir = xstrdup(dir);
+    cfg.content_dir = mem_strdup(dir);
     cfg.dwell_s = 4;           /* more transitions per simulated hour */
     cfg.transition_ms = 60;    /* fewer frames per transition: the same code path, faster */
     cfg.idle_timeout_s = 60;

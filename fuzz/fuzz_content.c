@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "annai/content.h"
+#include "annai/panel.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(p->title && *p->title);
         for (int b = 0; b < p->nblocks; b++) {
             const block_t *bl = &p->blocks[b];
-            FUZZ_CHECK(bl->kind == BLOCK_IMAGE ? bl->image != NULL : bl->nspans >= 0);
+            FUZZ_CHECK(bl->kind == PANEL_BLOCK_IMAGE ? bl->image != NULL : bl->nspans >= 0);
             for (int s = 0; s < bl->nspans; s++) {
                 FUZZ_CHECK(utf8_first_invalid(bl->spans[s].text, strlen(bl->spans[s].text)) < 0);
                 if (bl->spans[s].ruby) FUZZ_CHECK(*bl->spans[s].ruby);

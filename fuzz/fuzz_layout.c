@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         linebreak_init();
         fonts = fonts_create(getenv("ANNAI_FONTS") ? getenv("ANNAI_FONTS") : "fonts", &d);
         FUZZ_CHECK(fonts != NULL);
-        m = (metrics_t){fonts, adv, fonts_ascent_em(fonts, FACE_REGULAR), NULL, FACE_REGULAR, BREAKS_JA, "ja", false};
+        m = (metrics_t){fonts, adv, fonts_ascent_em(fonts, FONTS_FACE_REGULAR), NULL, FONTS_FACE_REGULAR, LANG_BREAKS_JA, "ja", false};
     }
     if (size < 3) return 0;
     /* a first or second byte from 0xF8 (never in UTF-8 text) picks a side from odd_sides:
@@ -55,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         for (int i = 0; i < dl.nglyphs && !odd; i++)
             FUZZ_CHECK(dl.glyphs[i].x >= -1 && dl.glyphs[i].x <= (float)w && dl.glyphs[i].y >= 0 && dl.glyphs[i].y <= (float)h);
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
         panel_free(p);
     }
     diag_clear(&d);

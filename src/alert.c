@@ -11,7 +11,7 @@
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "annai/content.h"
+#include "annai/panel.h"
 
 /* ---- parse ---- */
 
@@ -31,7 +31,7 @@ lang_t alert_lang_of(const langset_t *langs, const char *name, size_t *stem_len)
 {
     size_t n = strlen(name);
     if (n > 3 && !strcmp(name + n - 3, ".md")) n -= 3;
-    char *base = xstrndup(name, n), *dot = strrchr(base, '.');
+    char *base = mem_strndup(name, n), *dot = strrchr(base, '.');
     lang_t l = LANG_DEFAULT;
     *stem_len = n;
     if (dot && dot != base && lang_tag_valid(dot + 1)) { /* the same rule as panel twins */
@@ -48,9 +48,9 @@ static char *panel_text(const panel_t *p)
     size_t n = 0;
     for (int b = 0; b < p->nblocks; b++)
         for (int s = 0; s < p->blocks[b].nspans; s++) n += strlen(p->blocks[b].spans[s].text);
-    char *out = xcalloc(n + (size_t)p->nblocks + 1, 1), *o = out;
+    char *out = mem_calloc(n + (size_t)p->nblocks + 1, 1), *o = out;
     for (int b = 0; b < p->nblocks; b++) {
-        if (p->blocks[b].kind == BLOCK_IMAGE) continue;
+        if (p->blocks[b].kind == PANEL_BLOCK_IMAGE) continue;
         if (o > out) *o++ = '\n';
         for (int s = 0; s < p->blocks[b].nspans; s++) o = stpcpy(o, p->blocks[b].spans[s].text);
     }
@@ -60,7 +60,7 @@ static char *panel_text(const panel_t *p)
 /* Invalid UTF-8 and NUL bytes become '?': the rest of a damaged message still shows. */
 static char *clean_copy(const char *d, size_t n)
 {
-    char *s = xcalloc(n + 1, 1);
+    char *s = mem_calloc(n + 1, 1);
     memcpy(s, d, n);
     for (size_t i = 0; i < n; i++)
         if (!s[i] || s[i] == '\r') s[i] = s[i] ? '\n' : '?';
@@ -72,7 +72,7 @@ static char *clean_copy(const char *d, size_t n)
 static void append_line(char **text, const char *line, size_t n)
 {
     size_t old = *text ? strlen(*text) : 0;
-    *text = xrealloc(*text, old + n + 2);
+    *text = mem_realloc(*text, old + n + 2);
     if (old) (*text)[old++] = '\n';
     memcpy(*text + old, line, n);
     (*text)[old + n] = 0;
@@ -100,9 +100,9 @@ static void plain_parse(const char *data, size_t len, char **title, char **text,
         const char *v;
         size_t vn;
         if (in_fm && n == 3 && !strncmp(p, "---", 3)) in_fm = false;
-        else if (in_fm && fm_value(p, n, "title", &v, &vn)) { free(*title); *title = xstrndup(v, vn); }
+        else if (in_fm && fm_value(p, n, "title", &v, &vn)) { free(*title); *title = mem_strndup(v, vn); }
         else if (in_fm && (fm_value(p, n, "until", &v, &vn) || fm_value(p, n, "from", &v, &vn))) {
-            char *val = xstrndup(v, vn), *key = xstrndup(p, (size_t)(v - p));
+            char *val = mem_strndup(v, vn), *key = mem_strndup(p, (size_t)(v - p));
             const char *err;
             key[strcspn(key, ":")] = 0;
             timeplan_parse_key(plan, key, val, &err);
@@ -113,8 +113,8 @@ static void plain_parse(const char *data, size_t len, char **title, char **text,
     }
     if (!*title && *text) { /* no title: the first line is the title */
         char *nl = strchr(*text, '\n');
-        *title = xstrndup(*text, nl ? (size_t)(nl - *text) : strlen(*text));
-        char *rest = nl ? xstrdup(nl + 1) : NULL;
+        *title = mem_strndup(*text, nl ? (size_t)(nl - *text) : strlen(*text));
+        char *rest = nl ? mem_strdup(nl + 1) : NULL;
         free(*text);
         *text = rest;
     }
@@ -125,11 +125,11 @@ static alert_msg_t *msg_for(alert_set_t *set, const char *stem, size_t n, const 
 {
     for (int i = 0; i < set->count; i++)
         if (strlen(set->items[i].stem) == n && !strncmp(set->items[i].stem, stem, n)) return &set->items[i];
-    ARRAY_GROW(set->items, set->count, set->cap, set->count + 1);
+    MEM_ARRAY_GROW(set->items, set->count, set->cap, set->count + 1);
     alert_msg_t *m = &set->items[set->count++];
     memset(m, 0, sizeof *m);
-    m->stem = xstrndup(stem, n);
-    m->path = xstrdup(path);
+    m->stem = mem_strndup(stem, n);
+    m->path = mem_strdup(path);
     timeplan_init(&m->plan);
     return m;
 }
@@ -137,7 +137,7 @@ static alert_msg_t *msg_for(alert_set_t *set, const char *stem, size_t n, const 
 static char *dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    return slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+    return slash ? mem_strndup(path, (size_t)(slash - path)) : mem_strdup(".");
 }
 
 void alert_add_file(alert_set_t *set, const char *path, const char *data, size_t len, int64_t mtime,
@@ -156,7 +156,7 @@ void alert_add_file(alert_set_t *set, const char *path, const char *data, size_t
     timeplan_init(&plan);
     panel_t *p = panel_parse(path, data, len, dir, diags);
     if (p) {
-        title = xstrdup(p->title);
+        title = mem_strdup(p->title);
         text = panel_text(p);
         plan = p->plan;
         panel_free(p);
@@ -167,10 +167,10 @@ void alert_add_file(alert_set_t *set, const char *path, const char *data, size_t
     free(dir);
     free(m->title[lang]);
     free(m->text[lang]);
-    m->title[lang] = title ? title : xstrdup("");
+    m->title[lang] = title ? title : mem_strdup("");
     m->text[lang] = text;
     if (lang == LANG_DEFAULT || !m->title[LANG_DEFAULT]) m->plan = plan;
-    if (lang == LANG_DEFAULT && strcmp(m->path, path)) { free(m->path); m->path = xstrdup(path); } /* events name the default language's file */
+    if (lang == LANG_DEFAULT && strcmp(m->path, path)) { free(m->path); m->path = mem_strdup(path); } /* events name the default language's file */
     if (mtime > m->issued) m->issued = mtime;
 }
 
@@ -196,7 +196,7 @@ static void load_one(alert_set_t *set, const char *path, diag_list_t *diags)
     char *data;
     size_t len;
     const char *err;
-    if (file_read(path, UTIL_MAX_FILE_BYTES, &data, &len, &err) != 0) {
+    if (path_read(path, PATH_MAX_FILE_BYTES, &data, &len, &err) != 0) {
         diag_add(diags, path, 0, "cannot read alert: %s", err);
         return;
     }
@@ -219,9 +219,9 @@ void alert_set_load(alert_set_t *set, const langset_t *langs, const char *dir, d
     int n = 0;
     struct dirent *e;
     while ((e = readdir(dp))) {
-        if (content_is_ignored_name(e->d_name)) continue;
+        if (deck_is_ignored_name(e->d_name)) continue;
         if (n == ALERT_MAX_FILES) { diag_add(diags, dir, 0, "more than %d alert files; the rest are ignored", ALERT_MAX_FILES); break; }
-        names[n++] = xstrdup(e->d_name);
+        names[n++] = mem_strdup(e->d_name);
     }
     closedir(dp);
     qsort(names, (size_t)n, sizeof *names, cmp_name); /* twins and messages in a stable order */
@@ -250,13 +250,13 @@ alert_change_t alert_state_update(alert_state_t *st, const alert_msg_t *msg, cha
     *was = NULL;
     if (!msg && !st->file) return ALERT_SAME;
     if (msg && st->file && !strcmp(msg->stem, st->stem)) { /* a twin arrived: the same alert */
-        if (strcmp(msg->path, st->file)) { free(st->file); st->file = xstrdup(msg->path); }
+        if (strcmp(msg->path, st->file)) { free(st->file); st->file = mem_strdup(msg->path); }
         return ALERT_SAME;
     }
     *was = st->file;
     free(st->stem);
-    st->file = msg ? xstrdup(msg->path) : NULL;
-    st->stem = msg ? xstrdup(msg->stem) : NULL;
+    st->file = msg ? mem_strdup(msg->path) : NULL;
+    st->stem = msg ? mem_strdup(msg->stem) : NULL;
     if (!*was) return ALERT_ON;
     return msg ? ALERT_SWITCH : ALERT_OFF;
 }
@@ -281,7 +281,7 @@ static void watch_try_add(alert_watch_t *w)
 void alert_watch_open(alert_watch_t *w, const char *dir, uint64_t now)
 {
     memset(w, 0, sizeof *w);
-    w->dir = xstrdup(dir);
+    w->dir = mem_strdup(dir);
     w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     w->wd = -1;
     watch_try_add(w);
@@ -304,7 +304,7 @@ static bool drain(alert_watch_t *w)
                 if (ev->wd == w->wd) inotify_rm_watch(w->fd, w->wd);
                 w->wd = -1;
             }
-            if (!(ev->mask & IN_IGNORED) && !(ev->len && content_is_ignored_name(ev->name))) changed = true;
+            if (!(ev->mask & IN_IGNORED) && !(ev->len && deck_is_ignored_name(ev->name))) changed = true;
             p += sizeof *ev + ev->len;
         }
     }
@@ -359,7 +359,7 @@ void alert_watch_wake(alert_watch_t *w, alert_wake_fn wake, void *ud)
 void alert_watch_close(alert_watch_t *w)
 {
     if (w->waker) {
-        if (write(w->stop[1], "x", 1) != 1) LOGW("alert", "cannot stop the waker");
+        if (write(w->stop[1], "x", 1) != 1) LOG(LOG_WARN, "alert", "cannot stop the waker");
         pthread_join(w->waker_thread, NULL);
         close(w->stop[0]);
         close(w->stop[1]);

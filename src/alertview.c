@@ -44,29 +44,29 @@ int alertview_langs(const alert_msg_t *msg, lang_t deflt, lang_t *out)
 
 static void rect(dlist_t *dl, rectf_t r, uint32_t color)
 {
-    ARRAY_GROW(dl->items, dl->nitems, dl->capitems, dl->nitems + 1);
-    dl->items[dl->nitems++] = (dl_item_t){DL_RECT, r, color, NULL, NULL, 0};
+    MEM_ARRAY_GROW(dl->items, dl->nitems, dl->capitems, dl->nitems + 1);
+    dl->items[dl->nitems++] = (dl_item_t){LAYOUT_DL_RECT, r, color, NULL, NULL, 0};
 }
 
 /* One run of text of one style; returns the y below it. Titles break at phrases, as headings. */
 static float text_run(dlist_t *dl, const metrics_t *m, const char *s, rectf_t r, float px, uint32_t color,
                       face_t face, align_t align, int block, bool *clipped)
 {
-    span_t sp = {(char *)s, NULL, face == FACE_BOLD ? STYLE_BOLD : 0};
-    text_style_t st = {px, 1.3f, color, align, 0, face, face == FACE_BOLD ? BREAK_PHRASES : BREAK_BODY};
+    span_t sp = {(char *)s, NULL, face == FONTS_FACE_BOLD ? PANEL_STYLE_BOLD : 0};
+    text_style_t st = {px, 1.3f, color, align, 0, face, face == FONTS_FACE_BOLD ? LAYOUT_BREAK_PHRASES : LAYOUT_BREAK_BODY};
     return layout_text(dl, m, &sp, 1, r.x, r.y, r.w, r.y + r.h, &st, block, clipped);
 }
 
 static bool place(dlist_t *dl, const metrics_t *m, const alert_msg_t *msg, lang_t l, rectf_t r, float px)
 {
     bool clipped = false;
-    float y = text_run(dl, m, msg->title[l], r, px, ALERTVIEW_TITLE, FACE_BOLD, ALIGN_LEFT, ALERTVIEW_BLOCK_BASE - (int)l,
+    float y = text_run(dl, m, msg->title[l], r, px, ALERTVIEW_TITLE, FONTS_FACE_BOLD, LAYOUT_ALIGN_LEFT, ALERTVIEW_BLOCK_BASE - (int)l,
                        &clipped);
     if (msg->text[l] && *msg->text[l]) {
         rectf_t rest = {r.x, y + px * GAP_OF_PX, r.w, r.y + r.h - y - px * GAP_OF_PX};
         float tp = px * TEXT_OF_TITLE;
         if (rest.h < tp) return false;
-        text_run(dl, m, msg->text[l], rest, tp, ALERTVIEW_TEXT, FACE_REGULAR, ALIGN_LEFT, ALERTVIEW_BLOCK_BASE - (int)l,
+        text_run(dl, m, msg->text[l], rest, tp, ALERTVIEW_TEXT, FONTS_FACE_REGULAR, LAYOUT_ALIGN_LEFT, ALERTVIEW_BLOCK_BASE - (int)l,
                  &clipped);
     }
     return !clipped;
@@ -79,11 +79,11 @@ static float fit(dlist_t *dl, const metrics_t *m, const alert_msg_t *msg, lang_t
     dlist_t probe = {0};
     float px = start;
     while (px * TEXT_OF_TITLE > min_px) {
-        dlist_clear(&probe);
+        layout_dlist_clear(&probe);
         if (place(&probe, m, msg, l, r, px)) break;
         px *= SHRINK;
     }
-    dlist_free(&probe);
+    layout_dlist_free(&probe);
     if (px * TEXT_OF_TITLE < min_px) px = min_px / TEXT_OF_TITLE;
     if (!place(dl, m, msg, l, r, px)) dl->clipped = true;
     return px;
@@ -103,7 +103,7 @@ static void band(dlist_t *dl, const metrics_t *m, const langset_t *ls, const the
     rect(dl, b, ALERTVIEW_BAND);
     float px = b.h * 0.5f;
     rectf_t r = {t->margin, (b.h - px) / 2, (float)w - 2 * t->margin, px * 1.4f};
-    text_run(dl, m, label, r, px, ALERTVIEW_BG, FACE_BOLD, ALIGN_CENTER, ALERTVIEW_BLOCK_BASE + 1, NULL);
+    text_run(dl, m, label, r, px, ALERTVIEW_BG, FONTS_FACE_BOLD, LAYOUT_ALIGN_CENTER, ALERTVIEW_BLOCK_BASE + 1, NULL);
 }
 
 static void stamp(dlist_t *dl, const metrics_t *m, const langset_t *ls, const theme_t *t, int w, int h,
@@ -120,7 +120,7 @@ static void stamp(dlist_t *dl, const metrics_t *m, const langset_t *ls, const th
     }
     float px = STAMP_UNITS * t->unit * 0.5f;
     rectf_t r = {t->margin, (float)h - STAMP_UNITS * t->unit + px * 0.4f, (float)w - 2 * t->margin, px * 1.4f};
-    text_run(dl, m, line, r, px, ALERTVIEW_TEXT, FACE_REGULAR, ALIGN_LEFT, ALERTVIEW_BLOCK_BASE + 2, NULL);
+    text_run(dl, m, line, r, px, ALERTVIEW_TEXT, FONTS_FACE_REGULAR, LAYOUT_ALIGN_LEFT, ALERTVIEW_BLOCK_BASE + 2, NULL);
 }
 
 void alertview_build(dlist_t *dl, alertview_faces_fn faces, void *ud, const langset_t *ls, int w, int h,
@@ -128,7 +128,7 @@ void alertview_build(dlist_t *dl, alertview_faces_fn faces, void *ud, const lang
 {
     theme_t t;
     theme_for(&t, w, h);
-    dlist_clear(dl);
+    layout_dlist_clear(dl);
     dl->w = w;
     dl->h = h;
     dl->bg = ALERTVIEW_BG;

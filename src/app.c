@@ -28,20 +28,20 @@ void app_init(app_t *a, int count, lang_t lang, double dwell_s, double idle_s, i
     a->count = count;
     a->lang = a->default_lang = lang;
     a->nlangs = lang + 1 > 2 ? lang + 1 : 2; /* app_set_langs gives the deck's count */
-    a->mode = MODE_ATTRACT;
+    a->mode = APP_MODE_ATTRACT;
     a->dwell_ms = dwell_s * 1000;
     a->idle_ms = idle_s * 1000;
     a->transition_ms = transition_ms;
     a->width = (float)width;
     a->last_input = now;
     schedule_advance(a, now);
-    emit(a, APP_EV_VIEW, VIA_START);
+    emit(a, APP_EV_VIEW, APP_VIA_START);
 }
 
 void app_set_count(app_t *a, int count, uint64_t now)
 {
     a->count = count;
-    a->tr.kind = TR_NONE;
+    a->tr.kind = APP_TR_NONE;
     a->dragging = false;
     if (a->current >= count) a->current = 0;
     schedule_advance(a, now);
@@ -55,18 +55,18 @@ void app_remap(app_t *a, int count, int current)
 
 static void finish_transition(app_t *a)
 {
-    a->tr.kind = TR_NONE;
+    a->tr.kind = APP_TR_NONE;
 }
 
 void app_go(app_t *a, int index, via_t via, tr_kind_t tr, int dir, uint64_t now)
 {
     if (a->count <= 0) return;
-    if (via != VIA_AUTO && via != VIA_IDLE && via != VIA_START) app_input(a, now); /* any input: interactive */
+    if (via != APP_VIA_AUTO && via != APP_VIA_IDLE && via != APP_VIA_START) app_input(a, now); /* any input: interactive */
     index = ((index % a->count) + a->count) % a->count;
     finish_transition(a);
-    if (index != a->current && tr != TR_NONE && (tr != TR_FADE || a->transition_ms > 0)) {
-        int dur = tr == TR_FADE ? a->transition_ms : SLIDE_MS;
-        a->tr = (transition_t){tr, a->current, index, dir ? dir : 1, tr == TR_SLIDE ? a->drag_dx : 0, now, dur};
+    if (index != a->current && tr != APP_TR_NONE && (tr != APP_TR_FADE || a->transition_ms > 0)) {
+        int dur = tr == APP_TR_FADE ? a->transition_ms : SLIDE_MS;
+        a->tr = (transition_t){tr, a->current, index, dir ? dir : 1, tr == APP_TR_SLIDE ? a->drag_dx : 0, now, dur};
     }
     a->current = index;
     a->dragging = false;
@@ -77,19 +77,19 @@ void app_go(app_t *a, int index, via_t via, tr_kind_t tr, int dir, uint64_t now)
 
 void app_step(app_t *a, int delta, via_t via, uint64_t now)
 {
-    app_go(a, a->current + delta, via, via == VIA_AUTO ? TR_FADE : TR_SLIDE, delta, now);
+    app_go(a, a->current + delta, via, via == APP_VIA_AUTO ? APP_TR_FADE : APP_TR_SLIDE, delta, now);
 }
 
 void app_input(app_t *a, uint64_t now)
 {
-    a->mode = MODE_INTERACTIVE;
+    a->mode = APP_MODE_INTERACTIVE;
     a->last_input = now;
 }
 
 void app_drag(app_t *a, float dx, uint64_t now)
 {
     app_input(a, now);
-    if (a->tr.kind != TR_NONE) finish_transition(a); /* a swipe during a transition takes over */
+    if (a->tr.kind != APP_TR_NONE) finish_transition(a); /* a swipe during a transition takes over */
     a->dragging = true;
     a->drag_dx = dx;
 }
@@ -98,10 +98,10 @@ void app_release(app_t *a, int dir, uint64_t now)
 {
     app_input(a, now);
     if (dir) {
-        app_step(a, dir, VIA_SWIPE, now);
+        app_step(a, dir, APP_VIA_SWIPE, now);
         return;
     }
-    a->tr = (transition_t){TR_SPRING, a->current, a->current, 0, a->drag_dx, now, SPRING_MS};
+    a->tr = (transition_t){APP_TR_SPRING, a->current, a->current, 0, a->drag_dx, now, SPRING_MS};
     a->dragging = false;
     a->drag_dx = 0;
 }
@@ -154,25 +154,25 @@ void app_hold(app_t *a, bool held, uint64_t now)
 
 void app_tick(app_t *a, uint64_t now)
 {
-    if (a->tr.kind != TR_NONE && now >= a->tr.start + (uint64_t)a->tr.duration) finish_transition(a);
+    if (a->tr.kind != APP_TR_NONE && now >= a->tr.start + (uint64_t)a->tr.duration) finish_transition(a);
     if (a->held) return;
-    if (a->mode == MODE_INTERACTIVE && now >= a->last_input + (uint64_t)a->idle_ms) {
+    if (a->mode == APP_MODE_INTERACTIVE && now >= a->last_input + (uint64_t)a->idle_ms) {
         /* the visitor walked away: reset for the next one */
-        emit(a, APP_EV_IDLE, VIA_IDLE);
-        a->mode = MODE_ATTRACT;
+        emit(a, APP_EV_IDLE, APP_VIA_IDLE);
+        a->mode = APP_MODE_ATTRACT;
         a->index_open = a->picker_open = false;
         a->dragging = false;
         a->drag_dx = 0;
         if (a->lang != a->default_lang) {
             a->lang = a->default_lang;
-            emit(a, APP_EV_LANG, VIA_IDLE);
+            emit(a, APP_EV_LANG, APP_VIA_IDLE);
         }
-        app_go(a, 0, VIA_IDLE, TR_FADE, 1, now);
+        app_go(a, 0, APP_VIA_IDLE, APP_TR_FADE, 1, now);
         return;
     }
-    if (a->mode == MODE_ATTRACT && !a->index_open && !a->picker_open && !a->dragging && a->tr.kind == TR_NONE && now >= a->next_advance &&
+    if (a->mode == APP_MODE_ATTRACT && !a->index_open && !a->picker_open && !a->dragging && a->tr.kind == APP_TR_NONE && now >= a->next_advance &&
         a->count > 1)
-        app_step(a, 1, VIA_AUTO, now);
+        app_step(a, 1, APP_VIA_AUTO, now);
 }
 
 static float ease(float t) { return 1 - (1 - t) * (1 - t) * (1 - t); }
@@ -190,11 +190,11 @@ void app_view(const app_t *a, uint64_t now, app_view_t *v)
         v->other_alpha = 1;
         return;
     }
-    if (a->tr.kind == TR_NONE) return;
+    if (a->tr.kind == APP_TR_NONE) return;
     float t = a->tr.duration > 0 ? (float)(now - a->tr.start) / (float)a->tr.duration : 1;
     if (t > 1) t = 1;
     v->animating = true;
-    if (a->tr.kind == TR_SPRING) { /* the neighbour the finger uncovered slides back out too */
+    if (a->tr.kind == APP_TR_SPRING) { /* the neighbour the finger uncovered slides back out too */
         v->offset = a->tr.start_offset * (1 - ease(t));
         if (v->offset != 0 && a->count > 1) {
             v->other = (a->current + (v->offset < 0 ? 1 : -1) + a->count) % a->count;
@@ -204,7 +204,7 @@ void app_view(const app_t *a, uint64_t now, app_view_t *v)
         return;
     }
     v->other = a->tr.from;
-    if (a->tr.kind == TR_FADE) {
+    if (a->tr.kind == APP_TR_FADE) {
         /* draw the old panel, then the new one over it fading in */
         v->index = a->tr.from;
         v->other = a->tr.to;
@@ -220,9 +220,9 @@ void app_view(const app_t *a, uint64_t now, app_view_t *v)
 
 int64_t app_deadline(const app_t *a, uint64_t now)
 {
-    if (a->tr.kind != TR_NONE || a->dragging) return FRAME_MS;
+    if (a->tr.kind != APP_TR_NONE || a->dragging) return FRAME_MS;
     if (a->held) return INT32_MAX; /* the kiosk watches the narration's end itself */
-    uint64_t due = a->mode == MODE_INTERACTIVE ? a->last_input + (uint64_t)a->idle_ms : a->next_advance;
+    uint64_t due = a->mode == APP_MODE_INTERACTIVE ? a->last_input + (uint64_t)a->idle_ms : a->next_advance;
     return due > now ? (int64_t)(due - now) : 0;
 }
 

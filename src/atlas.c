@@ -48,12 +48,12 @@ struct atlas_s {
 
 atlas_t *atlas_create(SDL_Renderer *r, fonts_t *f)
 {
-    atlas_t *a = xcalloc(1, sizeof *a);
+    atlas_t *a = mem_calloc(1, sizeof *a);
     a->r = r;
     a->fonts = f;
     a->limit = ATLAS_PAGES_1080P;
     a->capslots = GLYPH_HASH;
-    a->slots = xcalloc((size_t)a->capslots, sizeof *a->slots);
+    a->slots = mem_calloc((size_t)a->capslots, sizeof *a->slots);
     return a;
 }
 
@@ -76,7 +76,7 @@ static void slots_rehash(atlas_t *a, int cap, int drop_page)
 {
     glyph_slot_t *old = a->slots;
     int oldcap = a->capslots;
-    a->slots = xcalloc((size_t)cap, sizeof *a->slots);
+    a->slots = mem_calloc((size_t)cap, sizeof *a->slots);
     a->capslots = cap;
     a->nslots = 0;
     for (int i = 0; i < oldcap; i++) {
@@ -212,7 +212,7 @@ static int atlas_place(atlas_t *a, int w, int h, int *x, int *y)
         a->st.evictions++;
     }
     page_t *p = &a->pages[victim];
-    p->cov = xcalloc(ATLAS_PAGE_SIZE * ATLAS_PAGE_SIZE, 1);
+    p->cov = mem_calloc(ATLAS_PAGE_SIZE * ATLAS_PAGE_SIZE, 1);
     return page_fit(p, w, h, x, y) ? victim : -1;
 }
 

@@ -47,7 +47,7 @@ static void scan(tofu_t *t, const char *s, int line, int face)
 
 static void scan_panel(tofu_t *t, const panel_t *p)
 {
-    int regular = t->face, bold = t->face + FACE_BOLD;
+    int regular = t->face, bold = t->face + FONTS_FACE_BOLD;
     scan(t, p->title, p->title_block.line ? p->title_block.line : 1, bold);
     for (int s = 0; s < p->title_block.nspans; s++) scan(t, p->title_block.spans[s].ruby, p->title_block.line, bold);
     scan(t, p->qr_caption, 1, regular);
@@ -56,7 +56,7 @@ static void scan_panel(tofu_t *t, const panel_t *p)
         scan(t, bl->alt, bl->line, regular);
         for (int s = 0; s < bl->nspans; s++) {
             const span_t *sp = &bl->spans[s];
-            bool bold_span = (sp->style & STYLE_BOLD) || bl->kind == BLOCK_HEADING;
+            bool bold_span = (sp->style & PANEL_STYLE_BOLD) || bl->kind == PANEL_BLOCK_HEADING;
             scan(t, sp->text, bl->line, bold_span ? bold : regular);
             scan(t, sp->ruby, bl->line, bold_span ? bold : regular);
         }
@@ -69,8 +69,8 @@ int check_glyphs(engine_t *e, diag_list_t *d)
     for (int l = 0; l < engine_nlangs(e); l++) {
         const metrics_t *m = engine_metrics(e, l);
         tofu_t t = {.e = e, .d = d, .path = "[content] languages", .tag = lang_tag(&e->cfg.langs, l), .face = m->face_base};
-        scan(&t, lang_name(&e->cfg.langs, l), 0, m->face_base + FACE_BOLD);
-        for (int w = 0; w < UI_COUNT; w++) scan(&t, lang_word(&e->cfg.langs, l, (ui_word_t)w), 0, m->face_base + FACE_BOLD);
+        scan(&t, lang_name(&e->cfg.langs, l), 0, m->face_base + FONTS_FACE_BOLD);
+        for (int w = 0; w < LANG_UI_COUNT; w++) scan(&t, lang_word(&e->cfg.langs, l, (ui_word_t)w), 0, m->face_base + FONTS_FACE_BOLD);
         count += t.count;
         for (int i = 0; i < e->deck.count; i++) {
             const panel_t *p = e->deck.entries[i].lang[l];

@@ -1,5 +1,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "annai/config.h"
+#include "config_private.h"
 
 #include <ini.h>
 #include <stddef.h>
@@ -13,43 +14,35 @@
 #define CONFIG_MIN_SIDE 64     /* the smallest --size / size = WxH accepted */
 #define CONFIG_MAX_SIDE 16384  /* the largest: SDL's texture limit on most GPUs */
 
-typedef enum { T_STR, T_LANG, T_LANGS, T_SECONDS, T_SIZE, T_BOOL, T_ROTATE, T_INT, T_MS, T_TIME, T_DAYS, T_PIN, T_RENDERER, T_REAL } key_type_t;
-
-typedef struct {
-    const char *section, *key;
-    key_type_t type;
-    size_t offset;
-    double min, max;
-    const char *help;
-} key_def_t;
-
 #define OFF(f) offsetof(config_t, f)
-static const key_def_t keys[] = {
-    {"content", "dir", T_STR, OFF(content_dir), 0, 0, "content folder"},
-    {"content", "languages", T_LANGS, 0, 0, 0, "the deck's languages in order, e.g. ja, en, zh-Hans, zh-Hant, ko, ja-x-easy"},
-    {"content", "lang", T_LANG, OFF(lang_tag), 0, 0, "default language: a tag of languages (default: the first)"},
-    {"content", "dwell", T_SECONDS, OFF(dwell_s), 1, 3600, "seconds per panel in attract mode"},
-    {"display", "size", T_SIZE, 0, 0, 0, "WxH or native"},
-    {"display", "fullscreen", T_BOOL, OFF(fullscreen), 0, 0, "true or false"},
-    {"display", "rotate", T_ROTATE, OFF(rotate), 0, 0, "0, 90, 180 or 270"},
-    {"display", "display", T_INT, OFF(display), 0, 16, "display index"},
-    {"display", "renderer", T_RENDERER, OFF(renderer), 0, 0, "auto, software or gpu"},
-    {"interaction", "idle_timeout", T_SECONDS, OFF(idle_timeout_s), 1, 86400, "seconds without input before reset"},
-    {"interaction", "transition_ms", T_MS, OFF(transition_ms), 0, 5000, "transition length in ms"},
-    {"interaction", "high_contrast", T_BOOL, OFF(high_contrast), 0, 0, "true: the high-contrast theme by default"},
-    {"interaction", "volume", T_REAL, OFF(volume), 0, 1, "narration volume"},
-    {"schedule", "on", T_TIME, OFF(on_min), 0, 0, "HH:MM the screen turns on"},
-    {"schedule", "off", T_TIME, OFF(off_min), 0, 0, "HH:MM the screen turns off"},
-    {"schedule", "days", T_DAYS, OFF(days), 0, 0, "e.g. mon-fri or mon,wed,sat"},
-    {"admin", "pin", T_PIN, OFF(pin), 0, 0, "4 to 12 digits"},
-    {"admin", "allow_exit", T_BOOL, OFF(allow_exit), 0, 0, "let keys and the window close exit"},
-    {"alert", "dir", T_STR, OFF(alert_dir), 0, 0, "folder of alert files (default /run/annai/alert)"},
-    {"log", "events", T_STR, OFF(events_path), 0, 0, "JSON-lines events file"},
-    {"log", "heartbeat", T_STR, OFF(heartbeat_path), 0, 0, "JSON file naming what is shown, rewritten while frames are"},
-    {"log", "heartbeat_interval", T_SECONDS, OFF(heartbeat_interval_s), 1, 3600, "seconds between heartbeats (and metrics)"},
-    {"log", "metrics", T_STR, OFF(metrics_path), 0, 0, "Prometheus text file (node_exporter's textfile folder)"},
+const key_def_t config_keys[] = {
+    {"content", "dir", CONFIG_T_STR, OFF(content_dir), 0, 0, "content folder"},
+    {"content", "languages", CONFIG_T_LANGS, 0, 0, 0, "the deck's languages in order, e.g. ja, en, zh-Hans, zh-Hant, ko, ja-x-easy"},
+    {"content", "lang", CONFIG_T_LANG, OFF(lang_tag), 0, 0, "default language: a tag of languages (default: the first)"},
+    {"content", "dwell", CONFIG_T_SECONDS, OFF(dwell_s), 1, 3600, "seconds per panel in attract mode"},
+    {"display", "size", CONFIG_T_SIZE, 0, 0, 0, "WxH or native"},
+    {"display", "fullscreen", CONFIG_T_BOOL, OFF(fullscreen), 0, 0, "true or false"},
+    {"display", "rotate", CONFIG_T_ROTATE, OFF(rotate), 0, 0, "0, 90, 180 or 270"},
+    {"display", "display", CONFIG_T_INT, OFF(display), 0, 16, "display index"},
+    {"display", "renderer", CONFIG_T_RENDERER, OFF(renderer), 0, 0, "auto, software or gpu"},
+    {"interaction", "idle_timeout", CONFIG_T_SECONDS, OFF(idle_timeout_s), 1, 86400, "seconds without input before reset"},
+    {"interaction", "transition_ms", CONFIG_T_MS, OFF(transition_ms), 0, 5000, "transition length in ms"},
+    {"interaction", "high_contrast", CONFIG_T_BOOL, OFF(high_contrast), 0, 0, "true: the high-contrast theme by default"},
+    {"interaction", "volume", CONFIG_T_REAL, OFF(volume), 0, 1, "narration volume"},
+    {"schedule", "on", CONFIG_T_TIME, OFF(on_min), 0, 0, "HH:MM the screen turns on"},
+    {"schedule", "off", CONFIG_T_TIME, OFF(off_min), 0, 0, "HH:MM the screen turns off"},
+    {"schedule", "days", CONFIG_T_DAYS, OFF(days), 0, 0, "e.g. mon-fri or mon,wed,sat"},
+    {"admin", "pin", CONFIG_T_PIN, OFF(pin), 0, 0, "4 to 12 digits"},
+    {"admin", "allow_exit", CONFIG_T_BOOL, OFF(allow_exit), 0, 0, "let keys and the window close exit"},
+    {"alert", "dir", CONFIG_T_STR, OFF(alert_dir), 0, 0, "folder of alert files (default /run/annai/alert)"},
+    {"log", "events", CONFIG_T_STR, OFF(events_path), 0, 0, "JSON-lines events file"},
+    {"log", "heartbeat", CONFIG_T_STR, OFF(heartbeat_path), 0, 0, "JSON file naming what is shown, rewritten while frames are"},
+    {"log", "heartbeat_interval", CONFIG_T_SECONDS, OFF(heartbeat_interval_s), 1, 3600, "seconds between heartbeats (and metrics)"},
+    {"log", "metrics", CONFIG_T_STR, OFF(metrics_path), 0, 0, "Prometheus text file (node_exporter's textfile folder)"},
 };
-#define NKEYS ((int)(sizeof keys / sizeof keys[0]))
+const int config_nkeys = (int)(sizeof config_keys / sizeof config_keys[0]);
+#define NKEYS config_nkeys
+
 
 
 void config_ini_setup(void)
@@ -93,18 +86,18 @@ void config_free(config_t *c)
 
 /* With no section, a key is found by its name, else as section_key (alert_dir: [alert] dir,
  * whose plain name is [content]'s). */
-static const key_def_t *key_find(const char *section, const char *key)
+const key_def_t *config_key_find(const char *section, const char *key)
 {
     for (int i = 0; i < NKEYS; i++)
-        if ((!section || !strcmp(keys[i].section, section)) && !strcmp(keys[i].key, key)) return &keys[i];
+        if ((!section || !strcmp(config_keys[i].section, section)) && !strcmp(config_keys[i].key, key)) return &config_keys[i];
     for (int i = 0; !section && i < NKEYS; i++) {
-        size_t n = strlen(keys[i].section);
-        if (!strncmp(key, keys[i].section, n) && key[n] == '_' && !strcmp(key + n + 1, keys[i].key)) return &keys[i];
+        size_t n = strlen(config_keys[i].section);
+        if (!strncmp(key, config_keys[i].section, n) && key[n] == '_' && !strcmp(key + n + 1, config_keys[i].key)) return &config_keys[i];
     }
     return NULL;
 }
 
-static bool parse_bool(const char *v, bool *out)
+bool config_parse_bool(const char *v, bool *out)
 {
     static const char *t[] = {"true", "yes", "on", "1"}, *f[] = {"false", "no", "off", "0"};
     for (int i = 0; i < 4; i++) {
@@ -185,7 +178,7 @@ static bool parse_size(const char *v, int *w, int *h)
 
 static bool parse_renderer(const char *v, renderer_kind_t *out)
 {
-    static const char *names[] = {[RENDERER_AUTO] = "auto", [RENDERER_SOFTWARE] = "software", [RENDERER_GPU] = "gpu"};
+    static const char *names[] = {[CONFIG_RENDERER_AUTO] = "auto", [CONFIG_RENDERER_SOFTWARE] = "software", [CONFIG_RENDERER_GPU] = "gpu"};
     for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
         if (!strcasecmp(v, names[i])) { *out = (renderer_kind_t)i; return true; }
     return false;
@@ -196,8 +189,8 @@ static char *unquote(const char *v)
 {
     size_t n = strlen(v);
     if (n >= 2 && ((v[0] == '"' && v[n - 1] == '"') || (v[0] == '\'' && v[n - 1] == '\'')))
-        return xstrndup(v + 1, n - 2);
-    return xstrdup(v);
+        return mem_strndup(v + 1, n - 2);
+    return mem_strdup(v);
 }
 
 static bool apply(config_t *c, const key_def_t *k, const char *v, const char *src, int line,
@@ -207,39 +200,39 @@ static bool apply(config_t *c, const key_def_t *k, const char *v, const char *sr
     double num;
     bool ok = true;
     switch (k->type) {
-    case T_STR: free(*(char **)p); *(char **)p = xstrdup(v); break;
-    case T_LANG:
+    case CONFIG_T_STR: free(*(char **)p); *(char **)p = mem_strdup(v); break;
+    case CONFIG_T_LANG:
         ok = lang_tag_valid(v);
-        if (ok) { free(*(char **)p); *(char **)p = xstrdup(v); }
+        if (ok) { free(*(char **)p); *(char **)p = mem_strdup(v); }
         break;
-    case T_LANGS: return lang_set_parse(&c->langs, v, src, line, d); /* it says what is wrong */
-    case T_SECONDS: case T_MS: case T_INT: case T_REAL:
+    case CONFIG_T_LANGS: return lang_set_parse(&c->langs, v, src, line, d); /* it says what is wrong */
+    case CONFIG_T_SECONDS: case CONFIG_T_MS: case CONFIG_T_INT: case CONFIG_T_REAL:
         ok = parse_number(v, &num) && num >= k->min && num <= k->max;
-        if (ok && (k->type == T_SECONDS || k->type == T_REAL)) *(double *)p = num;
+        if (ok && (k->type == CONFIG_T_SECONDS || k->type == CONFIG_T_REAL)) *(double *)p = num;
         else if (ok) *(int *)p = (int)num;
         break;
-    case T_SIZE: ok = parse_size(v, &c->width, &c->height); break;
-    case T_BOOL: ok = parse_bool(v, (bool *)p); break;
-    case T_ROTATE:
+    case CONFIG_T_SIZE: ok = parse_size(v, &c->width, &c->height); break;
+    case CONFIG_T_BOOL: ok = config_parse_bool(v, (bool *)p); break;
+    case CONFIG_T_ROTATE:
         ok = parse_number(v, &num) && (num == 0 || num == 90 || num == 180 || num == 270);
         if (ok) *(int *)p = (int)num;
         break;
-    case T_TIME: ok = parse_time(v, (int *)p); break;
-    case T_RENDERER: ok = parse_renderer(v, (renderer_kind_t *)p); break;
-    case T_DAYS: ok = config_parse_days(v, (unsigned *)p); break;
-    case T_PIN:
+    case CONFIG_T_TIME: ok = parse_time(v, (int *)p); break;
+    case CONFIG_T_RENDERER: ok = parse_renderer(v, (renderer_kind_t *)p); break;
+    case CONFIG_T_DAYS: ok = config_parse_days(v, (unsigned *)p); break;
+    case CONFIG_T_PIN:
         ok = strlen(v) >= 4 && strlen(v) <= 12 && strspn(v, "0123456789") == strlen(v);
-        if (ok) { free(*(char **)p); *(char **)p = xstrdup(v); }
+        if (ok) { free(*(char **)p); *(char **)p = mem_strdup(v); }
         break;
     }
     if (!ok) {
-        if (k->type == T_SECONDS || k->type == T_MS || k->type == T_INT || k->type == T_REAL)
+        if (k->type == CONFIG_T_SECONDS || k->type == CONFIG_T_MS || k->type == CONFIG_T_INT || k->type == CONFIG_T_REAL)
             diag_add(d, src, line, "bad value '%s' for %s (expected %s, %g to %g)", v, k->key, k->help,
                      k->min, k->max);
-        else if (k->type == T_BOOL) /* its help says what it does, not what it takes */
+        else if (k->type == CONFIG_T_BOOL) /* its help says what it does, not what it takes */
             diag_add(d, src, line, "bad value '%s' for %s (expected true or false)", v, k->key);
         else
-            diag_add(d, src, line, "bad value '%s' for %s (expected %s)", k->type == T_PIN ? "(hidden)" : v, k->key, k->help);
+            diag_add(d, src, line, "bad value '%s' for %s (expected %s)", k->type == CONFIG_T_PIN ? "(hidden)" : v, k->key, k->help);
     }
     return ok;
 }
@@ -254,7 +247,7 @@ static bool font_set(config_t *c, const char *tag, const char *v, const char *sr
     if (i == LANG_MAX) { diag_add(d, src, line, "[fonts]: more than %d languages", LANG_MAX); return false; }
     if (i == c->nfonts) snprintf(c->fonts[c->nfonts++].tag, LANG_TAG_MAX, "%s", tag);
     free(c->fonts[i].spec);
-    c->fonts[i].spec = xstrdup(v);
+    c->fonts[i].spec = mem_strdup(v);
     return true;
 }
 
@@ -288,11 +281,11 @@ bool config_set(config_t *c, const char *section, const char *key, const char *v
         free(v);
         return ok;
     }
-    const key_def_t *k = key_find(section, key);
+    const key_def_t *k = config_key_find(section, key);
     if (!k) {
-        if (section && !key_find(NULL, key) && !strcmp(section, ""))
+        if (section && !config_key_find(NULL, key) && !strcmp(section, ""))
             diag_add(diags, src, line, "key '%s' outside a [section]", key);
-        else if (section && key_find(NULL, key))
+        else if (section && config_key_find(NULL, key))
             diag_add(diags, src, line, "key '%s' does not belong in [%s]", key, section);
         else
             diag_add(diags, src, line, "unknown key '%s'", key);
@@ -429,7 +422,7 @@ bool config_load_file(config_t *c, const char *path, bool allow_dir_key, diag_li
     char *data;
     size_t len;
     const char *err;
-    if (file_read(path, UTIL_MAX_FILE_BYTES, &data, &len, &err) != 0) {
+    if (path_read(path, PATH_MAX_FILE_BYTES, &data, &len, &err) != 0) {
         if (path_is_file(path) || path_is_dir(path)) diag_add(diags, path, 0, "%s", err);
         return false;
     }
@@ -438,150 +431,10 @@ bool config_load_file(config_t *c, const char *path, bool allow_dir_key, diag_li
     return true;
 }
 
-/* ---- command line ---- */
-
-static void to_key(const char *flag, char *out, size_t n)
-{
-    size_t i = 0;
-    for (; flag[i] && i + 1 < n; i++) out[i] = flag[i] == '-' ? '_' : flag[i];
-    out[i] = 0;
-}
-
-static int usage_error(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "annai: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n" CLI_USAGE "\nTry 'annai --help'.\n");
-    return 2;
-}
-
-/* A flag's value is checked where it is typed: a bad one is a usage error (exit 2), never a
- * kiosk started with the default instead. */
-static int check_flag_value(const key_def_t *k, const char *flag, const char *val)
-{
-    config_t probe;
-    diag_list_t d = {0};
-    config_defaults(&probe);
-    int rc = config_set(&probe, k->section, k->key, val, flag, 0, &d) ? 0 : usage_error("%s", d.count ? d.items[0].text : flag);
-    config_free(&probe);
-    diag_clear(&d);
-    return rc;
-}
-
-/* A boolean flag is a switch: --allow-exit alone means true, --no-allow-exit false; a following
- * true/false/yes/no/on/off/1/0 is still taken as its value. */
-static const char *switch_value(const key_def_t *k, bool negated, int argc, char **argv, int *i)
-{
-    bool b;
-    if (negated) return "false";
-    if (k->type != T_BOOL) return NULL;
-    if (*i + 1 < argc && parse_bool(argv[*i + 1], &b)) return argv[++*i];
-    return "true";
-}
-
-static void cli_push(cli_t *cli, const char *k, const char *v)
-{
-    ARRAY_GROW(cli->keys, cli->nopts, cli->capopts, cli->nopts + 1);
-    cli->values = xrealloc(cli->values, (size_t)cli->capopts * sizeof *cli->values);
-    cli->keys[cli->nopts] = xstrdup(k);
-    cli->values[cli->nopts++] = xstrdup(v);
-}
-
-static int set_mode(cli_t *cli, run_mode_t m, const char *arg)
-{
-    if (cli->mode != MODE_KIOSK && cli->mode != m) return usage_error("conflicting modes at '%s'", arg);
-    cli->mode = m;
-    return 0;
-}
-
-static int parse_args(cli_t *cli, int argc, char **argv)
-{
-    memset(cli, 0, sizeof *cli);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strncmp(a, "--", 2)) return usage_error("unexpected argument '%s'", a);
-        char name[64];
-        const char *eq = strchr(a, '=');
-        size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
-        if (n >= sizeof name) return usage_error("unknown option '%s'", a);
-        memcpy(name, a + 2, n);
-        name[n] = 0;
-        const char *val = eq ? eq + 1 : NULL;
-        int rc = 0;
-        if (!strcmp(name, "check")) rc = set_mode(cli, MODE_CHECK, a);
-        else if (!strcmp(name, "dump-layout")) rc = set_mode(cli, MODE_DUMP_LAYOUT, a);
-        else if (!strcmp(name, "bench")) rc = set_mode(cli, MODE_BENCH, a);
-        else if (!strcmp(name, "version")) rc = set_mode(cli, MODE_VERSION, a);
-        else if (!strcmp(name, "help")) rc = set_mode(cli, MODE_HELP, a);
-        else if (!strcmp(name, "windowed")) cli_push(cli, "fullscreen", "false");
-        else {
-            bool is_shot = !strcmp(name, "screenshot"), is_cfg = !strcmp(name, "config"), is_at = !strcmp(name, "at");
-            char key[64];
-            to_key(name, key, sizeof key);
-            if (!strcmp(key, "content")) strcpy(key, "dir");
-            const key_def_t *k = key_find(NULL, key);
-            bool negated = false;
-            if (!is_shot && !is_cfg && !is_at && !k && !strncmp(key, "no_", 3)) {
-                k = key_find(NULL, key + 3);
-                if (!k || k->type != T_BOOL || val) return usage_error("unknown option '%s'", a);
-                memmove(key, key + 3, strlen(key + 3) + 1);
-                negated = true;
-            }
-            if (!is_shot && !is_cfg && !is_at && !k) return usage_error("unknown option '%s'", a);
-            if (!strcmp(key, "pin")) return usage_error("%s is refused: every user of the machine sees the command line (ps). "
-                                                        "Put 'pin = ...' in [admin] of the --config file, or give it as "
-                                                        "the systemd credential '" CONFIG_PIN_CREDENTIAL "' (LoadCredential=).", "--pin");
-            if (!val && k) val = switch_value(k, negated, argc, argv, &i);
-            if (!val) {
-                if (i + 1 >= argc) return usage_error("option '%s' needs a value", a);
-                val = argv[++i];
-            }
-            if (is_shot) {
-                rc = set_mode(cli, MODE_SCREENSHOT, a);
-                free(cli->screenshot_dir);
-                cli->screenshot_dir = xstrdup(val);
-            } else if (is_at) {
-                free(cli->at);
-                cli->at = xstrdup(val);
-            } else if (is_cfg) {
-                free(cli->config_path);
-                cli->config_path = xstrdup(val);
-            } else {
-                char flag[80];
-                snprintf(flag, sizeof flag, "--%s", name);
-                if (check_flag_value(k, flag, val)) return 2;
-                cli_push(cli, key, val);
-                if (!strcmp(key, "size")) cli->size_given = true;
-            }
-        }
-        if (rc) return rc;
-    }
-    return 0;
-}
-
-/* A usage error leaves nothing to free: flags read before the bad one are dropped here. */
-int cli_parse(cli_t *cli, int argc, char **argv)
-{
-    int rc = parse_args(cli, argc, argv);
-    if (rc) cli_free(cli);
-    return rc;
-}
-
-void cli_free(cli_t *cli)
-{
-    for (int i = 0; i < cli->nopts; i++) { free(cli->keys[i]); free(cli->values[i]); }
-    free(cli->keys);
-    free(cli->values);
-    free(cli->screenshot_dir);
-    free(cli->config_path);
-    free(cli->at);
-    memset(cli, 0, sizeof *cli);
-}
-
 static void apply_flags(config_t *c, const cli_t *cli, diag_list_t *d)
 {
     for (int i = 0; i < cli->nopts; i++) {
-        const key_def_t *k = key_find(NULL, cli->keys[i]);
+        const key_def_t *k = config_key_find(NULL, cli->keys[i]);
         char src[96];
         snprintf(src, sizeof src, "--%s", cli->keys[i]);
         for (char *p = src; *p; p++) if (*p == '_') *p = '-';
@@ -596,7 +449,7 @@ void config_load_credential(config_t *c, const char *cred_dir, diag_list_t *diag
     char *data;
     size_t len;
     const char *err;
-    if (file_read(path, CONFIG_PIN_MAX_BYTES, &data, &len, &err) != 0) {
+    if (path_read(path, CONFIG_PIN_MAX_BYTES, &data, &len, &err) != 0) {
         if (path_is_file(path)) diag_add(diags, path, 0, "%s", err);
         free(path);
         return;
@@ -617,10 +470,10 @@ int config_resolve(config_t *c, const cli_t *cli, const char *share_dir, diag_li
     config_defaults(&probe);
     if (cli->config_path) config_load_file(&probe, cli->config_path, true, &scratch);
     apply_flags(&probe, cli, &scratch);
-    char *dir = probe.content_dir ? xstrdup(probe.content_dir) : NULL;
+    char *dir = probe.content_dir ? mem_strdup(probe.content_dir) : NULL;
     config_free(&probe);
     diag_clear(&scratch);
-    if (!dir) dir = path_is_dir("content") || !share_dir ? xstrdup("content") : path_join(share_dir, "content");
+    if (!dir) dir = path_is_dir("content") || !share_dir ? mem_strdup("content") : path_join(share_dir, "content");
 
     config_defaults(c);
     char *kiosk = path_join(dir, "kiosk.ini");
@@ -635,36 +488,4 @@ int config_resolve(config_t *c, const cli_t *cli, const char *share_dir, diag_li
     free(c->content_dir);
     c->content_dir = dir;
     return diags->count ? 1 : 0;
-}
-
-void config_print_help(void)
-{
-    printf("annai %s - kiosk display for Japanese panels\n\n"
-           CLI_USAGE "\n\n"
-           "Modes (default: run the kiosk):\n"
-           "  --check             validate content and config; path:line: message per problem\n"
-           "  --screenshot DIR    render every panel to DIR/NN-STEM.png and exit\n"
-           "  --dump-layout       print every laid-out text line as JSON\n"
-           "  --bench             print performance figures as name: value lines\n"
-           "  --version, --help\n\n"
-           "Options:\n"
-           "  --config FILE       ini file (after content/kiosk.ini, before flags)\n"
-           "  --content DIR       content folder (same as --dir)\n"
-           "  --windowed          a window instead of fullscreen\n"
-           "  --at \"YYYY-MM-DD HH:MM\"  with --check, --screenshot, --dump-layout: as if it were then\n"
-           "  A true/false option is a switch: --allow-exit turns it on, --no-allow-exit off.\n",
-           ANNAI_VERSION);
-    const char *sec = "";
-    for (int i = 0; i < NKEYS; i++) {
-        if (strcmp(sec, keys[i].section)) printf("\n  [%s]\n", sec = keys[i].section);
-        char flag[64];
-        if (key_find(NULL, keys[i].key) != &keys[i]) snprintf(flag, sizeof flag, "--%s-%s", keys[i].section, keys[i].key);
-        else snprintf(flag, sizeof flag, "--%s", keys[i].key);
-        for (char *p = flag; *p; p++) if (*p == '_') *p = '-';
-        if (keys[i].type == T_PIN) /* a secret: never a flag */
-            printf("  %-22s %s: in a --config file or the credential '%s' only\n", "pin =", keys[i].help, CONFIG_PIN_CREDENTIAL);
-        else
-            printf("  %-22s %s\n", flag, keys[i].help);
-    }
-    printf("\nExit codes: 0 fine, 1 content/config problems, 2 usage, 3 runtime failure.\n");
 }

@@ -12,7 +12,7 @@
 
 /* ---- the folder ---- */
 
-bool content_is_ignored_name(const char *name)
+bool deck_is_ignored_name(const char *name)
 {
     size_t n = strlen(name);
     if (name[0] == '.') return true; /* hidden, Syncthing's .syncthing.*.tmp, rsync's .~tmp~ */
@@ -32,9 +32,9 @@ static char **list_md(const char *dir, int *count, diag_list_t *diags)
     if (!dp) { diag_add(diags, dir, 0, "cannot open content folder"); return NULL; }
     struct dirent *e;
     while ((e = readdir(dp))) {
-        if (content_is_ignored_name(e->d_name)) continue;
-        ARRAY_GROW(names, n, cap, n + 1);
-        names[n++] = xstrdup(e->d_name);
+        if (deck_is_ignored_name(e->d_name)) continue;
+        MEM_ARRAY_GROW(names, n, cap, n + 1);
+        names[n++] = mem_strdup(e->d_name);
     }
     closedir(dp);
     if (n) qsort(names, (size_t)n, sizeof *names, cmp_str);
@@ -61,10 +61,10 @@ static void deck_add(deck_t *deck, panel_t *p)
 {
     int i = entry_find(deck, p->stem);
     if (i < 0) {
-        ARRAY_GROW(deck->entries, deck->count, deck->cap, deck->count + 1);
+        MEM_ARRAY_GROW(deck->entries, deck->count, deck->cap, deck->count + 1);
         i = deck->count++;
         memset(&deck->entries[i], 0, sizeof deck->entries[i]);
-        deck->entries[i].stem = xstrdup(p->stem);
+        deck->entries[i].stem = mem_strdup(p->stem);
     }
     panel_free(deck->entries[i].lang[p->lang]);
     deck->entries[i].lang[p->lang] = p;
@@ -96,7 +96,7 @@ static void load_one(deck_t *deck, const char *dir, const char *name, diag_list_
 void deck_load(deck_t *deck, const char *dir, const langset_t *langs, diag_list_t *diags)
 {
     memset(deck, 0, sizeof *deck);
-    deck->dir = xstrdup(dir);
+    deck->dir = mem_strdup(dir);
     if (langs) deck->langs = *langs;
     else lang_set_parse(&deck->langs, LANG_DEFAULT_LIST, "", 0, diags);
     int n;
@@ -169,7 +169,7 @@ void deck_notice(deck_t *deck, const char *dir)
     diag_clear(&ignore);
     if (!p) return;
     free(p->stem);
-    p->stem = xstrdup("notice");
+    p->stem = mem_strdup("notice");
     p->lang = LANG_DEFAULT;
     deck_add(deck, p);
 }
@@ -201,7 +201,7 @@ uint64_t deck_signature(const char *dir)
     uint64_t h = 1469598103934665603ULL;
     const char *subs[] = {"", "img"};
     for (int s = 0; s < 2; s++) {
-        char *d = *subs[s] ? path_join(dir, subs[s]) : xstrdup(dir);
+        char *d = *subs[s] ? path_join(dir, subs[s]) : mem_strdup(dir);
         DIR *dp = opendir(d);
         struct dirent *e;
         while (dp && (e = readdir(dp))) {

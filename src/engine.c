@@ -21,7 +21,7 @@ const char *engine_share_dir(void)
     static char dir[PATH_MAX];
     if (dir[0]) return dir;
     snprintf(dir, sizeof dir, "%s", ANNAI_SHARE_DIR);
-    char *exe = exe_dir();
+    char *exe = path_exe_dir();
     if (!exe) return dir;
     char cand[PATH_MAX + 64];
     snprintf(cand, sizeof cand, "%s/../share/annai/fonts", exe);
@@ -57,7 +57,7 @@ static void engine_phrase(engine_t *e, lang_t lang, diag_list_t *diags)
 
 void engine_focus_lang(engine_t *e, lang_t lang)
 {
-    int keep[2] = {e->faces[LANG_DEFAULT], lang >= 0 && lang < e->cfg.langs.n ? e->faces[lang] : FACE_REGULAR};
+    int keep[2] = {e->faces[LANG_DEFAULT], lang >= 0 && lang < e->cfg.langs.n ? e->faces[lang] : FONTS_FACE_REGULAR};
     fonts_keep_only(e->fonts, keep, 2);
 }
 
@@ -69,11 +69,11 @@ const metrics_t *engine_metrics(engine_t *e, lang_t lang)
     if (!e->metrics_ready[lang]) {
         const lang_info_t *li = &e->cfg.langs.info[lang];
         int face = e->faces[lang];
-        if (face != FACE_REGULAR) {
+        if (face != FONTS_FACE_REGULAR) {
             int before = e->font_diags.count;
             fonts_face_open(e->fonts, face, &e->font_diags);
-            fonts_face_open(e->fonts, face + FACE_BOLD, &e->font_diags);
-            for (int i = before; i < e->font_diags.count; i++) LOGW("fonts", "%s", e->font_diags.items[i].text);
+            fonts_face_open(e->fonts, face + FONTS_FACE_BOLD, &e->font_diags);
+            for (int i = before; i < e->font_diags.count; i++) LOG(LOG_WARN, "fonts", "%s", e->font_diags.items[i].text);
         }
         engine_phrase(e, lang, &e->font_diags);
         e->metrics[lang] = (metrics_t){e->fonts, metrics_advance, fonts_ascent_em(e->fonts, face), e->phrase[lang], face,
@@ -90,13 +90,13 @@ const metrics_t *engine_metrics_cb(void *ud, lang_t lang) { return engine_metric
 static bool engine_is_japanese(const engine_t *e, lang_t l)
 {
     lang_breaks_t b = e->cfg.langs.info[l].breaks;
-    return b == BREAKS_JA || b == BREAKS_JA_EASY;
+    return b == LANG_BREAKS_JA || b == LANG_BREAKS_JA_EASY;
 }
 
 static void lists_free(engine_t *e)
 {
     for (int l = 0; l < LANG_MAX; l++) {
-        for (int i = 0; e->lists[l] && i < e->deck.count; i++) dlist_free(&e->lists[l][i]);
+        for (int i = 0; e->lists[l] && i < e->deck.count; i++) layout_dlist_free(&e->lists[l][i]);
         free(e->lists[l]);
         free(e->laid[l]);
         e->lists[l] = NULL;
@@ -110,11 +110,11 @@ static void lists_alloc(engine_t *e)
 {
     int n = e->deck.count;
     for (int l = 0; l < LANG_MAX; l++) {
-        e->lists[l] = xcalloc((size_t)n + 1, sizeof *e->lists[l]);
-        e->laid[l] = xcalloc((size_t)n + 1, sizeof *e->laid[l]);
+        e->lists[l] = mem_calloc((size_t)n + 1, sizeof *e->lists[l]);
+        e->laid[l] = mem_calloc((size_t)n + 1, sizeof *e->laid[l]);
     }
     e->nlaid = 0;
-    e->dwell_ms = xcalloc((size_t)n + 1, sizeof *e->dwell_ms);
+    e->dwell_ms = mem_calloc((size_t)n + 1, sizeof *e->dwell_ms);
     for (int i = 0; i < n; i++) e->dwell_ms[i] = e->deck.entries[i].lang[LANG_DEFAULT]->dwell_s * 1000;
 }
 
@@ -209,9 +209,9 @@ void engine_fit_atlas(const engine_t *e, atlas_t *a, int w, int h)
 static void spans_copy(block_t *dst, const span_t *s, int n)
 {
     memset(dst, 0, sizeof *dst);
-    dst->spans = xcalloc((size_t)n + 1, sizeof *dst->spans);
+    dst->spans = mem_calloc((size_t)n + 1, sizeof *dst->spans);
     for (int i = 0; i < n; i++)
-        dst->spans[i] = (span_t){xstrdup(s[i].text), s[i].ruby ? xstrdup(s[i].ruby) : NULL, s[i].style};
+        dst->spans[i] = (span_t){mem_strdup(s[i].text), s[i].ruby ? mem_strdup(s[i].ruby) : NULL, s[i].style};
     dst->nspans = dst->capspans = n;
 }
 
@@ -228,7 +228,7 @@ static void spans_free(block_t *b)
 static void layout_with_readings(engine_t *e, const panel_t *p, const layout_opts_t *o, dlist_t *out)
 {
     panel_t copy = *p;
-    copy.blocks = xcalloc((size_t)p->nblocks + 1, sizeof *copy.blocks);
+    copy.blocks = mem_calloc((size_t)p->nblocks + 1, sizeof *copy.blocks);
     for (int i = 0; i < p->nblocks; i++) {
         block_t *b = &copy.blocks[i];
         spans_copy(b, p->blocks[i].spans, p->blocks[i].nspans);
@@ -241,7 +241,7 @@ static void layout_with_readings(engine_t *e, const panel_t *p, const layout_opt
         b->img_h = p->blocks[i].img_h;
         furigana_apply(&e->furigana, b);
     }
-    span_t t = {p->title, NULL, STYLE_BOLD};
+    span_t t = {p->title, NULL, PANEL_STYLE_BOLD};
     block_t title; /* the title's own readings (the author's) first */
     if (p->title_block.nspans) spans_copy(&title, p->title_block.spans, p->title_block.nspans);
     else spans_copy(&title, &t, 1);
@@ -264,7 +264,7 @@ static void layout_variant(engine_t *e, const panel_t *p, dlist_t *out)
         dlist_t everyday = {0};
         layout_panel(p, e->w, e->h, engine_metrics(e, p->lang), &everyday);
         if (everyday.scale > 1) o.text_scale *= everyday.scale;
-        dlist_free(&everyday);
+        layout_dlist_free(&everyday);
     }
     if ((e->variant & ENGINE_V_FURIGANA) && e->has_furigana && engine_is_japanese(e, p->lang))
         layout_with_readings(e, p, &o, out);
@@ -281,7 +281,7 @@ static void evict_oldest(engine_t *e)
         for (int i = 0; i < e->deck.count; i++)
             if (e->laid[l][i] && (bl < 0 || e->laid[l][i] < e->laid[bl][bi])) { bl = l; bi = i; }
     if (bl < 0) return;
-    dlist_free(&e->lists[bl][bi]);
+    layout_dlist_free(&e->lists[bl][bi]);
     e->laid[bl][bi] = 0;
     e->nlaid--;
 }

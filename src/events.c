@@ -14,7 +14,7 @@ int events_open(events_t *e, const char *path)
     memset(e, 0, sizeof *e);
     if (!path || !*path) return 0;
     /* "-": standard output, which journald (or a pipe to logger) collects under systemd */
-    if (strcmp(path, "-")) e->path = xstrdup(path);
+    if (strcmp(path, "-")) e->path = mem_strdup(path);
     e->f = e->path ? fopen(path, "a") : stdout;
     return e->f ? 0 : -1;
 }
@@ -30,7 +30,7 @@ void events_reopen(events_t *e)
 {
     if (!e->path) return;
     FILE *f = fopen(e->path, "a");
-    if (!f) { LOGW("events", "%s: cannot reopen: %s", e->path, strerror(errno)); return; }
+    if (!f) { LOG(LOG_WARN, "events", "%s: cannot reopen: %s", e->path, strerror(errno)); return; }
     if (e->f) fclose(e->f);
     e->f = f;
 }
@@ -41,7 +41,7 @@ static void check_reader(events_t *e)
 {
     if (!ferror(e->f) || errno != EPIPE) return;
     e->gone = true;
-    LOGW("events", "the reader of the events went away; events are no longer written");
+    LOG(LOG_WARN, "events", "the reader of the events went away; events are no longer written");
 }
 
 void events_quote(char *out, size_t n, const char *s)

@@ -19,7 +19,7 @@
 #define ADV_HASH 4096
 #define BUNDLED_FAMILY "BIZ UDPGothic"
 
-static const char *bundled_files[FACE_COUNT] = {"BIZUDPGothic-Regular.ttf", "BIZUDPGothic-Bold.ttf"};
+static const char *bundled_files[FONTS_FACE_COUNT] = {"BIZUDPGothic-Regular.ttf", "BIZUDPGothic-Bold.ttf"};
 
 typedef struct {
     uint32_t key; /* face << 24 | cp */
@@ -153,7 +153,7 @@ static bool face_load(face_slot_t *fs, bool shared, char *why, size_t n)
     fs->ascent_em = (float)TTF_FontAscent(fs->ref) / REF_PX;
     if (!fs->family) {
         const char *fam = TTF_FontFaceFamilyName(fs->ref);
-        fs->family = xstrdup(fam ? fam : fs->path);
+        fs->family = mem_strdup(fam ? fam : fs->path);
     }
     return true;
 }
@@ -162,12 +162,12 @@ fonts_t *fonts_create(const char *dir, diag_list_t *diags)
 {
     /* SDL_ttf counts TTF_Init calls: each fonts_t holds one, so several can live at once */
     if (TTF_Init() != 0) { diag_add(diags, "SDL_ttf", 0, "%s", TTF_GetError()); return NULL; }
-    fonts_t *f = xcalloc(1, sizeof *f);
-    for (int i = 0; i < FACE_COUNT; i++) {
+    fonts_t *f = mem_calloc(1, sizeof *f);
+    for (int i = 0; i < FONTS_FACE_COUNT; i++) {
         face_slot_t *fs = &f->faces[f->nfaces++];
         fs->path = path_join(dir, bundled_files[i]);
-        fs->bold = i == FACE_BOLD;
-        fs->family = xstrdup(BUNDLED_FAMILY);
+        fs->bold = i == FONTS_FACE_BOLD;
+        fs->family = mem_strdup(BUNDLED_FAMILY);
         char why[160];
         bool ok = face_load(fs, false, why, sizeof why);
         if (ok && !TTF_GlyphIsProvided32(fs->ref, 0x3042))
@@ -179,7 +179,7 @@ fonts_t *fonts_create(const char *dir, diag_list_t *diags)
         }
     }
     f->adv_cap = ADV_HASH;
-    f->adv = xcalloc((size_t)f->adv_cap, sizeof *f->adv);
+    f->adv = mem_calloc((size_t)f->adv_cap, sizeof *f->adv);
     return f;
 }
 
@@ -212,17 +212,17 @@ void fonts_destroy(fonts_t *f)
 
 int fonts_add_lang(fonts_t *f, const lang_info_t *li, const char *tag, const char *spec)
 {
-    if (!spec && !li->fc_family) return FACE_REGULAR;
-    for (int i = FACE_COUNT; i < f->nfaces; i += 2)
+    if (!spec && !li->fc_family) return FONTS_FACE_REGULAR;
+    for (int i = FONTS_FACE_COUNT; i < f->nfaces; i += 2)
         if (!strcmp(f->faces[i].tag, tag)) return i;
-    if (f->nfaces + 2 > FONTS_MAX_FACES) return FACE_REGULAR;
+    if (f->nfaces + 2 > FONTS_MAX_FACES) return FONTS_FACE_REGULAR;
     int base = f->nfaces;
-    for (int w = 0; w < FACE_COUNT; w++) {
+    for (int w = 0; w < FONTS_FACE_COUNT; w++) {
         face_slot_t *fs = &f->faces[f->nfaces++];
         memset(fs, 0, sizeof *fs);
         fs->li = li;
         snprintf(fs->tag, sizeof fs->tag, "%s", tag);
-        fs->bold = w == FACE_BOLD;
+        fs->bold = w == FONTS_FACE_BOLD;
         if (spec) fs->path = lang_font_spec(spec, &fs->index);
     }
     return base;
@@ -245,8 +245,8 @@ static float ideograph_top_em(const face_slot_t *fs)
 
 static void face_align(fonts_t *f, face_slot_t *fs)
 {
-    float ours = ideograph_top_em(fs), theirs = ideograph_top_em(&f->faces[FACE_REGULAR]);
-    if (ours >= 0 && theirs >= 0) fs->ascent_em = f->faces[FACE_REGULAR].ascent_em - theirs + ours;
+    float ours = ideograph_top_em(fs), theirs = ideograph_top_em(&f->faces[FONTS_FACE_REGULAR]);
+    if (ours >= 0 && theirs >= 0) fs->ascent_em = f->faces[FONTS_FACE_REGULAR].ascent_em - theirs + ours;
 }
 
 bool fonts_face_open(fonts_t *f, int face, diag_list_t *diags)
@@ -276,9 +276,9 @@ bool fonts_face_is_open(const fonts_t *f, int face) { return valid(f, face) && f
 
 void fonts_keep_only(fonts_t *f, const int *keep, int nkeep)
 {
-    for (int i = FACE_COUNT; i < f->nfaces; i++) {
+    for (int i = FONTS_FACE_COUNT; i < f->nfaces; i++) {
         bool kept = false;
-        for (int k = 0; k < nkeep; k++) kept |= keep[k] >= FACE_COUNT && (i == keep[k] || i == keep[k] + FACE_BOLD);
+        for (int k = 0; k < nkeep; k++) kept |= keep[k] >= FONTS_FACE_COUNT && (i == keep[k] || i == keep[k] + FONTS_FACE_BOLD);
         if (kept || !f->faces[i].ref) continue;
         face_unload(&f->faces[i]);
         f->faces[i].tried = false; /* opened again, from the path found before, when next used */
@@ -288,13 +288,13 @@ void fonts_keep_only(fonts_t *f, const int *keep, int nkeep)
 /* The face actually used for a face id: itself once open, else the bundled one of its weight. */
 static int usable(fonts_t *f, int face)
 {
-    if (!valid(f, face)) return FACE_REGULAR;
+    if (!valid(f, face)) return FONTS_FACE_REGULAR;
     if (!f->faces[face].tried) {
         diag_list_t quiet = {0}; /* --check and the engine report it; drawing falls back */
         fonts_face_open(f, face, &quiet);
         diag_clear(&quiet);
     }
-    return f->faces[face].ref ? face : (f->faces[face].bold ? FACE_BOLD : FACE_REGULAR);
+    return f->faces[face].ref ? face : (f->faces[face].bold ? FONTS_FACE_BOLD : FONTS_FACE_REGULAR);
 }
 
 const char *fonts_face_name(fonts_t *f, int face)
@@ -313,13 +313,13 @@ int fonts_face_for(fonts_t *f, int face, uint32_t cp)
 {
     face = usable(f, face);
     if (TTF_GlyphIsProvided32(f->faces[face].ref, cp)) return face;
-    int fallback = f->faces[face].bold ? FACE_BOLD : FACE_REGULAR;
+    int fallback = f->faces[face].bold ? FONTS_FACE_BOLD : FONTS_FACE_REGULAR;
     return face != fallback && TTF_GlyphIsProvided32(f->faces[fallback].ref, cp) ? fallback : -1;
 }
 
 float fonts_ascent_em(fonts_t *f, int face) { return f->faces[usable(f, face)].ascent_em; }
 
-bool fonts_has_glyph(fonts_t *f, uint32_t cp) { return TTF_GlyphIsProvided32(f->faces[FACE_REGULAR].ref, cp) != 0; }
+bool fonts_has_glyph(fonts_t *f, uint32_t cp) { return TTF_GlyphIsProvided32(f->faces[FONTS_FACE_REGULAR].ref, cp) != 0; }
 
 static void adv_insert(adv_entry_t *tab, int cap, uint32_t key, float adv)
 {
@@ -336,7 +336,7 @@ static float measure_em(fonts_t *f, int face, uint32_t cp)
     int use = fonts_face_for(f, face, cp);
     if (use < 0) return cp == ' ' || cp == '\n' ? 0.25f : 0;
     int minx, maxx, miny, maxy, adv = 0;
-    TTF_Font *ref = use >= FACE_COUNT ? fonts_sized(f, use, REF_PX) : f->faces[use].ref;
+    TTF_Font *ref = use >= FONTS_FACE_COUNT ? fonts_sized(f, use, REF_PX) : f->faces[use].ref;
     if (!ref || TTF_GlyphMetrics32(ref, cp, &minx, &maxx, &miny, &maxy, &adv) != 0) adv = REF_PX / 2;
     return (float)adv / REF_PX;
 }
@@ -352,7 +352,7 @@ float fonts_advance(fonts_t *f, int face, float px, uint32_t cp)
     float em = measure_em(f, face, cp);
     if (f->adv_count * 2 >= f->adv_cap) {
         int nc = f->adv_cap * 2;
-        adv_entry_t *n = xcalloc((size_t)nc, sizeof *n);
+        adv_entry_t *n = mem_calloc((size_t)nc, sizeof *n);
         for (int k = 0; k < f->adv_cap; k++)
             if (f->adv[k].key) adv_insert(n, nc, f->adv[k].key, f->adv[k].adv);
         free(f->adv);
@@ -399,12 +399,12 @@ void fonts_release(fonts_t *f)
 char *fonts_find_dir(const char *argv0, const char *share_dir)
 {
     const char *env = getenv("ANNAI_FONTS");
-    if (env && *env) return xstrdup(env);
+    if (env && *env) return mem_strdup(env);
     char *cand = path_join("fonts", bundled_files[0]);
     bool here = path_is_file(cand);
     free(cand);
-    if (here) return xstrdup("fonts");
-    char *exe = exe_dir();
+    if (here) return mem_strdup("fonts");
+    char *exe = path_exe_dir();
     if (exe) {
         char *d = path_join(exe, "fonts"), *p = path_join(d, bundled_files[0]);
         bool ok = path_is_file(p);

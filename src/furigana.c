@@ -155,7 +155,7 @@ static int parse_line(furigana_t *f, const char *path, int lineno, const char *s
         diag_add(d, path, lineno, "word longer than %d characters", FURIGANA_MAX_WORD_CHARS);
         return 1;
     }
-    char *word = xstrndup(w, wl), *reading = reading_to_hiragana(r, rl);
+    char *word = mem_strndup(w, wl), *reading = reading_to_hiragana(r, rl);
     seg_t segs[MAX_SEGS];
     bool has_kanji = false;
     for (size_t k = 0; k < wl;) has_kanji |= furigana_is_kanji(utf8_decode(word, wl, &k));
@@ -168,7 +168,7 @@ static int parse_line(furigana_t *f, const char *path, int lineno, const char *s
         free(word); free(reading);
         return 1;
     }
-    ARRAY_GROW(f->e, f->n, f->cap, f->n + 1);
+    MEM_ARRAY_GROW(f->e, f->n, f->cap, f->n + 1);
     f->e[f->n++] = (furigana_entry_t){word, reading, lineno};
     int c = chars_in(w, wl);
     if (c > f->max_chars) f->max_chars = c;
@@ -232,7 +232,7 @@ int furigana_load(furigana_t *f, const char *dir, diag_list_t *diags)
     int rc = 1;
     struct stat st;
     if (lstat(path, &st) != 0 && errno == ENOENT) rc = 0;
-    else if (file_read(path, FURIGANA_MAX_FILE_BYTES, &data, &len, &err) != 0) {
+    else if (path_read(path, FURIGANA_MAX_FILE_BYTES, &data, &len, &err) != 0) {
         diag_add(diags, path, 0, "%s", err ? err : "cannot read");
         rc = -1;
     } else furigana_parse(f, path, data, len, diags);
@@ -288,8 +288,8 @@ const furigana_entry_t *furigana_match(const furigana_t *f, const char *s, size_
 static void push(block_t *b, const char *text, size_t n, const char *ruby, size_t rn, unsigned style)
 {
     if (!n) return;
-    ARRAY_GROW(b->spans, b->nspans, b->capspans, b->nspans + 1);
-    b->spans[b->nspans++] = (span_t){xstrndup(text, n), ruby ? xstrndup(ruby, rn) : NULL, style};
+    MEM_ARRAY_GROW(b->spans, b->nspans, b->capspans, b->nspans + 1);
+    b->spans[b->nspans++] = (span_t){mem_strndup(text, n), ruby ? mem_strndup(ruby, rn) : NULL, style};
 }
 
 static void push_word(block_t *out, const furigana_entry_t *e, const char *text, unsigned style)

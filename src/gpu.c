@@ -63,11 +63,11 @@ bool gpu_probe(const char *dir, char *name, size_t n)
 
 renderer_kind_t gpu_choose(renderer_kind_t asked, bool real_gpu)
 {
-    if (asked != RENDERER_AUTO) return asked;
-    return real_gpu ? RENDERER_GPU : RENDERER_SOFTWARE;
+    if (asked != CONFIG_RENDERER_AUTO) return asked;
+    return real_gpu ? CONFIG_RENDERER_GPU : CONFIG_RENDERER_SOFTWARE;
 }
 
 const char *gpu_renderer_name(renderer_kind_t k)
 {
-    return k == RENDERER_GPU ? "gpu" : k == RENDERER_SOFTWARE ? "software" : "auto";
+    return k == CONFIG_RENDERER_GPU ? "gpu" : k == CONFIG_RENDERER_SOFTWARE ? "software" : "auto";
 }

@@ -51,23 +51,23 @@ void heading_breaks(const phrase_model_t *model, para_t *p, break_mode_t mode)
     }
     unsigned char *phrase = NULL;
     if (model && !hinted && cjk) { /* an English heading needs no model */
-        uint32_t *cps = xcalloc((size_t)n, sizeof *cps);
+        uint32_t *cps = mem_calloc((size_t)n, sizeof *cps);
         for (int i = 0; i < n; i++) cps[i] = p->c[i].cp;
-        phrase = xcalloc((size_t)n, 1);
+        phrase = mem_calloc((size_t)n, 1);
         phrase_breaks(model, cps, n, phrase);
         free(cps);
     }
     for (int i = 0; i + 1 < n; i++) {
         uint32_t a = p->c[i].cp, b = p->c[i + 1].cp;
-        if (p->brk[i] != BRK_ALLOW || linebreak_is_space(a) || linebreak_is_space(b)) continue;
+        if (p->brk[i] != LINEBREAK_BRK_ALLOW || linebreak_is_space(a) || linebreak_is_space(b)) continue;
         if (!linebreak_is_cjk(a) && !linebreak_is_cjk(b)) { /* Latin: at spaces; after a dash only if need be */
-            p->brk[i] = mode == BREAK_WORDS ? BRK_ALLOW : BRK_WORD;
+            p->brk[i] = mode == LAYOUT_BREAK_WORDS ? LINEBREAK_BRK_ALLOW : LINEBREAK_BRK_WORD;
             continue;
         }
-        if (is_katakana(a) && is_katakana(b)) { p->brk[i] = BRK_NONE; continue; }
+        if (is_katakana(a) && is_katakana(b)) { p->brk[i] = LINEBREAK_BRK_NONE; continue; }
         bool boundary = hinted ? p->c[i].hint : phrase ? phrase[i + 1] : true;
         if (boundary) continue;
-        p->brk[i] = !word_boundary(a, b) ? BRK_NONE : mode == BREAK_WORDS ? BRK_ALLOW : BRK_WORD;
+        p->brk[i] = !word_boundary(a, b) ? LINEBREAK_BRK_NONE : mode == LAYOUT_BREAK_WORDS ? LINEBREAK_BRK_ALLOW : LINEBREAK_BRK_WORD;
     }
     free(phrase);
 }
@@ -150,7 +150,7 @@ float heading_fit(const metrics_t *m, const span_t *spans, int nspans, float w, 
                   int max_lines)
 {
     para_t p;
-    if (!st->breaks) st->breaks = BREAK_PHRASES;
+    if (!st->breaks) st->breaks = LAYOUT_BREAK_PHRASES;
     fit_t f = build(&p, m, spans, nspans, w, st);
     /* a phrase split, or too many lines: the heading gets smaller, down to the legible minimum */
     while ((f.weak || (max_lines && f.lines > max_lines)) && st->px > min_px) {
@@ -165,7 +165,7 @@ float heading_fit(const metrics_t *m, const span_t *spans, int nspans, float w, 
     /* a stranded last line (「…政策の/推進」): first the words inside the phrases may break
      * (「…イノベーション/政策の推進」), then the heading may get a little smaller */
     text_style_t words = *st;
-    words.breaks = BREAK_WORDS;
+    words.breaks = LAYOUT_BREAK_WORDS;
     float ww = try_style(m, spans, nspans, w, &words, f.weak);
     if (ww > 0) { *st = words; return ww; }
     text_style_t smaller = *st;

@@ -28,11 +28,11 @@ bool health_record(health_t *h, health_kind_t k, const char *path, int err)
     h->err[k] = err;
     if (err) {
         snprintf(h->msg[k], sizeof h->msg[k], "%s: %s: %s", kind_names[k], path, strerror(err));
-        fprintf(stderr, "annai: cannot write the %s file %s: %s (said once; the kiosk goes on)\n", kind_names[k],
+        LOG(LOG_ERROR, "health", "cannot write the %s file %s: %s (said once; the kiosk goes on)", kind_names[k],
                 path, strerror(err));
     } else if (was_failing) {
         h->msg[k][0] = 0;
-        fprintf(stderr, "annai: the %s file %s is written again\n", kind_names[k], path);
+        LOG(LOG_WARN, "health", "the %s file %s is written again", kind_names[k], path);
     }
     return true;
 }

@@ -184,7 +184,7 @@ static void narration_toggle(kiosk_t *k, uint64_t now)
     if (!k->audio) k->audio = audio_create(k->e->cfg.volume);
     char err[1200];
     if (!k->audio || audio_play(k->audio, k->narration, err, sizeof err) != 0) {
-        LOGW("audio", "%s", k->audio ? err : "no audio");
+        LOG(LOG_WARN, "audio", "%s", k->audio ? err : "no audio");
         narration_event(k, "failed");
         return;
     }
@@ -244,7 +244,7 @@ static int focus_ids(kiosk_t *k, int *ids)
 static int focused(kiosk_t *k)
 {
     int ids[UI_MAX_FOCUS], n = focus_ids(k, ids);
-    return k->a11y.focus >= 0 && k->a11y.focus < n ? ids[k->a11y.focus] : HIT_NONE;
+    return k->a11y.focus >= 0 && k->a11y.focus < n ? ids[k->a11y.focus] : UI_HIT_NONE;
 }
 
 static void focus_move(kiosk_t *k, int dir)
@@ -323,12 +323,12 @@ static void emit_schedule(kiosk_t *k)
 {
     if (!k->announced) return; /* the first set follows the start event */
     size_t cap = 16, n = 0;
-    char *list = xcalloc(cap, 1), q[600];
+    char *list = mem_calloc(cap, 1), q[600];
     list[n++] = '[';
     for (int i = 0; i < k->plan.ntarget; i++) {
         events_quote(q, sizeof q, k->e->deck.entries[k->plan.target[i]].stem);
         size_t ql = strlen(q);
-        if (n + ql + 3 > cap) list = xrealloc(list, cap = (n + ql + 3) * 2);
+        if (n + ql + 3 > cap) list = mem_realloc(list, cap = (n + ql + 3) * 2);
         if (i) list[n++] = ',';
         memcpy(list + n, q, ql);
         n += ql;
@@ -345,7 +345,7 @@ static void plan_tick(kiosk_t *k)
 {
     app_t *a = &k->app;
     if (timeplan_set_target(&k->plan, &k->civil)) emit_schedule(k);
-    if (k->plan.shown && (a->tr.kind != TR_NONE || a->dragging)) return;
+    if (k->plan.shown && (a->tr.kind != APP_TR_NONE || a->dragging)) return;
     int pos = timeplan_set_apply(&k->plan, a->current, k->e->dwell_ms);
     if (pos < 0) return;
     a->panel_dwell_ms = k->plan.dwell;
@@ -357,7 +357,7 @@ static void plan_tick(kiosk_t *k)
 static void plan_reset(kiosk_t *k)
 {
     const deck_t *d = &k->e->deck;
-    const timeplan_t **plans = xcalloc((size_t)d->count + 1, sizeof *plans);
+    const timeplan_t **plans = mem_calloc((size_t)d->count + 1, sizeof *plans);
     for (int i = 0; i < d->count; i++) plans[i] = &deck_panel(d, i, LANG_DEFAULT)->plan;
     timeplan_set_reset(&k->plan, plans, d->count);
     free(plans);
@@ -370,7 +370,7 @@ static void keep_errors(kiosk_t *k, const diag_list_t *d)
 {
     for (int i = 0; i < k->nerrors; i++) free(k->errors[i]);
     k->nerrors = 0;
-    for (int i = 0; i < d->count && i < ADMIN_MAX_ERRORS; i++) k->errors[k->nerrors++] = xstrdup(d->items[i].text);
+    for (int i = 0; i < d->count && i < ADMIN_MAX_ERRORS; i++) k->errors[k->nerrors++] = mem_strdup(d->items[i].text);
 }
 
 /* What went wrong at start goes where the operator looks (the admin overlay, the events), not
@@ -410,7 +410,7 @@ static uint64_t ini_hash(const char *dir)
     size_t len;
     const char *err;
     uint64_t h = 0;
-    if (file_read(path, UTIL_MAX_FILE_BYTES, &data, &len, &err) == 0) {
+    if (path_read(path, PATH_MAX_FILE_BYTES, &data, &len, &err) == 0) {
         h = 1469598103934665603ULL;
         for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)data[i]) * 1099511628211ULL;
         free(data);
@@ -449,7 +449,7 @@ static void reload_now(kiosk_t *k, uint64_t now)
         char msg[1024];
         events_quote(msg, sizeof msg, d.count ? d.items[0].text : "no valid panel");
         events_emit(k->ev, "reload-failed", "error", msg, NULL);
-        for (int i = 0; i < d.count; i++) LOGW("content", "%s", d.items[i].text);
+        for (int i = 0; i < d.count; i++) LOG(LOG_WARN, "content", "%s", d.items[i].text);
         stamp(k, k->reload_status, sizeof k->reload_status, "reload failed, still showing the last good content:");
         k->st.reload_failures++;
         k->mc.reload_failures++;
@@ -459,7 +459,7 @@ static void reload_now(kiosk_t *k, uint64_t now)
         engine_set_deck(k->e, &deck);
         diag_list_t fd = {0};
         engine_load_furigana(k->e, k->e->cfg.content_dir, &fd);
-        for (int i = 0; i < fd.count; i++) LOGW("content", "%s", fd.items[i].text);
+        for (int i = 0; i < fd.count; i++) LOG(LOG_WARN, "content", "%s", fd.items[i].text);
         diag_clear(&fd);
         plan_reset(k);
         app_set_count(&k->app, k->plan.nshown, now);
@@ -468,7 +468,7 @@ static void reload_now(kiosk_t *k, uint64_t now)
         snprintf(n, sizeof n, "%d", k->e->deck.count);
         if (k->ini_changed) {
             events_emit(k->ev, "reload", "panels", n, "restart", "\"kiosk.ini changed: restart annai to apply it\"", NULL);
-            LOGW("config", "%s/kiosk.ini changed: restart annai to apply it", k->e->cfg.content_dir);
+            LOG(LOG_WARN, "config", "%s/kiosk.ini changed: restart annai to apply it", k->e->cfg.content_dir);
         } else {
             events_emit(k->ev, "reload", "panels", n, NULL);
         }
@@ -531,7 +531,7 @@ static void alert_reload(kiosk_t *k)
     diag_list_t d = {0};
     alert_set_free(&k->alerts);
     alert_set_load(&k->alerts, &k->e->cfg.langs, k->aw.dir, &d);
-    for (int i = 0; i < d.count; i++) LOGW("alert", "%s (shown anyway)", d.items[i].text);
+    for (int i = 0; i < d.count; i++) LOG(LOG_WARN, "alert", "%s (shown anyway)", d.items[i].text);
     if (d.count) keep_errors(k, &d);
     diag_clear(&d);
     k->alert_dirty = true;
@@ -586,12 +586,12 @@ static void admin_act(kiosk_t *k, int hit, uint64_t now)
 {
     admin_t *a = &k->admin;
     if (hit >= 0 && hit <= 9) admin_digit(a, hit, now);
-    else if (hit == AHIT_BACK) admin_backspace(a, now);
-    else if (hit == AHIT_OK) admin_submit(a, k->e->cfg.pin, now);
-    else if (hit == AHIT_CLOSE) admin_close(a);
-    else if (hit == AHIT_RELOAD) reload_now(k, now);
-    else if (hit == AHIT_EXIT && k->e->cfg.allow_exit) k->exit_asked = true;
-    if (hit != AHIT_NONE) a->last_input = now;
+    else if (hit == UI_AHIT_BACK) admin_backspace(a, now);
+    else if (hit == UI_AHIT_OK) admin_submit(a, k->e->cfg.pin, now);
+    else if (hit == UI_AHIT_CLOSE) admin_close(a);
+    else if (hit == UI_AHIT_RELOAD) reload_now(k, now);
+    else if (hit == UI_AHIT_EXIT && k->e->cfg.allow_exit) k->exit_asked = true;
+    if (hit != UI_AHIT_NONE) a->last_input = now;
     k->admin_dirty = k->dirty = true;
 }
 
@@ -599,23 +599,23 @@ static void act_on_hit(kiosk_t *k, int hit, uint64_t now)
 {
     app_t *a = &k->app;
     switch (hit) {
-    case HIT_PREV: app_step(a, -1, VIA_TAP, now); break;
-    case HIT_NEXT: app_step(a, 1, VIA_TAP, now); break;
-    case HIT_INDEX: app_set_index_open(a, true, now); k->st.index_opens++; break;
-    case HIT_LANG: app_set_picker_open(a, true, now); break;
-    case HIT_CLOSE: app_set_index_open(a, false, now); break;
-    case HIT_ACCESS: app_input(a, now); k->tray_open = !k->tray_open; sync_tray(k); break;
-    case HIT_FURIGANA: a11y_act(k, A11Y_FURIGANA, now); break;
-    case HIT_LARGE: a11y_act(k, A11Y_LARGE, now); break;
-    case HIT_CONTRAST: a11y_act(k, A11Y_CONTRAST, now); break;
-    case HIT_SPEAKER: app_input(a, now); narration_toggle(k, now); break;
-    case HIT_NONE: break;
+    case UI_HIT_PREV: app_step(a, -1, APP_VIA_TAP, now); break;
+    case UI_HIT_NEXT: app_step(a, 1, APP_VIA_TAP, now); break;
+    case UI_HIT_INDEX: app_set_index_open(a, true, now); k->st.index_opens++; break;
+    case UI_HIT_LANG: app_set_picker_open(a, true, now); break;
+    case UI_HIT_CLOSE: app_set_index_open(a, false, now); break;
+    case UI_HIT_ACCESS: app_input(a, now); k->tray_open = !k->tray_open; sync_tray(k); break;
+    case UI_HIT_FURIGANA: a11y_act(k, A11Y_FURIGANA, now); break;
+    case UI_HIT_LARGE: a11y_act(k, A11Y_LARGE, now); break;
+    case UI_HIT_CONTRAST: a11y_act(k, A11Y_CONTRAST, now); break;
+    case UI_HIT_SPEAKER: app_input(a, now); narration_toggle(k, now); break;
+    case UI_HIT_NONE: break;
     default:
         if (a->index_open) {
             app_set_index_open(a, false, now);
-            app_go(a, hit, VIA_MENU, TR_FADE, 1, now);
+            app_go(a, hit, APP_VIA_MENU, APP_TR_FADE, 1, now);
         } else {
-            app_go(a, hit, VIA_TAP, TR_FADE, hit > a->current ? 1 : -1, now);
+            app_go(a, hit, APP_VIA_TAP, APP_TR_FADE, hit > a->current ? 1 : -1, now);
         }
     }
     k->dirty = true;
@@ -624,7 +624,7 @@ static void act_on_hit(kiosk_t *k, int hit, uint64_t now)
 /* A tap or key in the language picker: a language, Close, or nothing (it stays open). */
 static void picker_act(kiosk_t *k, int hit, via_t via, uint64_t now)
 {
-    if (hit == HIT_CLOSE) app_set_picker_open(&k->app, false, now);
+    if (hit == UI_HIT_CLOSE) app_set_picker_open(&k->app, false, now);
     else if (hit >= 0) app_pick_lang(&k->app, hit, via, now);
     k->dirty = true;
 }
@@ -634,9 +634,9 @@ static bool picker_key(kiosk_t *k, SDL_Keycode key, uint64_t now)
     app_t *a = &k->app;
     if (key == SDLK_UP || key == SDLK_LEFT) app_picker_move(a, -1, now);
     else if (key == SDLK_DOWN || key == SDLK_RIGHT || key == SDLK_TAB) app_picker_move(a, 1, now);
-    else if (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SPACE) picker_act(k, a->picker_focus, VIA_KEY, now);
-    else if (key >= SDLK_1 && key <= SDLK_9) picker_act(k, key - SDLK_1 < a->nlangs ? key - SDLK_1 : HIT_NONE, VIA_KEY, now);
-    else if (key == SDLK_ESCAPE || key == SDLK_l) picker_act(k, HIT_CLOSE, VIA_KEY, now);
+    else if (key == SDLK_RETURN || key == SDLK_KP_ENTER || key == SDLK_SPACE) picker_act(k, a->picker_focus, APP_VIA_KEY, now);
+    else if (key >= SDLK_1 && key <= SDLK_9) picker_act(k, key - SDLK_1 < a->nlangs ? key - SDLK_1 : UI_HIT_NONE, APP_VIA_KEY, now);
+    else if (key == SDLK_ESCAPE || key == SDLK_l) picker_act(k, UI_HIT_CLOSE, APP_VIA_KEY, now);
     else return false;
     return true;
 }
@@ -644,28 +644,28 @@ static bool picker_key(kiosk_t *k, SDL_Keycode key, uint64_t now)
 static void on_gesture(kiosk_t *k, gesture_t g, uint64_t now)
 {
     app_t *a = &k->app;
-    if (g.kind == GEST_NONE) return;
+    if (g.kind == INPUT_GEST_NONE) return;
     if (k->admin.state != ADMIN_CLOSED) {
-        if (g.kind == GEST_TAP) admin_act(k, ui_admin_hit(&k->admin_ui, k->admin.state, g.x, g.y), now);
+        if (g.kind == INPUT_GEST_TAP) admin_act(k, ui_admin_hit(&k->admin_ui, k->admin.state, g.x, g.y), now);
         return;
     }
     switch (g.kind) {
-    case GEST_DRAG: if (!a->index_open && !a->picker_open) app_drag(a, g.dx, now); break;
-    case GEST_SWIPE: if (!a->index_open && !a->picker_open) app_release(a, g.dir, now); break;
-    case GEST_SPRING: if (!a->index_open && !a->picker_open) app_release(a, 0, now); break;
-    case GEST_SCROLL:
+    case INPUT_GEST_DRAG: if (!a->index_open && !a->picker_open) app_drag(a, g.dx, now); break;
+    case INPUT_GEST_SWIPE: if (!a->index_open && !a->picker_open) app_release(a, g.dir, now); break;
+    case INPUT_GEST_SPRING: if (!a->index_open && !a->picker_open) app_release(a, 0, now); break;
+    case INPUT_GEST_SCROLL:
         if (!a->index_open && !a->picker_open && a11y_scroll_by(&k->a11y, -g.dy)) k->chrome_dirty = true;
         app_input(a, now);
         break;
-    case GEST_TAP: {
+    case INPUT_GEST_TAP: {
         app_input(a, now);
         if (k->a11y.focus >= 0) { a11y_focus_hide(&k->a11y); k->chrome_dirty = k->index_dirty = true; } /* touch: no ring */
-        if (a->picker_open) { picker_act(k, ui_picker_hit(&k->picker, g.x, g.y), VIA_TAP, now); break; }
+        if (a->picker_open) { picker_act(k, ui_picker_hit(&k->picker, g.x, g.y), APP_VIA_TAP, now); break; }
         int hit = a->index_open ? ui_index_hit(&k->index, g.x, g.y) : ui_chrome_hit(&k->chrome, g.x, g.y);
         act_on_hit(k, hit, now);
         break;
     }
-    case GEST_LONG_PRESS:
+    case INPUT_GEST_LONG_PRESS:
         app_input(a, now);
         if (ui_admin_corner(k->p->w, k->p->h, g.x, g.y)) admin_request(&k->admin, k->e->cfg.pin, false, now);
         k->admin_dirty = true;
@@ -692,10 +692,10 @@ static void admin_key(kiosk_t *k, SDL_Keycode key, uint64_t now)
     if (key >= SDLK_0 && key <= SDLK_9) admin_act(k, key - SDLK_0, now);
     else if (key >= SDLK_KP_1 && key <= SDLK_KP_9) admin_act(k, key - SDLK_KP_1 + 1, now);
     else if (key == SDLK_KP_0) admin_act(k, 0, now);
-    else if (key == SDLK_BACKSPACE) admin_act(k, AHIT_BACK, now);
-    else if (key == SDLK_RETURN || key == SDLK_KP_ENTER) admin_act(k, AHIT_OK, now);
-    else if (key == SDLK_ESCAPE) admin_act(k, AHIT_CLOSE, now);
-    else if (key == SDLK_r && k->admin.state == ADMIN_OPEN) admin_act(k, AHIT_RELOAD, now);
+    else if (key == SDLK_BACKSPACE) admin_act(k, UI_AHIT_BACK, now);
+    else if (key == SDLK_RETURN || key == SDLK_KP_ENTER) admin_act(k, UI_AHIT_OK, now);
+    else if (key == SDLK_ESCAPE) admin_act(k, UI_AHIT_CLOSE, now);
+    else if (key == SDLK_r && k->admin.state == ADMIN_OPEN) admin_act(k, UI_AHIT_RELOAD, now);
 }
 
 /* A control chosen with the keys: what a tap on it does; the ring follows into and out of the index. */
@@ -705,7 +705,7 @@ static void activate(kiosk_t *k, int id, uint64_t now)
     act_on_hit(k, id, now);
     if (k->app.index_open != was_open) {
         int ids[UI_MAX_FOCUS], n = focus_ids(k, ids);
-        int want = k->app.index_open ? k->app.current : HIT_INDEX;
+        int want = k->app.index_open ? k->app.current : UI_HIT_INDEX;
         k->a11y.focus = 0;
         for (int i = 0; i < n; i++)
             if (ids[i] == want) k->a11y.focus = i;
@@ -751,10 +751,10 @@ static void on_key(kiosk_t *k, const SDL_KeyboardEvent *e, uint64_t now)
     if (a->picker_open && picker_key(k, key, now)) return;
     if (a11y_key(k, key, e->keysym.mod, now)) return;
     if (key == SDLK_q && (e->keysym.mod & KMOD_CTRL) && k->e->cfg.allow_exit) k->exit_asked = true;
-    else if (key == SDLK_RIGHT || key == SDLK_PAGEDOWN || key == SDLK_SPACE) app_step(a, 1, VIA_KEY, now);
-    else if (key == SDLK_LEFT || key == SDLK_PAGEUP) app_step(a, -1, VIA_KEY, now);
-    else if (key == SDLK_HOME) app_go(a, 0, VIA_KEY, TR_FADE, -1, now);
-    else if (key == SDLK_END) app_go(a, a->count - 1, VIA_KEY, TR_FADE, 1, now);
+    else if (key == SDLK_RIGHT || key == SDLK_PAGEDOWN || key == SDLK_SPACE) app_step(a, 1, APP_VIA_KEY, now);
+    else if (key == SDLK_LEFT || key == SDLK_PAGEUP) app_step(a, -1, APP_VIA_KEY, now);
+    else if (key == SDLK_HOME) app_go(a, 0, APP_VIA_KEY, APP_TR_FADE, -1, now);
+    else if (key == SDLK_END) app_go(a, a->count - 1, APP_VIA_KEY, APP_TR_FADE, 1, now);
     else if (key == SDLK_ESCAPE) app_set_index_open(a, false, now);
     else if (key == SDLK_i) app_set_index_open(a, !a->index_open, now);
     else if (key == SDLK_l) app_set_picker_open(a, true, now);
@@ -934,7 +934,7 @@ static void draw_chrome(kiosk_t *k, lang_t lang)
     memset(&v, 0, sizeof v);
     v.current = k->app.current;
     v.lang = lang;
-    v.hint = k->app.mode == MODE_ATTRACT;
+    v.hint = k->app.mode == APP_MODE_ATTRACT;
     v.furigana = a11y_on(&k->a11y, A11Y_FURIGANA);
     v.large = a11y_on(&k->a11y, A11Y_LARGE);
     v.contrast = a11y_on(&k->a11y, A11Y_CONTRAST);
@@ -1136,7 +1136,7 @@ static void wake_loop(void *ud)
 
 kiosk_t *kiosk_create_at(engine_t *e, platform_t *p, events_t *ev, uint64_t now, kiosk_wall_fn wall, void *ud)
 {
-    kiosk_t *k = xcalloc(1, sizeof *k);
+    kiosk_t *k = mem_calloc(1, sizeof *k);
     k->e = e;
     k->p = p;
     k->ev = ev;
@@ -1187,11 +1187,11 @@ void kiosk_destroy(kiosk_t *k)
     for (int i = 0; i < k->nerrors; i++) free(k->errors[i]);
     if (k->narrating) narration_stop(k, "stop", k->last_frame);
     audio_destroy(k->audio);
-    dlist_free(&k->chrome_dl);
-    dlist_free(&k->index_dl);
-    dlist_free(&k->admin_dl);
-    dlist_free(&k->picker_dl);
-    dlist_free(&k->alert_dl);
+    layout_dlist_free(&k->chrome_dl);
+    layout_dlist_free(&k->index_dl);
+    layout_dlist_free(&k->admin_dl);
+    layout_dlist_free(&k->picker_dl);
+    layout_dlist_free(&k->alert_dl);
     alert_set_free(&k->alerts);
     alert_state_free(&k->ast);
     alert_watch_close(&k->aw);
@@ -1253,7 +1253,7 @@ bool kiosk_alert_on(const kiosk_t *k) { return k->alert >= 0; }
 kiosk_a11y_t kiosk_a11y(kiosk_t *k)
 {
     sync_tray(k);
-    kiosk_a11y_t a = {k->a11y.modes, k->a11y.focus >= 0 ? focused(k) : HIT_NONE, k->tray_open, k->narrating,
+    kiosk_a11y_t a = {k->a11y.modes, k->a11y.focus >= 0 ? focused(k) : UI_HIT_NONE, k->tray_open, k->narrating,
                       k->narration[0] != 0, k->app.index_open, k->a11y.scroll, k->a11y.scroll_max, k->app.current};
     return a;
 }

@@ -12,21 +12,21 @@
  * for Chinese and Korean the matching face of Noto Sans CJK, whose Han glyphs take the forms
  * each place teaches (直骨角化写 differ between JP, SC, TC and KR). */
 static const lang_info_t known[] = {
-    {"ja", "日本語", "Japanese", BREAKS_JA, "ja", NULL, "ja", false, "ja",
+    {"ja", "日本語", "Japanese", LANG_BREAKS_JA, "ja", NULL, "ja", false, "ja",
      {"目次", "閉じる", "言語 Language", "言語を選んでください", "画面にふれて操作できます", "再読み込み", "終了",
       "PIN が違います", "ふれて操作できます", "見やすく", "ふりがな", "大きな文字", "コントラスト", "音声を聞く", "音声を止める", "続きあり"}},
-    {"en", "English", "English", BREAKS_LATIN, "en", NULL, "en", false, NULL,
+    {"en", "English", "English", LANG_BREAKS_LATIN, "en", NULL, "en", false, NULL,
      {"Index", "Close", "Language", "Choose a language", "Touch the screen to explore", "Reload", "Exit",
       "Wrong PIN", "Touch to explore", "Easy view", "Furigana", "Larger text", "High contrast", "Listen", "Stop", "More"}},
-    {"zh-Hans", "简体中文", "Simplified Chinese", BREAKS_ZH, "zh", "Noto Sans CJK SC", "zh-cn", true, "zh-hans",
+    {"zh-Hans", "简体中文", "Simplified Chinese", LANG_BREAKS_ZH, "zh", "Noto Sans CJK SC", "zh-cn", true, "zh-hans",
      {"目录", "关闭", "语言 Language", "请选择语言", "触摸屏幕即可浏览", "重新加载", "退出", "PIN 错误", "触摸浏览", "辅助功能", "注音假名", "大字", "高对比度", "收听", "停止", "更多"}},
-    {"zh-Hant", "繁體中文", "Traditional Chinese", BREAKS_ZH, "zh", "Noto Sans CJK TC", "zh-tw", true, "zh-hant",
+    {"zh-Hant", "繁體中文", "Traditional Chinese", LANG_BREAKS_ZH, "zh", "Noto Sans CJK TC", "zh-tw", true, "zh-hant",
      {"目錄", "關閉", "語言 Language", "請選擇語言", "觸控螢幕即可瀏覽", "重新載入", "結束", "PIN 錯誤", "觸控瀏覽", "輔助功能", "注音假名", "大字", "高對比", "收聽", "停止", "更多"}},
-    {"ko", "한국어", "Korean", BREAKS_KO, "ko", "Noto Sans CJK KR", "ko", false, NULL,
+    {"ko", "한국어", "Korean", LANG_BREAKS_KO, "ko", "Noto Sans CJK KR", "ko", false, NULL,
      {"목차", "닫기", "언어 Language", "언어를 선택하세요", "화면을 터치해 보세요", "다시 불러오기", "종료",
       "PIN이 틀렸습니다", "터치해 보세요", "보기 쉽게", "후리가나", "큰 글자", "고대비", "듣기", "멈추기", "더 보기"}},
     /* やさしい日本語: a private-use subtag, as BCP 47 has none for it (tag registered nowhere) */
-    {"ja-x-easy", "やさしい にほんご", "Easy Japanese", BREAKS_JA_EASY, "ja", NULL, "ja", false, "ja",
+    {"ja-x-easy", "やさしい にほんご", "Easy Japanese", LANG_BREAKS_JA_EASY, "ja", NULL, "ja", false, "ja",
      {"もくじ", "とじる", "ことば Language", "ことばを えらんで ください", "がめんに さわって ください", "よみこみ",
       "おわり", "PIN が ちがいます", "さわって ください", "みやすく", "ふりがな", "おおきな もじ", "コントラスト", "きく", "とめる", "つづき"}},
 };
@@ -153,7 +153,7 @@ const char *lang_name(const langset_t *s, lang_t l)
 
 const char *lang_word(const langset_t *s, lang_t l, ui_word_t w)
 {
-    if (l < 0 || l >= s->n || w < 0 || w >= UI_COUNT) return "";
+    if (l < 0 || l >= s->n || w < 0 || w >= LANG_UI_COUNT) return "";
     return s->info[l].ui[w];
 }
 
@@ -163,9 +163,9 @@ char *lang_font_spec(const char *spec, int *index)
     const char *hash = strrchr(spec, '#');
     if (hash && hash[1] && strspn(hash + 1, "0123456789") == strlen(hash + 1)) {
         *index = atoi(hash + 1);
-        return xstrndup(spec, (size_t)(hash - spec));
+        return mem_strndup(spec, (size_t)(hash - spec));
     }
-    return xstrdup(spec);
+    return mem_strdup(spec);
 }
 
 /* Whether the matched font really covers the language: fontconfig always answers with some
@@ -199,9 +199,9 @@ char *lang_font_match(void **fc, const lang_info_t *li, const char *tag, bool bo
     char *path = NULL;
     FcChar8 *file = NULL, *fam = NULL;
     if (font && covers(font, fc_lang) && FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) {
-        path = xstrdup((const char *)file);
+        path = mem_strdup((const char *)file);
         if (FcPatternGetInteger(font, FC_INDEX, 0, index) != FcResultMatch) *index = 0;
-        if (family) *family = FcPatternGetString(font, FC_FAMILY, 0, &fam) == FcResultMatch ? xstrdup((const char *)fam) : NULL;
+        if (family) *family = FcPatternGetString(font, FC_FAMILY, 0, &fam) == FcResultMatch ? mem_strdup((const char *)fam) : NULL;
     }
     if (font) FcPatternDestroy(font);
     return path;

@@ -59,7 +59,7 @@ void theme_for(theme_t *t, int w, int h) { theme_for_scaled(t, w, h, 1.0f); }
 
 static dl_item_t *item_add(dlist_t *dl, dl_kind_t k, float x, float y, float w, float h, uint32_t color)
 {
-    ARRAY_GROW(dl->items, dl->nitems, dl->capitems, dl->nitems + 1);
+    MEM_ARRAY_GROW(dl->items, dl->nitems, dl->capitems, dl->nitems + 1);
     dl_item_t *it = &dl->items[dl->nitems++];
     memset(it, 0, sizeof *it);
     it->kind = k;
@@ -68,7 +68,7 @@ static dl_item_t *item_add(dlist_t *dl, dl_kind_t k, float x, float y, float w, 
     return it;
 }
 
-void dlist_clear(dlist_t *dl)
+void layout_dlist_clear(dlist_t *dl)
 {
     for (int i = 0; i < dl->nlines; i++) free(dl->lines[i].text);
     dl->nitems = dl->nglyphs = dl->nlines = dl->weak_breaks = 0;
@@ -76,9 +76,9 @@ void dlist_clear(dlist_t *dl)
     dl->dropped = NULL;
 }
 
-void dlist_free(dlist_t *dl)
+void layout_dlist_free(dlist_t *dl)
 {
-    dlist_clear(dl);
+    layout_dlist_clear(dl);
     free(dl->items);
     free(dl->glyphs);
     free(dl->lines);
@@ -122,14 +122,14 @@ void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, 
 {
     int cap = 0;
     for (int i = 0; i < nspans; i++) cap += (int)strlen(spans[i].text);
-    p->c = xcalloc((size_t)cap + 1, sizeof *p->c);
-    p->ruby = xcalloc((size_t)nspans + 1, sizeof *p->ruby);
+    p->c = mem_calloc((size_t)cap + 1, sizeof *p->c);
+    p->ruby = mem_calloc((size_t)nspans + 1, sizeof *p->ruby);
     p->n = p->nruby = 0;
     p->dots = false;
     for (int i = 0; i < nspans; i++) {
         const char *t = spans[i].text;
         size_t len = strlen(t), k = 0;
-        int face = m->face_base + ((spans[i].style & STYLE_BOLD) ? FACE_BOLD : st->face);
+        int face = m->face_base + ((spans[i].style & PANEL_STYLE_BOLD) ? FONTS_FACE_BOLD : st->face);
         int start = p->n;
         while (k < len) {
             int32_t cp = utf8_decode(t, len, &k);
@@ -142,7 +142,7 @@ void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, 
             tchar_t *c = &p->c[p->n++];
             c->cp = (uint32_t)cp;
             c->face = (uint8_t)face;
-            c->em = (spans[i].style & STYLE_EM) != 0;
+            c->em = (spans[i].style & PANEL_STYLE_EM) != 0;
             if (c->em && emphasis_dot(c->cp) && !spans[i].ruby) p->dots = true;
             /* BIZ UDPGothic's ’ is 0.5 em wide with its ink at the left ("MEXT’ s"), while its '
              * has the same ink at a Latin width: after a Latin letter the apostrophe draws that */
@@ -167,15 +167,15 @@ void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, 
             }
         }
     }
-    p->brk = xcalloc((size_t)p->n + 1, 1);
-    uint32_t *cps = xcalloc((size_t)p->n + 1, sizeof *cps);
+    p->brk = mem_calloc((size_t)p->n + 1, 1);
+    uint32_t *cps = mem_calloc((size_t)p->n + 1, sizeof *cps);
     for (int i = 0; i < p->n; i++) cps[i] = p->c[i].cp;
     linebreak_compute_for(cps, p->n, m->breaks, m->unibreak, p->brk);
     free(cps);
     if (st->breaks) heading_breaks(m->phrase, p, st->breaks);
     /* a ruby group is one word: never split it */
     for (int i = 0; i + 1 < p->n; i++)
-        if (p->c[i].ruby && p->c[i].ruby == p->c[i + 1].ruby) p->brk[i] = BRK_NONE;
+        if (p->c[i].ruby && p->c[i].ruby == p->c[i + 1].ruby) p->brk[i] = LINEBREAK_BRK_NONE;
 }
 
 void para_free(para_t *p)
@@ -196,7 +196,7 @@ static float span_width(const para_t *p, int s, int e)
 
 /* Breaks of the first rank end a line when one fits; a fallback break (a heading's word boundary
  * inside a phrase) only when none does, and the line is marked weak. */
-static bool brk_first(unsigned char b) { return b == BRK_ALLOW || b == BRK_MUST; }
+static bool brk_first(unsigned char b) { return b == LINEBREAK_BRK_ALLOW || b == LINEBREAK_BRK_MUST; }
 
 line_t line_find(const para_t *p, int s, float maxw, float hang)
 {
@@ -231,7 +231,7 @@ line_t line_find(const para_t *p, int s, float maxw, float hang)
         width += c->adv;
         squeeze += c->sq;
         if (brk_first(p->brk[i])) last_ok = i;
-        else if (p->brk[i] == BRK_WORD) last_word = i;
+        else if (p->brk[i] == LINEBREAK_BRK_WORD) last_word = i;
     }
     ln.end = ln.next = p->n;
     ln.hard = true;
@@ -241,7 +241,7 @@ line_t line_find(const para_t *p, int s, float maxw, float hang)
 static void glyph_add(dlist_t *dl, float x, float y, uint32_t cp, float px, int face, uint32_t color)
 {
     if (cp == ' ' || cp == 0x3000 || cp == '\n') return;
-    ARRAY_GROW(dl->glyphs, dl->nglyphs, dl->capglyphs, dl->nglyphs + 1);
+    MEM_ARRAY_GROW(dl->glyphs, dl->nglyphs, dl->capglyphs, dl->nglyphs + 1);
     dl->glyphs[dl->nglyphs++] = (dl_glyph_t){x, y, cp, color, (uint16_t)lroundf(px), (uint8_t)face};
 }
 
@@ -280,10 +280,10 @@ static void emphasis_emit(dlist_t *dl, const metrics_t *m, const tchar_t *c, flo
         float rpx = st->px * RUBY_SCALE, d = fmaxf(3, st->px * EMPHASIS_DOT_EM);
         float cx = pen + c->adv / 2, cy = base - m->ascent_em * st->px - 0.12f * rpx - 0.4f * rpx;
         if (m->dots_below) cy = base + st->px * (EM_BOX_DESCENT + EMPHASIS_BELOW_GAP) + d / 2; /* CLREQ 着重号 */
-        item_add(dl, DL_DISC, cx - d / 2, cy - d / 2, d, d, st->color);
+        item_add(dl, LAYOUT_DL_DISC, cx - d / 2, cy - d / 2, d, d, st->color);
     } else if (!linebreak_is_cjk(c->cp) && (joined || !linebreak_is_space(c->cp))) {
         float th = fmaxf(1, roundf(st->px * 0.06f));
-        item_add(dl, DL_RECT, pen, base + st->px * 0.12f, c->adv, th, st->color);
+        item_add(dl, LAYOUT_DL_RECT, pen, base + st->px * 0.12f, c->adv, th, st->color);
     }
 }
 
@@ -305,14 +305,14 @@ static line_t line_keep_tail(const para_t *p, line_t ln, float w, const text_sty
 {
     if (ln.hard || ln.next >= p->n) return ln;
     line_t last = line_find(p, ln.next, w, st->hang);
-    if (last.next < p->n || !para_line_is_short(p, last.start, last.end, st->breaks != BREAK_BODY)) return ln;
+    if (last.next < p->n || !para_line_is_short(p, last.start, last.end, st->breaks != LAYOUT_BREAK_BODY)) return ln;
     float sq = 0;
     for (int i = ln.start; i < last.end; i++) sq += p->c[i].sq;
     if (ln.next == last.start && span_width(p, ln.start, last.end) - sq <= w + 0.01f)
         return (line_t){ln.start, last.end, last.next, true, false, true, false};
     for (int k = ln.end - 1; k > ln.start; k--) {
-        if (p->brk[k - 1] != BRK_ALLOW || span_width(p, k, last.end) > w) continue;
-        if (para_line_is_short(p, k, last.end, st->breaks != BREAK_BODY)) continue;
+        if (p->brk[k - 1] != LINEBREAK_BRK_ALLOW || span_width(p, k, last.end) > w) continue;
+        if (para_line_is_short(p, k, last.end, st->breaks != LAYOUT_BREAK_BODY)) continue;
         return (line_t){ln.start, k, k, false, false, false, false};
     }
     return ln;
@@ -340,7 +340,7 @@ static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t l
     if (ln.squeezed && !ellipsis && w > maxw && sqsum > 0) {
         ratio = fminf(1, (w - maxw) / sqsum); /* oikomi: every blank gives the same share */
         w = maxw;
-    } else if (st->align == ALIGN_JUSTIFY && cjk && !ln.hard && !ellipsis && w < maxw) {
+    } else if (st->align == LAYOUT_ALIGN_JUSTIFY && cjk && !ln.hard && !ellipsis && w < maxw) {
         /* JLREQ's order: word spaces stretch first, then the space between characters.
          * Latin-only lines stay ragged right: spreading words reads worse than a ragged edge. */
         float extra = maxw - w;
@@ -353,7 +353,7 @@ static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t l
             if (gap > MAX_JUSTIFY_GAP_EM * st->px) gap = sgap = 0; /* too loose: leave it ragged */
         }
     }
-    if (st->align == ALIGN_CENTER) pen += (maxw - w - ell) / 2;
+    if (st->align == LAYOUT_ALIGN_CENTER) pen += (maxw - w - ell) / 2;
     float base = top + (st->line_height - 1) * st->px / 2 + m->ascent_em * st->px;
     buf_t text = {0};
     float start = pen;
@@ -377,7 +377,7 @@ static void line_emit(dlist_t *dl, const metrics_t *m, const para_t *p, line_t l
         buf_puts(&text, "…");
         pen += ell;
     }
-    ARRAY_GROW(dl->lines, dl->nlines, dl->caplines, dl->nlines + 1);
+    MEM_ARRAY_GROW(dl->lines, dl->nlines, dl->caplines, dl->nlines + 1);
     dl->lines[dl->nlines++] = (dl_line_t){buf_take(&text), block, lineno, (int)lroundf(st->px),
                                           {start, top, pen - start, st->line_height * st->px}};
 }
@@ -440,7 +440,7 @@ typedef struct {
 
 static text_style_t body_style(const ctx_t *c, float px)
 {
-    text_style_t st = {px, BODY_LINE_HEIGHT, c->ink, ALIGN_JUSTIFY, px, FACE_REGULAR, BREAK_BODY};
+    text_style_t st = {px, BODY_LINE_HEIGHT, c->ink, LAYOUT_ALIGN_JUSTIFY, px, FONTS_FACE_REGULAR, LAYOUT_BREAK_BODY};
     return st;
 }
 
@@ -466,12 +466,12 @@ static void ellipsis_on_last_line(ctx_t *c, float right)
         if (len) len--;
         l->text[len] = 0;
     } else {
-        ARRAY_GROW(dl->glyphs, dl->nglyphs, dl->capglyphs, dl->nglyphs + 1);
+        MEM_ARRAY_GROW(dl->glyphs, dl->nglyphs, dl->capglyphs, dl->nglyphs + 1);
         dl->glyphs[dl->nglyphs++] = (dl_glyph_t){end, dl->glyphs[last].y, ELLIPSIS, dl->glyphs[last].color,
                                                  dl->glyphs[last].px, dl->glyphs[last].face};
         l->r.w += ell;
     }
-    l->text = xrealloc(l->text, len + 4);
+    l->text = mem_realloc(l->text, len + 4);
     memcpy(l->text + len, "…", 4);
 }
 
@@ -490,16 +490,16 @@ static float text_in(ctx_t *c, const span_t *s, int n, float x, float y, float w
 static float header(ctx_t *c, float x, float y, float w)
 {
     float px = fmaxf(c->t.title_px * fminf(1.0f, c->scale * 1.1f), c->t.min_px * 1.3f);
-    text_style_t st = {px, HEADING_LINE_HEIGHT, c->ink, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
+    text_style_t st = {px, HEADING_LINE_HEIGHT, c->ink, LAYOUT_ALIGN_LEFT, 0, FONTS_FACE_BOLD, LAYOUT_BREAK_PHRASES};
     float bar = 1.1f * c->t.unit, tw = w - bar * 2.6f;
     /* larger text may take more lines: the panel scrolls */
     int max_lines = c->scroll ? HEADER_LINES_SCROLLING : HEADER_MAX_LINES;
     /* a long title gets smaller on its own (two lines at most), never the body under it */
     float fw = heading_fit(c->m, c->title, c->ntitle, tw, &st, c->scroll ? px : c->t.min_px * 1.3f, max_lines);
     float end = text_in(c, c->title, c->ntitle, x + bar * 2.6f, y, fw, y + px * RUBY_MIN_LINE_HEIGHT * (float)(max_lines + 1), &st, -1);
-    item_add(c->dl, DL_RECT, x, y + px * 0.12f, bar, end - y - px * 0.24f, OPAQUE | c->accent);
+    item_add(c->dl, LAYOUT_DL_RECT, x, y + px * 0.12f, bar, end - y - px * 0.24f, OPAQUE | c->accent);
     y = end + 1.2f * c->t.unit;
-    item_add(c->dl, DL_RECT, x, y, w, fmaxf(2.0f, 0.25f * c->t.unit), c->pal->rule);
+    item_add(c->dl, LAYOUT_DL_RECT, x, y, w, fmaxf(2.0f, 0.25f * c->t.unit), c->pal->rule);
     return y + 2.4f * c->t.unit;
 }
 
@@ -512,7 +512,7 @@ static float image_block(ctx_t *c, const block_t *b, float x, float y, float w, 
         c->dl->dropped = "a picture has no room";
         return y;
     }
-    dl_item_t *it = item_add(c->dl, DL_IMAGE, x + (w - iw) / 2, y, iw, ih, UNTINTED);
+    dl_item_t *it = item_add(c->dl, LAYOUT_DL_IMAGE, x + (w - iw) / 2, y, iw, ih, UNTINTED);
     it->image = b->image;
     return y + ih + 2.0f * c->t.unit;
 }
@@ -528,7 +528,7 @@ static float item_block(ctx_t *c, const block_t *b, int bi, float x, float y, fl
     float end = text_in(c, b->spans, b->nspans, tx, y, w - (tx - x), bottom, &st, bi);
     if (c->dl->nlines > first) { /* centred on the first line's base text, below any ruby over it */
         rectf_t r = c->dl->lines[first].r;
-        item_add(c->dl, sub ? DL_DISC : DL_RECT, x + indent + ipx * 0.1f, r.y + r.h / 2 - sq / 2, sq, sq,
+        item_add(c->dl, sub ? LAYOUT_DL_DISC : LAYOUT_DL_RECT, x + indent + ipx * 0.1f, r.y + r.h / 2 - sq / 2, sq, sq,
                  OPAQUE | (sub ? c->muted : c->accent));
     }
     return end + ipx * (sub ? 0.15f : 0.35f);
@@ -539,15 +539,15 @@ static float flow_block(ctx_t *c, const block_t *b, int bi, float x, float y, fl
     float px = c->t.body_px * c->scale;
     if (px < c->t.min_px) px = c->t.min_px;
     switch (b->kind) {
-    case BLOCK_HEADING: {
+    case PANEL_BLOCK_HEADING: {
         float hpx = fmaxf((b->level <= 2 ? c->t.h2_px : c->t.h3_px) * c->scale, c->t.min_px * 1.1f);
         if (y > top + 1) y += hpx * 0.4f;
-        text_style_t st = {hpx, HEADING_LINE_HEIGHT, c->ink, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
+        text_style_t st = {hpx, HEADING_LINE_HEIGHT, c->ink, LAYOUT_ALIGN_LEFT, 0, FONTS_FACE_BOLD, LAYOUT_BREAK_PHRASES};
         float hw = heading_fit(c->m, b->spans, b->nspans, w, &st, c->scroll ? hpx : c->t.min_px * 1.1f, 0);
         return text_in(c, b->spans, b->nspans, x, y, hw, bottom, &st, bi) + hpx * 0.3f;
     }
-    case BLOCK_ITEM: return item_block(c, b, bi, x, y, w, bottom, px);
-    case BLOCK_IMAGE: return image_block(c, b, x, y, w, fminf(bottom - y, (bottom - top) * 0.55f));
+    case PANEL_BLOCK_ITEM: return item_block(c, b, bi, x, y, w, bottom, px);
+    case PANEL_BLOCK_IMAGE: return image_block(c, b, x, y, w, fminf(bottom - y, (bottom - top) * 0.55f));
     default: {
         text_style_t st = body_style(c, px);
         return text_in(c, b->spans, b->nspans, x, y, w, bottom, &st, bi) + px * 0.6f;
@@ -568,13 +568,13 @@ static float qr_block(ctx_t *c, float x, float y, float w, float bottom)
     }
     float mod = floorf(side / (float)(p->qr_size + 8)); /* whole pixels per module, 4-module quiet zone */
     float qs = mod * (float)(p->qr_size + 8), qx = x + (w - qs) / 2;
-    dl_item_t *it = item_add(c->dl, DL_QR, qx, y, qs, qs, QR_DARK);
+    dl_item_t *it = item_add(c->dl, LAYOUT_DL_QR, qx, y, qs, qs, QR_DARK);
     it->qr = p->qr_modules;
     it->qr_size = p->qr_size;
     y += qs + c->t.unit;
     if (p->qr_caption) {
         span_t s = {p->qr_caption, NULL, 0};
-        text_style_t st = {c->t.min_px, 1.4f, c->ink, ALIGN_CENTER, 0, FACE_REGULAR, BREAK_BODY};
+        text_style_t st = {c->t.min_px, 1.4f, c->ink, LAYOUT_ALIGN_CENTER, 0, FONTS_FACE_REGULAR, LAYOUT_BREAK_BODY};
         y = text_in(c, &s, 1, x, y, w, bottom, &st, -2);
     }
     return y;
@@ -583,7 +583,7 @@ static float qr_block(ctx_t *c, float x, float y, float w, float bottom)
 static bool has_pictures(const panel_t *p)
 {
     for (int i = 0; i < p->nblocks; i++)
-        if (p->blocks[i].kind == BLOCK_IMAGE) return true;
+        if (p->blocks[i].kind == PANEL_BLOCK_IMAGE) return true;
     return false;
 }
 
@@ -591,7 +591,7 @@ static bool has_media(const panel_t *p)
 {
     if (p->qr_modules) return true;
     for (int i = 0; i < p->nblocks; i++)
-        if (p->blocks[i].kind == BLOCK_IMAGE) return true;
+        if (p->blocks[i].kind == PANEL_BLOCK_IMAGE) return true;
     return false;
 }
 
@@ -624,7 +624,7 @@ static void layout_flow(ctx_t *c, rectf_t area)
     float y = text.y, my = pics.y;
     for (int i = 0; i < c->p->nblocks; i++) {
         const block_t *b = &c->p->blocks[i];
-        if (b->kind == BLOCK_IMAGE) my = image_block(c, b, pics.x, my, pics.w, pics.y + pics.h - my);
+        if (b->kind == PANEL_BLOCK_IMAGE) my = image_block(c, b, pics.x, my, pics.w, pics.y + pics.h - my);
         else y = flow_block(c, b, i, text.x, y, text.w, text.y + text.h, text.y);
     }
     if (both && landscape) qr.y = my;
@@ -647,20 +647,20 @@ static void layout_title(ctx_t *c, rectf_t area)
     c->dl->bg = OPAQUE | field;
     int i0 = c->dl->nitems, g0 = c->dl->nglyphs, l0 = c->dl->nlines;
     float tpx = fmaxf(c->t.title_px * 1.45f * c->scale, c->t.min_px * 1.5f);
-    text_style_t st = {tpx, 1.3f, on, ALIGN_CENTER, 0, FACE_BOLD, BREAK_PHRASES};
+    text_style_t st = {tpx, 1.3f, on, LAYOUT_ALIGN_CENTER, 0, FONTS_FACE_BOLD, LAYOUT_BREAK_PHRASES};
     /* larger text keeps its size (the page scrolls): the title is not set smaller to fit */
     float tw = heading_fit(c->m, c->title, c->ntitle, area.w, &st, c->scroll ? tpx : c->t.min_px * 1.5f, 0);
     float y = text_in(c, c->title, c->ntitle, area.x + (area.w - tw) / 2, area.y, tw, area.y + area.h, &st, -1);
     float bar = fmaxf(3.0f, 0.6f * c->t.unit);
-    item_add(c->dl, DL_RECT, area.x + area.w / 2 - 8 * c->t.unit, y + 2 * c->t.unit, 16 * c->t.unit, bar, on);
+    item_add(c->dl, LAYOUT_DL_RECT, area.x + area.w / 2 - 8 * c->t.unit, y + 2 * c->t.unit, 16 * c->t.unit, bar, on);
     y += 6 * c->t.unit;
     for (int i = 0; i < c->p->nblocks; i++) {
         const block_t *b = &c->p->blocks[i];
-        if (b->kind == BLOCK_IMAGE) { y = image_block(c, b, area.x, y, area.w, area.y + area.h - y); continue; }
-        bool head = b->kind == BLOCK_HEADING;
+        if (b->kind == PANEL_BLOCK_IMAGE) { y = image_block(c, b, area.x, y, area.w, area.y + area.h - y); continue; }
+        bool head = b->kind == PANEL_BLOCK_HEADING;
         float px = fmaxf((head ? c->t.h2_px : c->t.body_px) * c->scale, c->t.min_px);
-        text_style_t bs = {px, head ? HEADING_LINE_HEIGHT : BODY_LINE_HEIGHT, on, ALIGN_CENTER, 0,
-                           head ? FACE_BOLD : FACE_REGULAR, BREAK_PHRASES};
+        text_style_t bs = {px, head ? HEADING_LINE_HEIGHT : BODY_LINE_HEIGHT, on, LAYOUT_ALIGN_CENTER, 0,
+                           head ? FONTS_FACE_BOLD : FONTS_FACE_REGULAR, LAYOUT_BREAK_PHRASES};
         /* the title panel's lines are centred subtitles: composed as headings */
         float bw = heading_fit(c->m, b->spans, b->nspans, area.w * 0.88f, &bs, c->scroll ? px : c->t.min_px, 0);
         y = text_in(c, b->spans, b->nspans, area.x + (area.w - bw) / 2, y, bw, area.y + area.h, &bs, i) + px * 0.5f;
@@ -679,10 +679,10 @@ static int groups_of(const panel_t *p, group_t *g, int max, int *intro_end)
     *intro_end = p->nblocks;
     for (int i = 0; i < p->nblocks; i++) {
         const block_t *b = &p->blocks[i];
-        if (b->kind == BLOCK_ITEM && b->level == 1) {
+        if (b->kind == PANEL_BLOCK_ITEM && b->level == 1) {
             if (n == 0) *intro_end = i;
             if (n < max) g[n++] = (group_t){i, i + 1};
-        } else if (n && b->kind == BLOCK_ITEM) {
+        } else if (n && b->kind == PANEL_BLOCK_ITEM) {
             g[n - 1].end = i + 1;
         }
     }
@@ -694,9 +694,9 @@ static int groups_of(const panel_t *p, group_t *g, int max, int *intro_end)
 static float step_label(ctx_t *c, const block_t *b, int bi, float x, float y, float w, float bottom, float px,
                         span_t *rest)
 {
-    if (b->nspans < 2 || !(b->spans[0].style & STYLE_BOLD)) return y;
+    if (b->nspans < 2 || !(b->spans[0].style & PANEL_STYLE_BOLD)) return y;
     uint32_t ink = layout_darken_for_contrast(c->accent, c->pal->bg, LABEL_MIN_CONTRAST);
-    text_style_t st = {px, 1.3f, OPAQUE | ink, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
+    text_style_t st = {px, 1.3f, OPAQUE | ink, LAYOUT_ALIGN_LEFT, 0, FONTS_FACE_BOLD, LAYOUT_BREAK_PHRASES};
     y = text_in(c, b->spans, 1, x, y, w, bottom, &st, bi);
     for (int i = 1; i < b->nspans; i++) {
         rest[i - 1] = b->spans[i];
@@ -711,8 +711,8 @@ static float group_text(ctx_t *c, group_t g, float x, float y, float w, float bo
         const block_t *b = &c->p->blocks[i];
         bool lead = i == g.first;
         text_style_t st = {lead ? px * 1.04f : fmaxf(px * 0.92f, c->t.min_px), lead ? 1.4f : 1.5f, lead ? c->ink : c->muted,
-                           lead ? ALIGN_LEFT : ALIGN_JUSTIFY, lead ? 0 : px, lead ? FACE_BOLD : FACE_REGULAR,
-                           lead ? BREAK_PHRASES : BREAK_BODY};
+                           lead ? LAYOUT_ALIGN_LEFT : LAYOUT_ALIGN_JUSTIFY, lead ? 0 : px, lead ? FONTS_FACE_BOLD : FONTS_FACE_REGULAR,
+                           lead ? LAYOUT_BREAK_PHRASES : LAYOUT_BREAK_BODY};
         const span_t *spans = b->spans;
         int n = b->nspans;
         span_t rest[CONTENT_MAX_LABEL_SPANS];
@@ -754,18 +754,18 @@ static void layout_timeline(ctx_t *c, rectf_t area)
         float colw = area.w / (float)cols, rowh = (area.y + area.h - y) / (float)rows;
         for (int i = 0; i < n; i++) {
             float cx = area.x + colw * (float)(i % cols), rail = y + rowh * (float)(i / cols) + r;
-            if (i % cols == 0) item_add(c->dl, DL_RECT, area.x, rail - line / 2, area.w, line, acc);
-            item_add(c->dl, DL_DISC, cx, rail - r, 2 * r, 2 * r, acc);
+            if (i % cols == 0) item_add(c->dl, LAYOUT_DL_RECT, area.x, rail - line / 2, area.w, line, acc);
+            item_add(c->dl, LAYOUT_DL_DISC, cx, rail - r, 2 * r, 2 * r, acc);
             /* on a screen too small for wide columns the label stays inline: a line saved a step */
             group_text(c, g[i], cx, rail + r + 1.8f * c->t.unit, colw - 3 * c->t.unit, rail - r + rowh, px, !c->narrow_cols);
         }
     } else {                  /* down: a rail on the left, steps stacked */
         float x = area.x + r * 3.2f, top = y;
         for (int i = 0; i < n; i++) {
-            item_add(c->dl, DL_DISC, area.x, y + px * 0.2f, 2 * r, 2 * r, acc);
+            item_add(c->dl, LAYOUT_DL_DISC, area.x, y + px * 0.2f, 2 * r, 2 * r, acc);
             y = group_text(c, g[i], x, y, area.w - (x - area.x), area.y + area.h, px, true) + 1.5f * c->t.unit;
         }
-        item_add(c->dl, DL_RECT, area.x + r - line / 2, top + r, line, fmaxf(0, y - top - 2 * r), acc);
+        item_add(c->dl, LAYOUT_DL_RECT, area.x + r - line / 2, top + r, line, fmaxf(0, y - top - 2 * r), acc);
     }
 }
 
@@ -791,8 +791,8 @@ static void layout_cards(ctx_t *c, rectf_t area)
         float end = y;
         for (int i = r0; i < n && i < r0 + cols; i++) {
             float cx = area.x + (float)(i % cols) * (cw + gap);
-            item_add(c->dl, DL_RECT, cx, y, cw, ch, c->pal->card); /* before the text: dots drawn over it */
-            item_add(c->dl, DL_RECT, cx, y, cw, fmaxf(4.0f, 0.8f * c->t.unit), OPAQUE | c->accent);
+            item_add(c->dl, LAYOUT_DL_RECT, cx, y, cw, ch, c->pal->card); /* before the text: dots drawn over it */
+            item_add(c->dl, LAYOUT_DL_RECT, cx, y, cw, fmaxf(4.0f, 0.8f * c->t.unit), OPAQUE | c->accent);
             end = fmaxf(end, group_text(c, g[i], cx + pad, y + pad * 1.2f, cw - 2 * pad, y + ch - pad * 0.5f, px, false));
         }
         float h = fminf(ch, end - y + pad * 0.6f);
@@ -842,10 +842,10 @@ static bool fits_at(ctx_t *c, float s, int weak)
     c->overflow = false;
     layout_pass(c);
     if (!c->overflow && c->dl->weak_breaks <= weak) {
-        dlist_free(&old);
+        layout_dlist_free(&old);
         return true;
     }
-    dlist_free(c->dl);
+    layout_dlist_free(c->dl);
     *c->dl = old;
     c->scale = was;
     c->overflow = false;
@@ -884,11 +884,11 @@ void layout_panel_opts(const panel_t *p, int w, int h, const metrics_t *m, const
      * would then be negative and the shrink loop below would never reach its smallest scale */
     w = w < 1 ? 1 : w > LAYOUT_MAX_SIDE ? LAYOUT_MAX_SIDE : w;
     h = h < 1 ? 1 : h > LAYOUT_MAX_SIDE ? LAYOUT_MAX_SIDE : h;
-    dlist_clear(out);
+    layout_dlist_clear(out);
     out->w = w;
     out->h = h;
     const palette_t *pal = o && o->pal ? o->pal : palette_get(PALETTE_NORMAL);
-    span_t title = {p->title, NULL, STYLE_BOLD};
+    span_t title = {p->title, NULL, PANEL_STYLE_BOLD};
     ctx_t c = {.dl = out, .m = m, .p = p, .scale = 1.0f, .pal = pal, .page_h = (float)h, .title = &title, .ntitle = 1};
     if (p->title_block.nspans) { /* the title with its readings */
         c.title = p->title_block.spans;
@@ -910,7 +910,7 @@ void layout_panel_opts(const panel_t *p, int w, int h, const metrics_t *m, const
         c.overflow = false;
         layout_pass(&c);
         if (!c.overflow) break;
-        dlist_clear(out);
+        layout_dlist_clear(out);
         if (c.scroll) {
             /* larger text never shrinks back: the page grows and the visitor scrolls; what
              * does not fit even on the tallest page falls back to fitting on one screen */

@@ -76,7 +76,7 @@ static void glue_urls(const uint32_t *c, int n, unsigned char *out)
             !starts_with(c + i, n - i, "www."))
             continue;
         int j = i;
-        while (j + 1 < n && is_url_char(c[j + 1])) out[j++] = BRK_NONE;
+        while (j + 1 < n && is_url_char(c[j + 1])) out[j++] = LINEBREAK_BRK_NONE;
         i = j;
     }
 }
@@ -111,7 +111,7 @@ static bool has_phrase_spaces(const uint32_t *c, int n)
 static void keep_all(const uint32_t *c, int n, unsigned char *out)
 {
     for (int i = 0; i + 1 < n; i++)
-        if (out[i] == BRK_ALLOW && is_letter(c[i]) && is_letter(c[i + 1])) out[i] = BRK_NONE;
+        if (out[i] == LINEBREAK_BRK_ALLOW && is_letter(c[i]) && is_letter(c[i + 1])) out[i] = LINEBREAK_BRK_NONE;
 }
 
 /* UAX #14 treats “ ” ‘ ’ as ambiguous quotes (QU) and never breaks beside them; in Chinese
@@ -120,10 +120,10 @@ static void keep_all(const uint32_t *c, int n, unsigned char *out)
 static void cjk_quotes(const uint32_t *c, int n, unsigned char *out)
 {
     for (int i = 0; i + 1 < n; i++) {
-        if (out[i] != BRK_NONE) continue;
+        if (out[i] != LINEBREAK_BRK_NONE) continue;
         bool opens = (c[i + 1] == 0x201C || c[i + 1] == 0x2018) && linebreak_is_cjk(c[i]) && !linebreak_no_end(c[i]);
         bool closes = (c[i] == 0x201D || c[i] == 0x2019) && linebreak_is_cjk(c[i + 1]) && !linebreak_no_start(c[i + 1]);
-        if (opens || closes) out[i] = BRK_ALLOW;
+        if (opens || closes) out[i] = LINEBREAK_BRK_ALLOW;
     }
 }
 
@@ -131,15 +131,15 @@ void linebreak_compute_for(const uint32_t *cps, int n, lang_breaks_t rules, cons
 {
     if (n <= 0) return;
     linebreak_uax14(cps, n, unibreak ? unibreak : "ja", out);
-    if (rules == BREAKS_ZH || rules == BREAKS_JA || rules == BREAKS_JA_EASY) cjk_quotes(cps, n, out);
+    if (rules == LANG_BREAKS_ZH || rules == LANG_BREAKS_JA || rules == LANG_BREAKS_JA_EASY) cjk_quotes(cps, n, out);
     kinsoku(cps, n, out);
-    if (rules == BREAKS_KO || (rules == BREAKS_JA_EASY && has_phrase_spaces(cps, n))) keep_all(cps, n, out);
-    out[n - 1] = BRK_MUST;
+    if (rules == LANG_BREAKS_KO || (rules == LANG_BREAKS_JA_EASY && has_phrase_spaces(cps, n))) keep_all(cps, n, out);
+    out[n - 1] = LINEBREAK_BRK_MUST;
 }
 
 void linebreak_compute(const uint32_t *cps, int n, unsigned char *out)
 {
-    linebreak_compute_for(cps, n, BREAKS_JA, "ja", out);
+    linebreak_compute_for(cps, n, LANG_BREAKS_JA, "ja", out);
 }
 
 /* libunibreak's opportunities (UAX #14) */
@@ -155,7 +155,7 @@ static void linebreak_uax14(const uint32_t *cps, int n, const char *lang, unsign
     set_linebreaks_utf32(text, (size_t)n, lang, brks);
     free(text);
     for (int i = 0; i < n; i++)
-        out[i] = brks[i] == LINEBREAK_MUSTBREAK ? BRK_MUST : brks[i] == LINEBREAK_ALLOWBREAK ? BRK_ALLOW : BRK_NONE;
+        out[i] = brks[i] == LINEBREAK_MUSTBREAK ? LINEBREAK_BRK_MUST : brks[i] == LINEBREAK_ALLOWBREAK ? LINEBREAK_BRK_ALLOW : LINEBREAK_BRK_NONE;
     free(brks);
 }
 
@@ -164,14 +164,14 @@ static void linebreak_uax14(const uint32_t *cps, int n, const char *lang, unsign
 static void kinsoku(const uint32_t *cps, int n, unsigned char *out)
 {
     for (int i = 0; i + 1 < n; i++) {
-        if (out[i] == BRK_MUST) continue;
+        if (out[i] == LINEBREAK_BRK_MUST) continue;
         uint32_t a = cps[i], b = cps[i + 1];
-        if (linebreak_no_start(b) || linebreak_no_end(a)) out[i] = BRK_NONE;
-        else if (is_inseparable(a) && a == b) out[i] = BRK_NONE;
+        if (linebreak_no_start(b) || linebreak_no_end(a)) out[i] = LINEBREAK_BRK_NONE;
+        else if (is_inseparable(a) && a == b) out[i] = LINEBREAK_BRK_NONE;
         /* numbers stay with their unit: 平成23|年度 would strand 23 */
-        else if (is_digit(a) && !linebreak_is_space(b) && !linebreak_no_end(b)) out[i] = BRK_NONE;
+        else if (is_digit(a) && !linebreak_is_space(b) && !linebreak_no_end(b)) out[i] = LINEBREAK_BRK_NONE;
         /* spaces: a break after the space, never before it */
-        else if (linebreak_is_space(b) && b != 0x3000) out[i] = BRK_NONE;
+        else if (linebreak_is_space(b) && b != 0x3000) out[i] = LINEBREAK_BRK_NONE;
     }
     glue_urls(cps, n, out);
 }

@@ -28,10 +28,7 @@ typedef struct {
     time_t wall;
 } when_t;
 
-static void print_diags(const diag_list_t *d)
-{
-    for (int i = 0; i < d->count; i++) fprintf(stderr, "%s\n", d->items[i].text);
-}
+static void print_diags(const diag_list_t *d) { diag_print(d, 0, d->count); }
 
 /* Text cut with … or something left out: the same path:line: messages from --check and
  * --screenshot. */
@@ -72,7 +69,7 @@ static int shown_at(const engine_t *e, const when_t *w, int *out)
         for (int i = 0; i < d->count; i++) out[i] = i;
         return d->count;
     }
-    const timeplan_t **plans = xcalloc((size_t)d->count + 1, sizeof *plans);
+    const timeplan_t **plans = mem_calloc((size_t)d->count + 1, sizeof *plans);
     for (int i = 0; i < d->count; i++) plans[i] = &deck_panel(d, i, LANG_DEFAULT)->plan;
     timeplan_civil_t c = timeplan_civil(w->wall);
     bool fallback;
@@ -95,7 +92,7 @@ static const alert_msg_t *alert_at(const engine_t *e, const when_t *w, alert_set
 static void print_fallback_times(const engine_t *e, const when_t *w)
 {
     const deck_t *d = &e->deck;
-    const timeplan_t **plans = xcalloc((size_t)d->count + 1, sizeof *plans);
+    const timeplan_t **plans = mem_calloc((size_t)d->count + 1, sizeof *plans);
     int scheduled = 0, unscheduled = 0;
     for (int i = 0; i < d->count; i++) {
         plans[i] = &deck_panel(d, i, LANG_DEFAULT)->plan;
@@ -145,7 +142,7 @@ static unsigned preview_variant(const config_t *c)
 
 static void print_at(const engine_t *e, const when_t *w, const alert_msg_t *alert)
 {
-    int *set = xcalloc((size_t)e->deck.count + 1, sizeof *set);
+    int *set = mem_calloc((size_t)e->deck.count + 1, sizeof *set);
     int n = shown_at(e, w, set);
     char when[32];
     timeplan_format(timeplan_civil(w->wall).stamp, when, sizeof when);
@@ -168,8 +165,8 @@ static int mode_check(engine_t *e, diag_list_t *d, const when_t *w)
     print_diags(d);
     diag_list_t warn = {0};
     int missing = deck_missing_twins(&e->deck, &warn);
-    for (int i = 0; i < warn.count && i < CHECK_MAX_WARNINGS; i++) fprintf(stderr, "%s\n", warn.items[i].text);
-    if (warn.count > CHECK_MAX_WARNINGS) fprintf(stderr, "... and %d more missing twins\n", warn.count - CHECK_MAX_WARNINGS);
+    diag_print(&warn, 0, CHECK_MAX_WARNINGS);
+    if (warn.count > CHECK_MAX_WARNINGS) diag_print_more(warn.count - CHECK_MAX_WARNINGS, "missing twins");
     diag_clear(&warn);
     char twins[256];
     twin_counts(e, twins, sizeof twins);
@@ -203,12 +200,12 @@ static void dump_alert(engine_t *e, const alert_msg_t *alert)
     alertview_build(&dl, engine_metrics_cb, e, &e->cfg.langs, e->w, e->h, alert, e->cfg.lang);
     snprintf(stem, sizeof stem, "alert:%s", alert->stem);
     json_line(&dl, stem, -1, lang_tag(&e->cfg.langs, e->cfg.lang));
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 static int mode_dump(engine_t *e, const when_t *w)
 {
-    int *set = xcalloc((size_t)e->deck.count + 1, sizeof *set);
+    int *set = mem_calloc((size_t)e->deck.count + 1, sizeof *set);
     int n = shown_at(e, w, set);
     for (int k = 0; k < n; k++) {
         int i = set[k];
@@ -241,10 +238,10 @@ static int shot_alert(engine_t *e, platform_t *p, render_t *rd, const char *dir,
         char name[1024];
         snprintf(name, sizeof name, "%s/00-alert.png", dir);
         if (shot_save_png(p->r, platform_soft_surface(p), name) != 0) {
-            fprintf(stderr, "%s: cannot write PNG\n", name);
+            LOG(LOG_ERROR, "screenshot", "%s: cannot write PNG", name);
             problems++;
         }
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
     }
     alert_set_free(&alerts);
     diag_clear(&d);
@@ -254,7 +251,7 @@ static int shot_alert(engine_t *e, platform_t *p, render_t *rd, const char *dir,
 static int mode_screenshot(engine_t *e, const char *dir, int problems, const when_t *w)
 {
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-        fprintf(stderr, "%s: cannot create folder: %s\n", dir, strerror(errno));
+        LOG(LOG_ERROR, "screenshot", "%s: cannot create folder: %s", dir, strerror(errno));
         return 3;
     }
     platform_t p;
@@ -262,7 +259,7 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems, const whe
     int rc = platform_open(&p, &e->cfg, PLATFORM_OFFSCREEN, turned ? e->h : e->w, turned ? e->w : e->h);
     if (rc) return rc;
     render_t *rd = render_create(p.r, e->fonts);
-    int *set = xcalloc((size_t)e->deck.count + 1, sizeof *set);
+    int *set = mem_calloc((size_t)e->deck.count + 1, sizeof *set);
     int n = shown_at(e, w, set);
     for (int k = 0; k < n; k++) {
         int i = set[k];
@@ -270,7 +267,7 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems, const whe
         char name[1024];
         shot_file_name(name, sizeof name, dir, i, e->deck.entries[i].stem);
         if (shot_save_png(p.r, platform_soft_surface(&p), name) != 0) {
-            fprintf(stderr, "%s: cannot write PNG\n", name);
+            LOG(LOG_ERROR, "screenshot", "%s: cannot write PNG", name);
             problems++;
         }
         diag_list_t cut = {0};
@@ -302,7 +299,7 @@ static int mode_kiosk(engine_t *e, when_t *at)
 {
     events_t ev;
     if (events_open(&ev, e->cfg.events_path) != 0)
-        fprintf(stderr, "%s: cannot open events file: %s\n", e->cfg.events_path, strerror(errno));
+        LOG(LOG_ERROR, "events", "%s: cannot open events file: %s", e->cfg.events_path, strerror(errno));
     platform_t p;
     int w = e->cfg.width ? e->cfg.width : 1280, h = e->cfg.height ? e->cfg.height : 720;
     int rc = platform_open(&p, &e->cfg, PLATFORM_WINDOW, w, h);
@@ -319,13 +316,13 @@ int main(int argc, char **argv)
     cli_t cli;
     int rc = cli_parse(&cli, argc, argv);
     if (rc) return rc;
-    if (cli.mode == MODE_VERSION) { printf("annai %s\n", ANNAI_VERSION); cli_free(&cli); return 0; }
-    if (cli.mode == MODE_HELP) { config_print_help(); cli_free(&cli); return 0; }
+    if (cli.mode == CLI_MODE_VERSION) { printf("annai %s\n", ANNAI_VERSION); cli_free(&cli); return 0; }
+    if (cli.mode == CLI_MODE_HELP) { cli_print_help(); cli_free(&cli); return 0; }
     when_t when = {cli.at != NULL, time(NULL)};
     int64_t at_stamp;
     bool at_time;
     if (cli.at && !timeplan_parse_when(cli.at, &at_stamp, &at_time)) {
-        fprintf(stderr, "annai: --at '%s': expected \"YYYY-MM-DD HH:MM\" (local time)\nTry 'annai --help'.\n", cli.at);
+        cli_usage_error("--at '%s': expected \"YYYY-MM-DD HH:MM\" (local time)", cli.at);
         cli_free(&cli);
         return 2;
     }
@@ -335,7 +332,7 @@ int main(int argc, char **argv)
     diag_list_t diags = {0};
     config_resolve(&cfg, &cli, engine_share_dir(), &diags);
     int cfg_problems = diags.count;
-    if (cfg_problems && cli.mode != MODE_CHECK) print_diags(&diags);
+    if (cfg_problems && cli.mode != CLI_MODE_CHECK) print_diags(&diags);
     char *fonts = fonts_find_dir(argv[0], engine_share_dir());
     engine_t e;
     rc = engine_open(&e, &cfg, fonts, &diags);
@@ -347,19 +344,19 @@ int main(int argc, char **argv)
         cli_free(&cli);
         return rc;
     }
-    bool headless = cli.mode != MODE_KIOSK;
+    bool headless = cli.mode != CLI_MODE_KIOSK;
     if (headless) { /* --size is the screen's, as in the kiosk; on a turned screen the panels are laid out turned */
         int w = cfg.width ? cfg.width : HEADLESS_W, h = cfg.height ? cfg.height : HEADLESS_H;
         bool turned = cfg.rotate == 90 || cfg.rotate == 270;
         engine_set_size(&e, turned ? h : w, turned ? w : h);
     }
     if (headless) engine_set_variant(&e, preview_variant(&cfg));
-    if (cli.mode != MODE_CHECK) for (int i = cfg_problems; i < diags.count; i++) fprintf(stderr, "%s\n", diags.items[i].text);
+    if (cli.mode != CLI_MODE_CHECK) diag_print(&diags, cfg_problems, diags.count);
     switch (cli.mode) {
-    case MODE_CHECK: rc = mode_check(&e, &diags, &when); break;
-    case MODE_DUMP_LAYOUT: rc = mode_dump(&e, &when); break;
-    case MODE_SCREENSHOT: rc = mode_screenshot(&e, cli.screenshot_dir, diags.count, &when); break;
-    case MODE_BENCH: rc = bench_run(&e); break;
+    case CLI_MODE_CHECK: rc = mode_check(&e, &diags, &when); break;
+    case CLI_MODE_DUMP_LAYOUT: rc = mode_dump(&e, &when); break;
+    case CLI_MODE_SCREENSHOT: rc = mode_screenshot(&e, cli.screenshot_dir, diags.count, &when); break;
+    case CLI_MODE_BENCH: rc = bench_run(&e); break;
     default: rc = mode_kiosk(&e, &when); break;
     }
     engine_close(&e);

@@ -107,10 +107,10 @@ static size_t count_lines(const char *data, size_t len)
 
 phrase_model_t *phrase_model_parse(const char *path, const char *data, size_t len, diag_list_t *diags)
 {
-    phrase_model_t *m = xcalloc(1, sizeof *m);
+    phrase_model_t *m = mem_calloc(1, sizeof *m);
     size_t cap = 16;
     while (cap < 2 * count_lines(data, len)) cap *= 2; /* at most half full */
-    m->slots = xcalloc(cap, sizeof *m->slots);
+    m->slots = mem_calloc(cap, sizeof *m->slots);
     m->mask = cap - 1;
     int bad = 0, lineno = 0;
     for (size_t i = 0; i < len;) {
@@ -132,7 +132,7 @@ phrase_model_t *phrase_model_load(const char *path, diag_list_t *diags)
     char *data;
     size_t len;
     const char *err;
-    if (file_read(path, PHRASE_MAX_FILE_BYTES, &data, &len, &err) != 0) {
+    if (path_read(path, PHRASE_MAX_FILE_BYTES, &data, &len, &err) != 0) {
         diag_add(diags, path, 0, "cannot read the phrase model: %s", err);
         return NULL;
     }
@@ -174,9 +174,9 @@ void phrase_breaks(const phrase_model_t *m, const uint32_t *cps, int n, unsigned
 
 int phrase_breaks_utf8(const phrase_model_t *m, const char *s, size_t len, size_t *offs, int max)
 {
-    uint32_t *cps = xcalloc(len + 1, sizeof *cps);
-    size_t *at = xcalloc(len + 1, sizeof *at);
-    unsigned char *brk = xcalloc(len + 1, 1);
+    uint32_t *cps = mem_calloc(len + 1, sizeof *cps);
+    size_t *at = mem_calloc(len + 1, sizeof *at);
+    unsigned char *brk = mem_calloc(len + 1, 1);
     int n = 0;
     for (size_t k = 0; k < len;) {
         at[n] = k;
@@ -199,9 +199,9 @@ int phrase_breaks_utf8(const phrase_model_t *m, const char *s, size_t len, size_
 char *phrase_find_dir(const char *share_dir)
 {
     const char *env = getenv("ANNAI_PHRASES");
-    if (env && *env) return xstrdup(env);
-    if (path_is_file("data/budoux/ja.tsv")) return xstrdup("data/budoux");
-    char *exe = exe_dir();
+    if (env && *env) return mem_strdup(env);
+    if (path_is_file("data/budoux/ja.tsv")) return mem_strdup("data/budoux");
+    char *exe = path_exe_dir();
     if (exe) {
         char *d = path_join(exe, "data/budoux"), *p = path_join(d, "ja.tsv");
         bool ok = path_is_file(p);

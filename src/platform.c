@@ -53,7 +53,7 @@ static SDL_Surface *frame_create(int w, int h, void **map, size_t *map_len)
 
 static int no_display(const char *why)
 {
-    fprintf(stderr, "annai: no display to show the kiosk on (%s)\n" NO_DISPLAY_ADVICE, why);
+    LOG(LOG_ERROR, "platform", "no display to show the kiosk on (%s)\n" NO_DISPLAY_ADVICE, why);
     return 3;
 }
 
@@ -94,21 +94,21 @@ static SDL_Rect window_rect(const config_t *cfg, int w, int h)
 static renderer_kind_t renderer_pick(const config_t *cfg)
 {
     char gpu[64] = "none";
-    bool real = cfg->renderer == RENDERER_AUTO && gpu_probe(GPU_SYSFS_DRM, gpu, sizeof gpu);
+    bool real = cfg->renderer == CONFIG_RENDERER_AUTO && gpu_probe(GPU_SYSFS_DRM, gpu, sizeof gpu);
     renderer_kind_t k = gpu_choose(cfg->renderer, real);
     const char *d = SDL_GetCurrentVideoDriver();
-    if (k == RENDERER_SOFTWARE && d && !strcmp(d, "x11")) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    LOGI("platform", "video %s, renderer %s (asked %s, GPU %s)", d ? d : "?", gpu_renderer_name(k),
+    if (k == CONFIG_RENDERER_SOFTWARE && d && !strcmp(d, "x11")) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    LOG(LOG_INFO, "platform", "video %s, renderer %s (asked %s, GPU %s)", d ? d : "?", gpu_renderer_name(k),
          gpu_renderer_name(cfg->renderer), gpu);
     return k;
 }
 
 static SDL_Renderer *renderer_open(SDL_Window *win, renderer_kind_t k)
 {
-    if (k == RENDERER_GPU) {
+    if (k == CONFIG_RENDERER_GPU) {
         SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
         if (r) return r;
-        LOGW("platform", "no GPU renderer (%s): drawing in software", SDL_GetError());
+        LOG(LOG_WARN, "platform", "no GPU renderer (%s): drawing in software", SDL_GetError());
     }
     return SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
 }
@@ -123,13 +123,13 @@ static int window_open(platform_t *p, const config_t *cfg, bool headless, int w,
     if (rc) return rc;
     p->owns_video = true;
     Uint32 flags = headless ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN;
-    p->renderer = headless ? RENDERER_SOFTWARE : renderer_pick(cfg);
-    if (p->renderer == RENDERER_GPU) flags |= SDL_WINDOW_OPENGL;
+    p->renderer = headless ? CONFIG_RENDERER_SOFTWARE : renderer_pick(cfg);
+    if (p->renderer == CONFIG_RENDERER_GPU) flags |= SDL_WINDOW_OPENGL;
     if (!headless) flags |= cfg->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
     SDL_Rect r = headless ? (SDL_Rect){0, 0, w, h} : window_rect(cfg, w, h);
     p->win = SDL_CreateWindow("annai", r.x, r.y, r.w, r.h, flags);
     if (!p->win) {
-        fprintf(stderr, "annai: cannot open a window: %s\n", SDL_GetError());
+        LOG(LOG_ERROR, "platform", "cannot open a window: %s", SDL_GetError());
         return 3;
     }
     return 0;
@@ -140,7 +140,7 @@ int platform_open(platform_t *p, const config_t *cfg, platform_mode_t mode, int 
     memset(p, 0, sizeof *p);
     bool headless = mode != PLATFORM_WINDOW;
     p->headless = headless;
-    p->renderer = RENDERER_SOFTWARE;
+    p->renderer = CONFIG_RENDERER_SOFTWARE;
     if (mode != PLATFORM_OFFSCREEN) { /* offscreen: no video driver, no window, no events */
         int rc = window_open(p, cfg, headless, w, h);
         if (rc) { platform_close(p); return rc; }
@@ -155,13 +155,13 @@ int platform_open(platform_t *p, const config_t *cfg, platform_mode_t mode, int 
         SDL_DisableScreenSaver();
     }
     if (!p->r) {
-        fprintf(stderr, "annai: cannot create a renderer: %s\n", SDL_GetError());
+        LOG(LOG_ERROR, "platform", "cannot create a renderer: %s", SDL_GetError());
         platform_close(p);
         return 3;
     }
     SDL_RendererInfo info;
     p->soft = SDL_GetRendererInfo(p->r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
-    if (p->soft) p->renderer = RENDERER_SOFTWARE;
+    if (p->soft) p->renderer = CONFIG_RENDERER_SOFTWARE;
     p->rotate = mode == PLATFORM_HEADLESS ? 0 : cfg->rotate; /* a screenshot is the frame as the screen shows it */
     platform_update_size(p);
     return 0;
@@ -229,12 +229,12 @@ void platform_draw_panel_in(platform_t *p, render_t *rd, engine_t *e, int index,
     ui_chrome_geometry(&c, p->w, p->h, count);
     ui_chrome_set_tray(&c, e->variant != 0, e->has_furigana, false); /* a picture of a mode shows its buttons */
     ui_view_t v = {pos, lang, hint, (e->variant & ENGINE_V_FURIGANA) != 0, (e->variant & ENGINE_V_LARGE) != 0,
-                   (e->variant & ENGINE_V_CONTRAST) != 0, false, HIT_NONE, false, 0, 0, 0,
+                   (e->variant & ENGINE_V_CONTRAST) != 0, false, UI_HIT_NONE, false, 0, 0, 0,
                    &e->cfg.langs.info[lang], engine_nlangs(e) > 1};
     ui_chrome_draw(&chrome, engine_metrics(e, lang), p->w, p->h, &c, count, &v);
     render_dlist(rd, engine_panel(e, index, lang), 0, 0, 1);
     render_dlist(rd, &chrome, 0, 0, 1);
-    dlist_free(&chrome);
+    layout_dlist_free(&chrome);
 }
 
 void platform_draw_dlist(platform_t *p, render_t *rd, const dlist_t *dl)

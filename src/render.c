@@ -42,7 +42,7 @@ static void flush_page(void *ud, int page)
 
 render_t *render_create(SDL_Renderer *r, fonts_t *f)
 {
-    render_t *rd = xcalloc(1, sizeof *rd);
+    render_t *rd = mem_calloc(1, sizeof *rd);
     rd->r = r;
     rd->atlas = atlas_create(r, f);
     atlas_on_evict(rd->atlas, flush_page, rd);
@@ -117,8 +117,8 @@ static SDL_FRect xf_rect(const render_t *rd, float x, float y, float w, float h)
 static void batch_quad(const render_t *rd, batch_t *b, float x0, float y0, float x1, float y1, float u0, float v0,
                        float u1, float v1, SDL_Color c)
 {
-    ARRAY_GROW(b->v, b->nv, b->capv, b->nv + 4);
-    ARRAY_GROW(b->idx, b->ni, b->capi, b->ni + 6);
+    MEM_ARRAY_GROW(b->v, b->nv, b->capv, b->nv + 4);
+    MEM_ARRAY_GROW(b->idx, b->ni, b->capi, b->ni + 6);
     SDL_Vertex *v = b->v + b->nv;
     v[0] = (SDL_Vertex){xf(rd, x0, y0), c, {u0, v0}};
     v[1] = (SDL_Vertex){xf(rd, x1, y0), c, {u1, v0}};
@@ -165,7 +165,7 @@ static SDL_Surface *image_decode(const char *path, const char **err)
     if (!load) { *err = "image decoder SDL2_image cannot be loaded (install libsdl2-image)"; return NULL; }
     char *data;
     size_t len;
-    if (file_read(path, CONTENT_MAX_IMAGE_BYTES, &data, &len, err) != 0) return NULL;
+    if (path_read(path, PANEL_MAX_IMAGE_BYTES, &data, &len, err) != 0) return NULL;
     SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
     SDL_Surface *s = rw ? load(rw, 1) : NULL;
     free(data);
@@ -184,13 +184,13 @@ static SDL_Texture *image_texture(render_t *rd, const char *path)
     image_slot_t *s = &rd->images[lru];
     if (s->tex) SDL_DestroyTexture(s->tex);
     free(s->path);
-    s->path = xstrdup(path);
+    s->path = mem_strdup(path);
     s->used = rd->clock;
     const char *err = NULL;
     SDL_Surface *surf = image_decode(path, &err);
     s->tex = surf ? SDL_CreateTextureFromSurface(rd->r, surf) : NULL;
     if (surf) SDL_FreeSurface(surf);
-    else LOGW("render", "%s: %s", path, err);
+    else LOG(LOG_WARN, "render", "%s: %s", path, err);
     return s->tex;
 }
 
@@ -414,19 +414,19 @@ static void draw_items(render_t *rd, const dlist_t *dl, float dx, float dy, floa
         const dl_item_t *it = &dl->items[i];
         SDL_Color c = color_of(it->color, alpha);
         float x = it->r.x + dx, y = it->r.y + dy;
-        if (it->kind == DL_RECT && c.a < 255 && soft(rd)) {
+        if (it->kind == LAYOUT_DL_RECT && c.a < 255 && soft(rd)) {
             soft_begin(rd);
             soft_fill(rd, x, y, it->r.w, it->r.h, it->color, alpha);
-        } else if (it->kind == DL_RECT && c.a == 255) {
+        } else if (it->kind == LAYOUT_DL_RECT && c.a == 255) {
             flush_queued(rd); /* keep the drawing order */
             fill_opaque(rd, xf_rect(rd, x, y, it->r.w, it->r.h), c);
-        } else if (it->kind == DL_RECT) {
+        } else if (it->kind == LAYOUT_DL_RECT) {
             SDL_FRect g = grid_rect((SDL_FRect){x, y, it->r.w, it->r.h});
             batch_quad(rd, &rd->shapes, g.x, g.y, g.x + g.w, g.y + g.h, 0, 0, 0, 0, c);
         }
-        else if (it->kind == DL_DISC) draw_disc(rd, x + it->r.w / 2, y + it->r.h / 2, it->r.w, it->color, alpha);
-        else if (it->kind == DL_QR) draw_qr(rd, it, dx, dy, alpha);
-        else if (it->kind == DL_IMAGE) {
+        else if (it->kind == LAYOUT_DL_DISC) draw_disc(rd, x + it->r.w / 2, y + it->r.h / 2, it->r.w, it->color, alpha);
+        else if (it->kind == LAYOUT_DL_QR) draw_qr(rd, it, dx, dy, alpha);
+        else if (it->kind == LAYOUT_DL_IMAGE) {
             flush_queued(rd); /* keep the drawing order */
             SDL_Texture *t = image_texture(rd, it->image);
             if (!t) continue;

@@ -200,10 +200,10 @@ void timeplan_set_reset(timeplan_set_t *s, const timeplan_t *const *plans, int n
 {
     timeplan_set_free(s);
     s->n = n;
-    s->plans = xcalloc((size_t)n + 1, sizeof *s->plans);
+    s->plans = mem_calloc((size_t)n + 1, sizeof *s->plans);
     memcpy(s->plans, plans, (size_t)n * sizeof *plans);
-    s->scratch = xcalloc((size_t)n + 2, sizeof *s->scratch);
-    s->spare = xcalloc((size_t)n + 1, sizeof *s->spare);
+    s->scratch = mem_calloc((size_t)n + 2, sizeof *s->scratch);
+    s->spare = mem_calloc((size_t)n + 1, sizeof *s->spare);
     s->stamp = TIMEPLAN_NONE;
 }
 
@@ -215,7 +215,7 @@ bool timeplan_set_target(timeplan_set_t *s, const timeplan_civil_t *c)
     bool fallback;
     int n = timeplan_select(s->plans, s->n, c, s->target, s->ntarget, next, &fallback);
     bool changed = !s->target || n != s->ntarget || memcmp(next, s->target, (size_t)n * sizeof *next);
-    s->spare = s->target ? s->target : xcalloc((size_t)s->n + 1, sizeof *s->spare); /* no allocation per minute */
+    s->spare = s->target ? s->target : mem_calloc((size_t)s->n + 1, sizeof *s->spare); /* no allocation per minute */
     s->target = next;
     s->ntarget = n;
     return changed;
@@ -230,11 +230,11 @@ int timeplan_set_apply(timeplan_set_t *s, int current, const double *deck_dwell)
     int pos = 0;
     for (int i = 0; i < n; i++)
         if (next[i] == cur) pos = i;
-    s->scratch = s->shown ? s->shown : xcalloc((size_t)s->n + 2, sizeof *s->scratch);
+    s->scratch = s->shown ? s->shown : mem_calloc((size_t)s->n + 2, sizeof *s->scratch);
     s->shown = next;
     s->nshown = n;
     free(s->dwell);
-    s->dwell = xcalloc((size_t)n + 1, sizeof *s->dwell);
+    s->dwell = mem_calloc((size_t)n + 1, sizeof *s->dwell);
     for (int i = 0; i < n; i++) s->dwell[i] = deck_dwell ? deck_dwell[next[i]] : 0;
     return pos;
 }

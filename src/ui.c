@@ -87,55 +87,55 @@ void ui_chrome_set_tray(ui_chrome_t *c, bool open, bool has_furigana, bool has_s
 
 static bool offered(const ui_chrome_t *c, int id)
 {
-    if (id == HIT_FURIGANA) return c->tray_open && c->has_furigana;
-    if (id == HIT_SPEAKER) return c->tray_open && c->has_speaker;
-    if (id == HIT_LARGE || id == HIT_CONTRAST) return c->tray_open;
+    if (id == UI_HIT_FURIGANA) return c->tray_open && c->has_furigana;
+    if (id == UI_HIT_SPEAKER) return c->tray_open && c->has_speaker;
+    if (id == UI_HIT_LARGE || id == UI_HIT_CONTRAST) return c->tray_open;
     return true;
 }
 
 rectf_t ui_chrome_rect(const ui_chrome_t *c, int id)
 {
     switch (id) {
-    case HIT_PREV: return c->prev;
-    case HIT_NEXT: return c->next;
-    case HIT_INDEX: return c->index;
-    case HIT_LANG: return c->lang;
-    case HIT_ACCESS: return c->access;
-    case HIT_FURIGANA: return c->furigana;
-    case HIT_LARGE: return c->large;
-    case HIT_CONTRAST: return c->contrast;
-    case HIT_SPEAKER: return c->speaker;
+    case UI_HIT_PREV: return c->prev;
+    case UI_HIT_NEXT: return c->next;
+    case UI_HIT_INDEX: return c->index;
+    case UI_HIT_LANG: return c->lang;
+    case UI_HIT_ACCESS: return c->access;
+    case UI_HIT_FURIGANA: return c->furigana;
+    case UI_HIT_LARGE: return c->large;
+    case UI_HIT_CONTRAST: return c->contrast;
+    case UI_HIT_SPEAKER: return c->speaker;
     default: return id >= 0 && id < c->ndots ? c->dots[id] : (rectf_t){0, 0, 0, 0};
     }
 }
 
 int ui_chrome_hit(const ui_chrome_t *c, float x, float y)
 {
-    static const int tray[] = {HIT_FURIGANA, HIT_LARGE, HIT_CONTRAST, HIT_SPEAKER};
+    static const int tray[] = {UI_HIT_FURIGANA, UI_HIT_LARGE, UI_HIT_CONTRAST, UI_HIT_SPEAKER};
     for (int i = 0; c->tray_open && i < 4; i++)
         if (offered(c, tray[i]) && inside(ui_chrome_rect(c, tray[i]), x, y, 0.05f)) return tray[i];
-    if (inside(c->prev, x, y, HIT_SLOP)) return HIT_PREV;
-    if (inside(c->next, x, y, HIT_SLOP)) return HIT_NEXT;
-    if (inside(c->index, x, y, HIT_SLOP)) return HIT_INDEX;
-    if (inside(c->access, x, y, HIT_SLOP)) return HIT_ACCESS;
-    if (inside(c->lang, x, y, HIT_SLOP)) return HIT_LANG;
+    if (inside(c->prev, x, y, HIT_SLOP)) return UI_HIT_PREV;
+    if (inside(c->next, x, y, HIT_SLOP)) return UI_HIT_NEXT;
+    if (inside(c->index, x, y, HIT_SLOP)) return UI_HIT_INDEX;
+    if (inside(c->access, x, y, HIT_SLOP)) return UI_HIT_ACCESS;
+    if (inside(c->lang, x, y, HIT_SLOP)) return UI_HIT_LANG;
     for (int i = 0; i < c->ndots; i++)
         if (inside(c->dots[i], x, y, 0)) return i;
-    return HIT_NONE;
+    return UI_HIT_NONE;
 }
 
 int ui_chrome_focus_order(const ui_chrome_t *c, int *ids)
 {
     int n = 0;
-    ids[n++] = HIT_PREV;
-    ids[n++] = HIT_INDEX;
-    ids[n++] = HIT_ACCESS;
-    static const int tray[] = {HIT_FURIGANA, HIT_LARGE, HIT_CONTRAST, HIT_SPEAKER};
+    ids[n++] = UI_HIT_PREV;
+    ids[n++] = UI_HIT_INDEX;
+    ids[n++] = UI_HIT_ACCESS;
+    static const int tray[] = {UI_HIT_FURIGANA, UI_HIT_LARGE, UI_HIT_CONTRAST, UI_HIT_SPEAKER};
     for (int i = 0; i < 4; i++)
         if (offered(c, tray[i])) ids[n++] = tray[i];
     for (int i = 0; i < c->ndots; i++) ids[n++] = i;
-    ids[n++] = HIT_LANG;
-    ids[n++] = HIT_NEXT;
+    ids[n++] = UI_HIT_LANG;
+    ids[n++] = UI_HIT_NEXT;
     return n;
 }
 
@@ -143,13 +143,13 @@ int ui_index_focus_order(const ui_index_t *ix, int *ids)
 {
     int n = 0;
     for (int i = 0; i < ix->n; i++) ids[n++] = i;
-    ids[n++] = HIT_CLOSE;
+    ids[n++] = UI_HIT_CLOSE;
     return n;
 }
 
 static void rect_add(dlist_t *dl, dl_kind_t k, rectf_t r, uint32_t color)
 {
-    ARRAY_GROW(dl->items, dl->nitems, dl->capitems, dl->nitems + 1);
+    MEM_ARRAY_GROW(dl->items, dl->nitems, dl->capitems, dl->nitems + 1);
     dl->items[dl->nitems++] = (dl_item_t){k, r, color, NULL, NULL, 0};
 }
 
@@ -168,8 +168,8 @@ static float fit_px(const metrics_t *m, const char *text, float px, float w, flo
 
 static void label(dlist_t *dl, const metrics_t *m, rectf_t r, const char *text, float px, uint32_t color, face_t face)
 {
-    span_t s = {(char *)text, NULL, face == FACE_BOLD ? STYLE_BOLD : 0};
-    text_style_t st = {px, 1.0f, color, ALIGN_CENTER, 0, face, BREAK_BODY};
+    span_t s = {(char *)text, NULL, face == FONTS_FACE_BOLD ? PANEL_STYLE_BOLD : 0};
+    text_style_t st = {px, 1.0f, color, LAYOUT_ALIGN_CENTER, 0, face, LAYOUT_BREAK_BODY};
     float y = r.y + (r.h - px) / 2;
     layout_text(dl, m, &s, 1, r.x, y, r.w, y + px + 1, &st, -3, NULL);
 }
@@ -185,11 +185,11 @@ static void button_marked(dlist_t *dl, const skin_t *k, rectf_t r, const char *t
 {
     char buf[128];
     snprintf(buf, sizeof buf, "%s%s", on && mark ? "✓ " : "", text);
-    rect_add(dl, DL_RECT, r, k->pal->border);
+    rect_add(dl, LAYOUT_DL_RECT, r, k->pal->border);
     rectf_t face = {r.x + k->border, r.y + k->border, r.w - 2 * k->border, r.h - 2 * k->border};
-    rect_add(dl, DL_RECT, face, on ? k->pal->ink : k->pal->button);
-    float px = fit_px(k->m, buf, k->px, r.w, k->min_px, FACE_BOLD);
-    label(dl, k->m, r, buf, px, on ? k->pal->button : k->pal->button_ink, FACE_BOLD);
+    rect_add(dl, LAYOUT_DL_RECT, face, on ? k->pal->ink : k->pal->button);
+    float px = fit_px(k->m, buf, k->px, r.w, k->min_px, FONTS_FACE_BOLD);
+    label(dl, k->m, r, buf, px, on ? k->pal->button : k->pal->button_ink, FONTS_FACE_BOLD);
 }
 
 static void button(dlist_t *dl, const skin_t *k, rectf_t r, const char *text, bool on)
@@ -201,10 +201,10 @@ static void focus_ring(dlist_t *dl, rectf_t r, float width, uint32_t color)
 {
     float g = width; /* a gap of the same width keeps the ring clear of the button's own border */
     rectf_t o = {r.x - g - width, r.y - g - width, r.w + 2 * (g + width), r.h + 2 * (g + width)};
-    rect_add(dl, DL_RECT, (rectf_t){o.x, o.y, o.w, width}, color);
-    rect_add(dl, DL_RECT, (rectf_t){o.x, o.y + o.h - width, o.w, width}, color);
-    rect_add(dl, DL_RECT, (rectf_t){o.x, o.y, width, o.h}, color);
-    rect_add(dl, DL_RECT, (rectf_t){o.x + o.w - width, o.y, width, o.h}, color);
+    rect_add(dl, LAYOUT_DL_RECT, (rectf_t){o.x, o.y, o.w, width}, color);
+    rect_add(dl, LAYOUT_DL_RECT, (rectf_t){o.x, o.y + o.h - width, o.w, width}, color);
+    rect_add(dl, LAYOUT_DL_RECT, (rectf_t){o.x, o.y, width, o.h}, color);
+    rect_add(dl, LAYOUT_DL_RECT, (rectf_t){o.x + o.w - width, o.y, width, o.h}, color);
 }
 
 /* Starts a display list for a w x h screen: the theme for it, an empty list, a background. */
@@ -212,7 +212,7 @@ static theme_t begin(dlist_t *dl, int w, int h, uint32_t bg)
 {
     theme_t t;
     theme_for(&t, w, h);
-    dlist_clear(dl);
+    layout_dlist_clear(dl);
     dl->w = w;
     dl->h = h;
     dl->bg = bg;
@@ -222,7 +222,7 @@ static theme_t begin(dlist_t *dl, int w, int h, uint32_t bg)
 static float text_width(const metrics_t *m, const char *s, float px)
 {
     float w = 0;
-    for (size_t i = 0, n = strlen(s); i < n;) w += m->advance(m->ud, FACE_REGULAR, px, (uint32_t)utf8_decode(s, n, &i));
+    for (size_t i = 0, n = strlen(s); i < n;) w += m->advance(m->ud, FONTS_FACE_REGULAR, px, (uint32_t)utf8_decode(s, n, &i));
     return w;
 }
 
@@ -232,7 +232,7 @@ static float text_width(const metrics_t *m, const char *s, float px)
 static const char *hint_text(const metrics_t *m, const lang_info_t *li, float room, float *px)
 {
     room *= HINT_ROOM;
-    const char *w[2] = {li->ui[UI_HINT], li->ui[UI_HINT_SHORT]};
+    const char *w[2] = {li->ui[LANG_UI_HINT], li->ui[LANG_UI_HINT_SHORT]};
     if (text_width(m, w[0], *px) <= room) return w[0];
     float need = text_width(m, w[1], *px);
     if (need > room) *px *= room / need;
@@ -253,7 +253,7 @@ static void page_dots(dlist_t *dl, const ui_chrome_t *c, const skin_t *k, float 
         bool cur = i == current;
         float d = cur ? c->target * 0.3f : c->target * 0.18f, wd = cur ? d * 1.8f : d;
         rectf_t r = {c->dots[i].x + (c->dots[i].w - wd) / 2, dy - d / 2, wd, d};
-        rect_add(dl, cur ? DL_RECT : DL_DISC, r, cur ? k->pal->dot_active : k->pal->dot);
+        rect_add(dl, cur ? LAYOUT_DL_RECT : LAYOUT_DL_DISC, r, cur ? k->pal->dot_active : k->pal->dot);
     }
 }
 
@@ -265,13 +265,13 @@ static void nav_text(dlist_t *dl, const ui_chrome_t *c, const skin_t *k, const t
         char pos[32];
         snprintf(pos, sizeof pos, "%d / %d", v->current + 1, npanels);
         rectf_t at = v->hint ? (rectf_t){l, c->bar.y + c->bar.h * 0.5f, r - l, c->bar.h * 0.4f} : (rectf_t){l, c->prev.y, r - l, c->target};
-        float px = fit_px(k->m, pos, v->hint ? fminf(k->px, at.h * 0.8f) : k->px, at.w, t->min_px, FACE_BOLD);
-        label(dl, k->m, at, pos, px, k->pal->ink, FACE_BOLD);
+        float px = fit_px(k->m, pos, v->hint ? fminf(k->px, at.h * 0.8f) : k->px, at.w, t->min_px, FONTS_FACE_BOLD);
+        label(dl, k->m, at, pos, px, k->pal->ink, FONTS_FACE_BOLD);
     }
     if (v->hint) {
         float px = t->min_px * 0.9f * (v->large ? LARGE_LABEL : 1);
         const char *msg = hint_text(k->m, view_lang(v), r - l, &px);
-        label(dl, k->m, (rectf_t){l, c->bar.y + c->bar.h * 0.06f, r - l, c->bar.h * 0.42f}, msg, px, k->pal->ink, FACE_REGULAR);
+        label(dl, k->m, (rectf_t){l, c->bar.y + c->bar.h * 0.06f, r - l, c->bar.h * 0.42f}, msg, px, k->pal->ink, FONTS_FACE_REGULAR);
     }
 }
 
@@ -282,15 +282,15 @@ static void scroll_cue(dlist_t *dl, const ui_chrome_t *c, const skin_t *k, const
     float track = v->visible_h, total = track + v->scroll_max, wd = t->unit * 1.2f;
     float th = fmaxf(track * track / total, c->target), ty = (track - th) * v->scroll / v->scroll_max;
     float x = (float)dl->w - wd - t->unit * 0.8f;
-    rect_add(dl, DL_RECT, (rectf_t){x + wd * 0.35f, 0, wd * 0.3f, track}, k->pal->rule | 0xFF000000u);
-    rect_add(dl, DL_RECT, (rectf_t){x, ty, wd, th}, k->pal->ink);
+    rect_add(dl, LAYOUT_DL_RECT, (rectf_t){x + wd * 0.35f, 0, wd * 0.3f, track}, k->pal->rule | 0xFF000000u);
+    rect_add(dl, LAYOUT_DL_RECT, (rectf_t){x, ty, wd, th}, k->pal->ink);
     if (v->scroll < v->scroll_max - 1) {
         char more[64];
-        snprintf(more, sizeof more, "▼ %s", word(v, UI_MORE));
+        snprintf(more, sizeof more, "▼ %s", word(v, LANG_UI_MORE));
         float px = k->px, bw = c->target * 2.4f;
         rectf_t r = {x - bw - t->unit, track - c->target * 0.8f, bw, c->target * 0.7f};
-        rect_add(dl, DL_RECT, r, k->pal->ink);
-        label(dl, k->m, r, more, fit_px(k->m, more, px, r.w, t->min_px, FACE_BOLD), k->pal->bg, FACE_BOLD);
+        rect_add(dl, LAYOUT_DL_RECT, r, k->pal->ink);
+        label(dl, k->m, r, more, fit_px(k->m, more, px, r.w, t->min_px, FONTS_FACE_BOLD), k->pal->bg, FONTS_FACE_BOLD);
     }
 }
 
@@ -301,16 +301,16 @@ void ui_chrome_draw(dlist_t *dl, const metrics_t *m, int w, int h, const ui_chro
     scroll_cue(dl, c, &k, &t, v);
     /* past the screen's edge: a scrolled panel's text must not peek out under it when the
      * burn-in shift moves the picture up a few px */
-    rect_add(dl, DL_RECT, (rectf_t){c->bar.x - t.unit, c->bar.y, c->bar.w + 2 * t.unit, c->bar.h + t.unit}, k.pal->bar);
+    rect_add(dl, LAYOUT_DL_RECT, (rectf_t){c->bar.x - t.unit, c->bar.y, c->bar.w + 2 * t.unit, c->bar.h + t.unit}, k.pal->bar);
     button(dl, &k, c->prev, "◀", false);
     button(dl, &k, c->next, "▶", false);
-    button(dl, &k, c->index, word(v, UI_INDEX), false);
+    button(dl, &k, c->index, word(v, LANG_UI_INDEX), false);
     /* open: inverted, and the tray itself above it says so (a ✓ would not fit a portrait bar) */
-    button_marked(dl, &k, c->access, word(v, UI_ACCESS), c->tray_open, false);
+    button_marked(dl, &k, c->access, word(v, LANG_UI_ACCESS), c->tray_open, false);
     if (v->picker) {
         skin_t kl = k;
         kl.px *= LANG_LABEL_SCALE; /* "言語 Language": two words on one button */
-        const char *both = word(v, UI_LANGUAGE), *sp = strchr(both, ' ');
+        const char *both = word(v, LANG_UI_LANGUAGE), *sp = strchr(both, ' ');
         char own[64];
         if (sp && text_width(k.m, both, k.min_px) > c->lang.w * LABEL_FILL) { /* a portrait bar: its own word */
             snprintf(own, sizeof own, "%.*s", (int)(sp - both), both);
@@ -319,12 +319,12 @@ void ui_chrome_draw(dlist_t *dl, const metrics_t *m, int w, int h, const ui_chro
         button(dl, &kl, c->lang, both, false);
     }
     if (c->tray_open) {
-        rect_add(dl, DL_RECT, c->tray, k.pal->bar);
-        rect_add(dl, DL_RECT, (rectf_t){c->tray.x, c->tray.y, c->tray.w, k.border}, k.pal->border);
-        if (c->has_furigana) button(dl, &k, c->furigana, word(v, UI_FURIGANA), v->furigana);
-        button(dl, &k, c->large, word(v, UI_LARGE), v->large);
-        button(dl, &k, c->contrast, word(v, UI_CONTRAST), v->contrast);
-        if (c->has_speaker) button(dl, &k, c->speaker, word(v, v->playing ? UI_STOP : UI_LISTEN), v->playing);
+        rect_add(dl, LAYOUT_DL_RECT, c->tray, k.pal->bar);
+        rect_add(dl, LAYOUT_DL_RECT, (rectf_t){c->tray.x, c->tray.y, c->tray.w, k.border}, k.pal->border);
+        if (c->has_furigana) button(dl, &k, c->furigana, word(v, LANG_UI_FURIGANA), v->furigana);
+        button(dl, &k, c->large, word(v, LANG_UI_LARGE), v->large);
+        button(dl, &k, c->contrast, word(v, LANG_UI_CONTRAST), v->contrast);
+        if (c->has_speaker) button(dl, &k, c->speaker, word(v, v->playing ? LANG_UI_STOP : LANG_UI_LISTEN), v->playing);
     }
     float dy = v->hint ? c->bar.y + c->bar.h * 0.66f : c->prev.y + c->target / 2;
     page_dots(dl, c, &k, dy, v->current);
@@ -338,7 +338,7 @@ void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels,
 {
     ui_chrome_t c;
     ui_chrome_geometry(&c, w, h, npanels);
-    ui_view_t v = {.current = current, .hint = hint, .focus = HIT_NONE, .li = li, .picker = picker};
+    ui_view_t v = {.current = current, .hint = hint, .focus = UI_HIT_NONE, .li = li, .picker = picker};
     ui_chrome_draw(dl, m, w, h, &c, npanels, &v);
 }
 
@@ -369,10 +369,10 @@ void ui_index_geometry(ui_index_t *ix, int w, int h, int npanels)
 
 int ui_index_hit(const ui_index_t *ix, float x, float y)
 {
-    if (inside(ix->close, x, y, HIT_SLOP)) return HIT_CLOSE;
+    if (inside(ix->close, x, y, HIT_SLOP)) return UI_HIT_CLOSE;
     for (int i = 0; i < ix->n; i++)
         if (inside(ix->entries[i], x, y, 0)) return i;
-    return HIT_NONE;
+    return UI_HIT_NONE;
 }
 
 /* An index entry: the whole title, as a heading of as many lines as its button holds at the
@@ -392,12 +392,12 @@ static void index_title(dlist_t *dl, const metrics_t *m, const char *title, rect
     float w = r.w, h = 0;
     min_px = fminf(px, min_px);
     for (float cand = px;; cand = fmaxf(cand * HEADING_FIT_STEP, min_px)) { /* the largest size that fits */
-        st = (text_style_t){cand, INDEX_LINE_HEIGHT, ink, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_PHRASES};
+        st = (text_style_t){cand, INDEX_LINE_HEIGHT, ink, LAYOUT_ALIGN_LEFT, 0, FONTS_FACE_REGULAR, LAYOUT_BREAK_PHRASES};
         w = heading_fit(m, &s, 1, r.w, &st, cand, index_lines_fitting(r.h, cand));
         dlist_t probe = {0};
         h = layout_text(&probe, m, &s, 1, 0, 0, w, INFINITY, &st, -4, NULL);
         int lines = probe.nlines;
-        dlist_free(&probe);
+        layout_dlist_free(&probe);
         if (lines <= index_lines_fitting(r.h, cand) || cand <= min_px) break;
     }
     int max_lines = index_lines_fitting(r.h, st.px);
@@ -422,28 +422,28 @@ void ui_index_draw(dlist_t *dl, const metrics_t *m, int w, int h, const char *co
     ui_index_geometry(&ix, w, h, n);
     skin_t k = skin_for(m, &t, TARGET_UNITS * t.unit, v);
     float px = fmaxf(t.min_px, t.body_px * 0.9f) * (v->large ? LARGE_LABEL : 1), bar = t.unit * 1.2f;
-    label(dl, m, heading_row(ix.close, w), word(v, UI_INDEX), t.title_px, pal->ink, FACE_BOLD);
-    button(dl, &k, ix.close, word(v, UI_CLOSE), false);
+    label(dl, m, heading_row(ix.close, w), word(v, LANG_UI_INDEX), t.title_px, pal->ink, FONTS_FACE_BOLD);
+    button(dl, &k, ix.close, word(v, LANG_UI_CLOSE), false);
     for (int i = 0; i < ix.n; i++) {
         rectf_t r = ix.entries[i];
         bool cur = i == current; /* the current panel: inverted, and its number bold in a bar */
-        rect_add(dl, DL_RECT, r, cur ? pal->ink : pal->card);
-        rect_add(dl, DL_RECT, (rectf_t){r.x, r.y, bar, r.h}, pal->border);
-        if (!cur) rect_add(dl, DL_RECT, (rectf_t){r.x, r.y + r.h - k.border, r.w, k.border}, pal->rule | 0xFF000000u);
+        rect_add(dl, LAYOUT_DL_RECT, r, cur ? pal->ink : pal->card);
+        rect_add(dl, LAYOUT_DL_RECT, (rectf_t){r.x, r.y, bar, r.h}, pal->border);
+        if (!cur) rect_add(dl, LAYOUT_DL_RECT, (rectf_t){r.x, r.y + r.h - k.border, r.w, k.border}, pal->rule | 0xFF000000u);
         char num[16];
         snprintf(num, sizeof num, "%d", i + 1);
         uint32_t ink = cur ? pal->card : pal->ink;
-        label(dl, m, (rectf_t){r.x + bar, r.y, px * 2.2f, r.h}, num, px, ink, FACE_BOLD);
+        label(dl, m, (rectf_t){r.x + bar, r.y, px * 2.2f, r.h}, num, px, ink, FONTS_FACE_BOLD);
         index_title(dl, tm ? tm[i] : m, titles[i], (rectf_t){r.x + bar + px * 2.4f, r.y, r.w - bar * 2 - px * 2.4f, r.h}, px, t.min_px, ink);
     }
-    rectf_t f = v->focus == HIT_CLOSE ? ix.close : v->focus >= 0 && v->focus < ix.n ? ix.entries[v->focus] : (rectf_t){0, 0, 0, 0};
+    rectf_t f = v->focus == UI_HIT_CLOSE ? ix.close : v->focus >= 0 && v->focus < ix.n ? ix.entries[v->focus] : (rectf_t){0, 0, 0, 0};
     if (v->focus_shown && f.w > 0) focus_ring(dl, f, fmaxf(3.0f, t.unit * FOCUS_UNITS), pal->focus);
 }
 
 void ui_index_build(dlist_t *dl, const metrics_t *m, int w, int h, const char *const *titles, const metrics_t *const *tm,
                     int n, int current, const lang_info_t *li)
 {
-    ui_view_t v = {.current = current, .focus = HIT_NONE, .li = li};
+    ui_view_t v = {.current = current, .focus = UI_HIT_NONE, .li = li};
     ui_index_draw(dl, m, w, h, titles, tm, n, current, &v);
 }
 
@@ -473,10 +473,10 @@ void ui_picker_geometry(ui_picker_t *pk, int w, int h, int nlangs)
 
 int ui_picker_hit(const ui_picker_t *pk, float x, float y)
 {
-    if (inside(pk->close, x, y, HIT_SLOP)) return HIT_CLOSE;
+    if (inside(pk->close, x, y, HIT_SLOP)) return UI_HIT_CLOSE;
     for (int i = 0; i < pk->n; i++)
         if (inside(pk->entries[i], x, y, 0)) return i;
-    return HIT_NONE;
+    return UI_HIT_NONE;
 }
 
 void ui_picker_build(dlist_t *dl, const metrics_t *m, const lang_info_t *li, int w, int h, const char *const *names,
@@ -488,18 +488,18 @@ void ui_picker_build(dlist_t *dl, const metrics_t *m, const lang_info_t *li, int
     ui_picker_geometry(&pk, w, h, n);
     float px = fmaxf(t.min_px, t.body_px), border = fmaxf(2.0f, t.unit * 0.3f);
     skin_t k = {m, pal, fmaxf(t.min_px, t.body_px * 0.9f), t.min_px, border};
-    label(dl, m, (rectf_t){t.margin, pk.close.y, pk.close.x - t.margin * 2, pk.close.h}, li->ui[UI_PICK], t.h2_px,
-          pal->ink, FACE_BOLD);
-    button(dl, &k, pk.close, li->ui[UI_CLOSE], false);
+    label(dl, m, (rectf_t){t.margin, pk.close.y, pk.close.x - t.margin * 2, pk.close.h}, li->ui[LANG_UI_PICK], t.h2_px,
+          pal->ink, FONTS_FACE_BOLD);
+    button(dl, &k, pk.close, li->ui[LANG_UI_CLOSE], false);
     for (int i = 0; i < pk.n; i++) {
         rectf_t r = pk.entries[i];
         if (i == focus) /* the keys' focus: a thick ring around the entry */
             focus_ring(dl, r, border * 3, pal->focus);
-        rect_add(dl, DL_RECT, r, pal->border);
+        rect_add(dl, LAYOUT_DL_RECT, r, pal->border);
         /* the language on screen: inverted, as a mode that is on */
         uint32_t fill = i == current ? pal->ink : pal->button, ink = i == current ? pal->button : pal->button_ink;
-        rect_add(dl, DL_RECT, (rectf_t){r.x + border, r.y + border, r.w - 2 * border, r.h - 2 * border}, fill);
-        label(dl, ms[i], r, names[i], px, ink, FACE_BOLD);
+        rect_add(dl, LAYOUT_DL_RECT, (rectf_t){r.x + border, r.y + border, r.w - 2 * border, r.h - 2 * border}, fill);
+        label(dl, ms[i], r, names[i], px, ink, FONTS_FACE_BOLD);
     }
 }
 
@@ -535,17 +535,17 @@ void ui_admin_geometry(ui_admin_t *a, int w, int h, bool can_exit)
 
 int ui_admin_hit(const ui_admin_t *a, admin_state_t st, float x, float y)
 {
-    if (inside(a->close, x, y, HIT_SLOP)) return AHIT_CLOSE;
+    if (inside(a->close, x, y, HIT_SLOP)) return UI_AHIT_CLOSE;
     if (st == ADMIN_PIN) {
         for (int i = 0; i < 12; i++) {
             if (!inside(a->keys[i], x, y, 0.05f)) continue;
-            return i < 9 ? i + 1 : i == 9 ? AHIT_BACK : i == 10 ? 0 : AHIT_OK;
+            return i < 9 ? i + 1 : i == 9 ? UI_AHIT_BACK : i == 10 ? 0 : UI_AHIT_OK;
         }
     } else if (st == ADMIN_OPEN) {
-        if (inside(a->reload, x, y, HIT_SLOP)) return AHIT_RELOAD;
-        if (a->can_exit && inside(a->exit, x, y, HIT_SLOP)) return AHIT_EXIT;
+        if (inside(a->reload, x, y, HIT_SLOP)) return UI_AHIT_RELOAD;
+        if (a->can_exit && inside(a->exit, x, y, HIT_SLOP)) return UI_AHIT_EXIT;
     }
-    return AHIT_NONE;
+    return UI_AHIT_NONE;
 }
 
 /* The operator's overlay: always the everyday palette's admin colours, labels at a fixed size. */
@@ -563,8 +563,8 @@ static void admin_pad_build(dlist_t *dl, const metrics_t *m, const ui_admin_t *a
     const palette_t *pal = admin_pal();
     char shown[64] = "";
     for (int i = 0; i < adm->ntyped; i++) strcat(shown, "●");
-    const char *msg = adm->ntyped ? shown : adm->wrong ? li->ui[UI_WRONG_PIN] : "PIN";
-    label(dl, m, a->display, msg, px, adm->wrong && !adm->ntyped ? pal->admin_warn : pal->admin_ink, FACE_BOLD);
+    const char *msg = adm->ntyped ? shown : adm->wrong ? li->ui[LANG_UI_WRONG_PIN] : "PIN";
+    label(dl, m, a->display, msg, px, adm->wrong && !adm->ntyped ? pal->admin_warn : pal->admin_ink, FONTS_FACE_BOLD);
     static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "←", "0", "OK"};
     for (int i = 0; i < 12; i++) admin_button(dl, m, a->keys[i], keys[i], px, border);
 }
@@ -576,7 +576,7 @@ static void admin_info_build(dlist_t *dl, const metrics_t *m, const ui_admin_t *
     for (int i = 0; i < n && y + px * 1.3f <= bottom; i++) {
         span_t s = {(char *)info[i], NULL, 0};
         bool problem = strstr(info[i], ".md:") || strstr(info[i], ".ini:") || strstr(info[i], "failed");
-        text_style_t st = {px, 1.3f, problem ? admin_pal()->admin_warn : admin_pal()->admin_ink, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_BODY};
+        text_style_t st = {px, 1.3f, problem ? admin_pal()->admin_warn : admin_pal()->admin_ink, LAYOUT_ALIGN_LEFT, 0, FONTS_FACE_REGULAR, LAYOUT_BREAK_BODY};
         y = layout_text(dl, m, &s, 1, a->info.x, y, a->info.w, bottom, &st, -5, &(bool){false});
     }
 }
@@ -588,13 +588,13 @@ void ui_admin_build(dlist_t *dl, const metrics_t *m, int w, int h, const admin_t
     theme_t t = begin(dl, w, h, admin_pal()->admin_bg);
     ui_admin_geometry(&a, w, h, can_exit);
     float px = fmaxf(t.min_px, t.body_px * 0.8f), border = fmaxf(2.0f, t.unit * 0.3f);
-    admin_button(dl, m, a.close, li->ui[UI_CLOSE], px * 0.8f, border);
+    admin_button(dl, m, a.close, li->ui[LANG_UI_CLOSE], px * 0.8f, border);
     if (adm->state == ADMIN_PIN) {
         admin_pad_build(dl, m, &a, adm, px, border, li);
         return;
     }
-    label(dl, m, heading_row(a.close, w), "annai admin", px * 1.2f, admin_pal()->admin_ink, FACE_BOLD);
+    label(dl, m, heading_row(a.close, w), "annai admin", px * 1.2f, admin_pal()->admin_ink, FONTS_FACE_BOLD);
     admin_info_build(dl, m, &a, info, ninfo, fmaxf(t.min_px, px * 0.8f));
-    admin_button(dl, m, a.reload, li->ui[UI_RELOAD], px * 0.8f, border);
-    if (can_exit) admin_button(dl, m, a.exit, li->ui[UI_EXIT], px * 0.8f, border);
+    admin_button(dl, m, a.reload, li->ui[LANG_UI_RELOAD], px * 0.8f, border);
+    if (can_exit) admin_button(dl, m, a.exit, li->ui[LANG_UI_EXIT], px * 0.8f, border);
 }

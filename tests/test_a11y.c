@@ -94,16 +94,16 @@ static void test_vertical_drag_is_scroll(void **state)
     input_init(&in, 1080, 1920);
     input_down(&in, 1, 500, 1200, 0);
     gesture_t g = input_move(&in, 1, 502, 1100, 50);
-    assert_int_equal(g.kind, GEST_SCROLL);
+    assert_int_equal(g.kind, INPUT_GEST_SCROLL);
     assert_true(fabsf(g.dy + 100) < 0.01f);
     g = input_move(&in, 1, 503, 1000, 100);
-    assert_int_equal(g.kind, GEST_SCROLL);
+    assert_int_equal(g.kind, INPUT_GEST_SCROLL);
     assert_true(fabsf(g.dy + 100) < 0.01f); /* each step, not the total */
     g = input_up(&in, 1, 503, 1000, 150);
-    assert_int_equal(g.kind, GEST_NONE);
+    assert_int_equal(g.kind, INPUT_GEST_NONE);
     input_down(&in, 1, 500, 1200, 200);
     g = input_move(&in, 1, 300, 1190, 250);
-    assert_int_equal(g.kind, GEST_DRAG);
+    assert_int_equal(g.kind, INPUT_GEST_DRAG);
 }
 
 /* ---- panels laid out the way a visitor asked (the bundled deck and its furigana.txt) ---- */
@@ -292,7 +292,7 @@ static uint32_t ground_under(const dlist_t *dl, float x, float y)
     uint32_t c = 0;
     for (int i = 0; i < dl->nitems; i++) {
         rectf_t r = dl->items[i].r;
-        if (dl->items[i].kind == DL_RECT && x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h) c = dl->items[i].color;
+        if (dl->items[i].kind == LAYOUT_DL_RECT && x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h) c = dl->items[i].color;
     }
     return c;
 }
@@ -311,7 +311,7 @@ static void test_chrome_labels_whole_and_contrast(void **state)
                 ui_chrome_t c;
                 ui_chrome_geometry(&c, w, h, 11);
                 ui_chrome_set_tray(&c, true, true, true);
-                ui_view_t v = {3, (lang_t)l, false, false, (mode & 1) != 0, (mode & 2) != 0, false, HIT_NONE, false, 0, 0, 0, NULL, false};
+                ui_view_t v = {3, (lang_t)l, false, false, (mode & 1) != 0, (mode & 2) != 0, false, UI_HIT_NONE, false, 0, 0, 0, NULL, false};
                 dlist_t dl = {0};
                 ui_chrome_draw(&dl, &tu_m, w, h, &c, 11, &v);
                 for (int k = 0; k < 6; k++) {
@@ -326,7 +326,7 @@ static void test_chrome_labels_whole_and_contrast(void **state)
                     double r = palette_contrast(gl->color, under);
                     if (r < PALETTE_HC_TEXT_MIN) fail_msg("%dx%d: U+%04X of the chrome is %.1f:1 on %06X", w, h, gl->cp, r, under & 0xFFFFFF);
                 }
-                dlist_free(&dl);
+                layout_dlist_free(&dl);
             }
 }
 

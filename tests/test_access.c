@@ -57,8 +57,8 @@ static void fixture_open(fixture_t *f, const char *content, int w, int h, uint64
     f->dir = tu_tmpdir();
     f->events = path_join(f->dir, "events.jsonl");
     config_defaults(&f->cfg);
-    f->cfg.content_dir = xstrdup(content);
-    if (fixture_alert_dir) f->cfg.alert_dir = xstrdup(fixture_alert_dir);
+    f->cfg.content_dir = mem_strdup(content);
+    if (fixture_alert_dir) f->cfg.alert_dir = mem_strdup(fixture_alert_dir);
     f->cfg.idle_timeout_s = 2;
     assert_int_equal(engine_open(&f->e, &f->cfg, "fonts", &f->d), 0);
     assert_int_equal(platform_open(&f->p, &f->cfg, PLATFORM_HEADLESS, w, h), 0);
@@ -85,7 +85,7 @@ static int count_events(fixture_t *f, const char *needle)
     char *data;
     size_t len;
     const char *err;
-    if (file_read(f->events, UTIL_MAX_FILE_BYTES, &data, &len, &err) != 0) return 0;
+    if (path_read(f->events, PATH_MAX_FILE_BYTES, &data, &len, &err) != 0) return 0;
     int n = 0;
     for (const char *p = data; (p = strstr(p, needle)); p++) n++;
     free(data);
@@ -125,8 +125,8 @@ static void test_keys_alone_reach_every_control(void **state)
     fixture_open(&f, "content", 1920, 1080, now);
     kiosk_t *k = f.k;
     frames(k, &now, 3);
-    assert_int_equal(kiosk_a11y(k).focus, HIT_NONE); /* no ring until a key asks for it */
-    focus_on(k, HIT_ACCESS, now);
+    assert_int_equal(kiosk_a11y(k).focus, UI_HIT_NONE); /* no ring until a key asks for it */
+    focus_on(k, UI_HIT_ACCESS, now);
     key(k, SDLK_RETURN, now);
     assert_true(kiosk_a11y(k).tray_open);
     /* one round of Tab from the first control visits the whole order, each once */
@@ -150,11 +150,11 @@ static void test_keys_alone_reach_every_control(void **state)
     key_mod(k, SDLK_TAB, KMOD_SHIFT, now);
     assert_int_equal(kiosk_a11y(k).focus, ids[n - 1]);
     /* Enter does what a tap does */
-    focus_on(k, HIT_FURIGANA, now);
+    focus_on(k, UI_HIT_FURIGANA, now);
     key(k, SDLK_RETURN, now);
-    focus_on(k, HIT_LARGE, now);
+    focus_on(k, UI_HIT_LARGE, now);
     key(k, SDLK_SPACE, now);
-    focus_on(k, HIT_CONTRAST, now);
+    focus_on(k, UI_HIT_CONTRAST, now);
     key(k, SDLK_KP_ENTER, now);
     assert_int_equal(kiosk_a11y(k).modes, A11Y_FURIGANA | A11Y_LARGE | A11Y_CONTRAST);
     assert_int_equal(count_events(&f, "\"ev\":\"a11y\""), 3);
@@ -162,14 +162,14 @@ static void test_keys_alone_reach_every_control(void **state)
     key(k, SDLK_RETURN, now);
     frames(k, &now, 40);
     assert_int_equal(kiosk_a11y(k).current, 4);
-    focus_on(k, HIT_NEXT, now);
+    focus_on(k, UI_HIT_NEXT, now);
     key(k, SDLK_RETURN, now);
     assert_int_equal(kiosk_a11y(k).current, 5);
-    focus_on(k, HIT_PREV, now);
+    focus_on(k, UI_HIT_PREV, now);
     key(k, SDLK_RETURN, now);
     assert_int_equal(kiosk_a11y(k).current, 4);
     /* the index: the ring goes to the current panel's entry, arrows move it, Enter opens that panel */
-    focus_on(k, HIT_INDEX, now);
+    focus_on(k, UI_HIT_INDEX, now);
     key(k, SDLK_RETURN, now);
     assert_true(kiosk_a11y(k).index_open);
     assert_int_equal(kiosk_a11y(k).focus, 4);
@@ -180,8 +180,8 @@ static void test_keys_alone_reach_every_control(void **state)
     key(k, SDLK_RETURN, now);
     assert_false(kiosk_a11y(k).index_open);
     assert_int_equal(kiosk_a11y(k).current, 5);
-    assert_int_equal(kiosk_a11y(k).focus, HIT_INDEX); /* back on the button that opened it */
-    focus_on(k, HIT_LANG, now);
+    assert_int_equal(kiosk_a11y(k).focus, UI_HIT_INDEX); /* back on the button that opened it */
+    focus_on(k, UI_HIT_LANG, now);
     int langs = count_events(&f, "\"ev\":\"lang\"");
     key(k, SDLK_RETURN, now); /* the language button opens the picker; 2 picks the second language */
     frames(k, &now, 1);
@@ -191,7 +191,7 @@ static void test_keys_alone_reach_every_control(void **state)
     /* a touch hides the ring */
     mouse(k, SDL_MOUSEBUTTONDOWN, 960, 300, now);
     mouse(k, SDL_MOUSEBUTTONUP, 960, 300, now + 50);
-    assert_int_equal(kiosk_a11y(k).focus, HIT_NONE);
+    assert_int_equal(kiosk_a11y(k).focus, UI_HIT_NONE);
     /* left alone: everything back to normal */
     frames(k, &now, 1);
     now += 2100;
@@ -213,9 +213,9 @@ static void test_larger_text_scrolls(void **state)
     fixture_open(&f, "content", 1080, 1920, now);
     kiosk_t *k = f.k;
     frames(k, &now, 2);
-    focus_on(k, HIT_ACCESS, now);
+    focus_on(k, UI_HIT_ACCESS, now);
     key(k, SDLK_RETURN, now);
-    focus_on(k, HIT_LARGE, now);
+    focus_on(k, UI_HIT_LARGE, now);
     key(k, SDLK_RETURN, now);
     mouse(k, SDL_MOUSEBUTTONDOWN, 300, 300, now); /* a touch: the ring goes, arrows page again */
     mouse(k, SDL_MOUSEBUTTONUP, 300, 300, now + 30);
@@ -259,7 +259,7 @@ static char *narrated_deck(int repeats, const char *ext)
     char *data;
     size_t len;
     const char *err;
-    assert_int_equal(file_read(TONE, UTIL_MAX_FILE_BYTES, &data, &len, &err), 0);
+    assert_int_equal(path_read(TONE, PATH_MAX_FILE_BYTES, &data, &len, &err), 0);
     buf_t b = {0};
     for (int i = 0; i < repeats; i++) buf_put(&b, data, len); /* chained Ogg streams play one after the other */
     char name[32];
@@ -291,9 +291,9 @@ static void test_narration_plays_holds_and_stops(void **state)
     kiosk_t *k = f.k;
     frames(k, &now, 2);
     assert_true(kiosk_a11y(k).has_narration);
-    focus_on(k, HIT_ACCESS, now);
+    focus_on(k, UI_HIT_ACCESS, now);
     key(k, SDLK_RETURN, now);
-    focus_on(k, HIT_SPEAKER, now);
+    focus_on(k, UI_HIT_SPEAKER, now);
     key(k, SDLK_RETURN, now);
     assert_true(kiosk_a11y(k).narrating);
     assert_int_equal(count_events(&f, "\"ev\":\"narration\",\"state\":\"play\",\"panel\":\"01-p\",\"lang\":\"ja\""), 1);
@@ -314,7 +314,7 @@ static void test_narration_plays_holds_and_stops(void **state)
     /* back, play to the end: an end event, then the idle time counts from there */
     key(k, SDLK_LEFT, now);
     frames(k, &now, 40);
-    focus_on(k, HIT_SPEAKER, now);
+    focus_on(k, UI_HIT_SPEAKER, now);
     key(k, SDLK_RETURN, now);
     assert_true(kiosk_a11y(k).narrating);
     for (int t = 0; t < 6000 && kiosk_a11y(k).narrating; t += 20) play_for(k, &now, 20);
@@ -326,9 +326,9 @@ static void test_narration_plays_holds_and_stops(void **state)
     frames(k, &now, 2);
     assert_false(kiosk_a11y(k).tray_open); /* idle reset */
     /* the language picker stops it too */
-    focus_on(k, HIT_ACCESS, now);
+    focus_on(k, UI_HIT_ACCESS, now);
     key(k, SDLK_RETURN, now);
-    focus_on(k, HIT_SPEAKER, now);
+    focus_on(k, UI_HIT_SPEAKER, now);
     key(k, SDLK_RETURN, now);
     assert_true(kiosk_a11y(k).narrating);
     key(k, SDLK_l, now);
@@ -350,9 +350,9 @@ static void test_narration_without_audio_device(void **state)
     fixture_open(&f, deck, 1280, 720, now);
     kiosk_t *k = f.k;
     frames(k, &now, 2);
-    focus_on(k, HIT_ACCESS, now);
+    focus_on(k, UI_HIT_ACCESS, now);
     key(k, SDLK_RETURN, now);
-    focus_on(k, HIT_SPEAKER, now);
+    focus_on(k, UI_HIT_SPEAKER, now);
     key(k, SDLK_RETURN, now);
     assert_false(kiosk_a11y(k).narrating);
     assert_int_equal(count_events(&f, "\"state\":\"failed\""), 1);
@@ -378,9 +378,9 @@ static void test_alert_stops_narration(void **state)
     fixture_alert_dir = NULL;
     kiosk_t *k = f.k;
     frames(k, &now, 2);
-    focus_on(k, HIT_ACCESS, now);
+    focus_on(k, UI_HIT_ACCESS, now);
     key(k, SDLK_RETURN, now);
-    focus_on(k, HIT_SPEAKER, now);
+    focus_on(k, UI_HIT_SPEAKER, now);
     key(k, SDLK_RETURN, now);
     assert_true(kiosk_a11y(k).narrating);
     const char *quake = "---\ntitle: 地震情報\n---\n\n強い揺れに注意してください。\n";

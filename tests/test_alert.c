@@ -177,7 +177,7 @@ static void test_view_stacks_languages(void **state)
         assert_true(stamp);
         assert_true(layout_contrast(ALERTVIEW_TEXT & 0xFFFFFF, ALERTVIEW_BG & 0xFFFFFF) >= 7.0);
         assert_true(layout_contrast(ALERTVIEW_TITLE & 0xFFFFFF, ALERTVIEW_BG & 0xFFFFFF) >= 7.0);
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
     }
     alert_set_free(&set);
 }
@@ -225,7 +225,7 @@ static void test_six_languages(void **state)
     alertview_build(&dl, logged_face, &log, &six, 1920, 1080, m, 0);
     assert_true(log.asked[0] && log.asked[2] && log.asked[4]); /* each language set in its own face */
     assert_int_equal(log.asked[1] + log.asked[3] + log.asked[5], 0); /* none it does not have */
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
     alert_set_free(&set);
     diag_clear(&d);
 }

@@ -16,17 +16,17 @@ static void test_attract_advances_and_wraps(void **state)
     (void)state;
     app_t a;
     app_init(&a, 3, LANG_DEFAULT, 10, 60, 400, 1280, 1000);
-    assert_int_equal(views(&a, VIA_START, NULL), 1);
+    assert_int_equal(views(&a, APP_VIA_START, NULL), 1);
     app_tick(&a, 10999);
     assert_int_equal(a.current, 0);
     app_tick(&a, 11000);
     assert_int_equal(a.current, 1);
-    assert_int_equal(a.tr.kind, TR_FADE);
+    assert_int_equal(a.tr.kind, APP_TR_FADE);
     assert_int_equal(app_deadline(&a, 11000), 16); /* animating: wake at display rate */
     app_tick(&a, 21000);
     app_tick(&a, 31000);
     assert_int_equal(a.current, 0); /* wrapped */
-    assert_int_equal(views(&a, VIA_AUTO, NULL), 3);
+    assert_int_equal(views(&a, APP_VIA_AUTO, NULL), 3);
     app_tick(&a, 31500);
     assert_true(app_deadline(&a, 31500) > 9000); /* static panel: sleep until the next advance */
 }
@@ -37,21 +37,21 @@ static void test_input_pauses_and_idle_resets(void **state)
     app_t a;
     app_init(&a, 5, LANG_DEFAULT, 10, 60, 400, 1280, 0);
     app_set_langs(&a, 6);
-    app_step(&a, 1, VIA_SWIPE, 1000);
-    app_step(&a, 1, VIA_KEY, 2000);
+    app_step(&a, 1, APP_VIA_SWIPE, 1000);
+    app_step(&a, 1, APP_VIA_KEY, 2000);
     app_set_picker_open(&a, true, 2500);
-    app_pick_lang(&a, 4, VIA_TAP, 3000);
+    app_pick_lang(&a, 4, APP_VIA_TAP, 3000);
     assert_int_equal(a.lang, 4);
     app_set_index_open(&a, true, 4000);
-    assert_int_equal(a.mode, MODE_INTERACTIVE);
+    assert_int_equal(a.mode, APP_MODE_INTERACTIVE);
     app_tick(&a, 50000); /* no auto-advance while a visitor is here */
     assert_int_equal(a.current, 2);
     app_tick(&a, 63999);
-    assert_int_equal(a.mode, MODE_INTERACTIVE);
+    assert_int_equal(a.mode, APP_MODE_INTERACTIVE);
     app_event_t ev[APP_MAX_EVENTS];
     app_take_events(&a, ev, APP_MAX_EVENTS);
     app_tick(&a, 64000); /* 60 s after the last input */
-    assert_int_equal(a.mode, MODE_ATTRACT);
+    assert_int_equal(a.mode, APP_MODE_ATTRACT);
     assert_int_equal(a.current, 0);
     assert_int_equal(a.lang, LANG_DEFAULT);
     assert_false(a.index_open);
@@ -60,7 +60,7 @@ static void test_input_pauses_and_idle_resets(void **state)
     assert_int_equal(ev[0].kind, APP_EV_IDLE);
     assert_int_equal(ev[1].kind, APP_EV_LANG);
     assert_int_equal(ev[n - 1].kind, APP_EV_VIEW);
-    assert_int_equal(ev[n - 1].via, VIA_IDLE);
+    assert_int_equal(ev[n - 1].via, APP_VIA_IDLE);
 }
 
 /* An arrow key (or a page dot) in attract mode is a visitor too: auto-advance stops, and the
@@ -70,13 +70,13 @@ static void test_key_in_attract_mode_is_input(void **state)
     (void)state;
     app_t a;
     app_init(&a, 5, LANG_DEFAULT, 10, 60, 400, 1280, 0);
-    app_step(&a, 1, VIA_KEY, 5000);
-    assert_int_equal(a.mode, MODE_INTERACTIVE);
+    app_step(&a, 1, APP_VIA_KEY, 5000);
+    assert_int_equal(a.mode, APP_MODE_INTERACTIVE);
     app_tick(&a, 30000);
     assert_int_equal(a.current, 1); /* no auto-advance */
     app_tick(&a, 65000);
     assert_int_equal(a.current, 0); /* idle reset */
-    assert_int_equal(a.mode, MODE_ATTRACT);
+    assert_int_equal(a.mode, APP_MODE_ATTRACT);
 }
 
 static void test_swipe_follows_and_springs(void **state)
@@ -102,7 +102,7 @@ static void test_swipe_follows_and_springs(void **state)
     app_release(&a, 1, 1200);
     assert_int_equal(a.current, 0);
     int idx = -1;
-    assert_int_equal(views(&a, VIA_SWIPE, &idx), 2);
+    assert_int_equal(views(&a, APP_VIA_SWIPE, &idx), 2);
     assert_int_equal(idx, 0);
 }
 
@@ -129,15 +129,15 @@ static void test_language_picker(void **state)
     app_tick(&a, 100000); /* a static picker does not auto-advance, but the idle reset closes it */
     assert_false(a.picker_open);
     app_set_picker_open(&a, true, 100100);
-    app_pick_lang(&a, 2, VIA_KEY, 100200);
+    app_pick_lang(&a, 2, APP_VIA_KEY, 100200);
     assert_false(a.picker_open);
     assert_int_equal(a.lang, 2);
     int n = app_take_events(&a, ev, APP_MAX_EVENTS);
     int langs = 0;
-    for (int i = 0; i < n; i++) langs += ev[i].kind == APP_EV_LANG && ev[i].lang == 2 && ev[i].via == VIA_KEY;
+    for (int i = 0; i < n; i++) langs += ev[i].kind == APP_EV_LANG && ev[i].lang == 2 && ev[i].via == APP_VIA_KEY;
     assert_int_equal(langs, 1);
-    app_pick_lang(&a, 2, VIA_KEY, 100300);
-    app_pick_lang(&a, 7, VIA_KEY, 100400); /* not a language of the deck */
+    app_pick_lang(&a, 2, APP_VIA_KEY, 100300);
+    app_pick_lang(&a, 7, APP_VIA_KEY, 100400); /* not a language of the deck */
     assert_int_equal(app_take_events(&a, ev, APP_MAX_EVENTS), 0);
     assert_int_equal(a.lang, 2);
     app_tick(&a, 100400 + 60000);
@@ -244,7 +244,7 @@ static void test_dwell_per_panel_and_single_panel(void **state)
     app_init(&a, 3, LANG_DEFAULT, 10, 60, 400, 1000, 0);
     a.panel_dwell_ms = dwell;
     app_set_count(&a, 3, 0);
-    views(&a, VIA_START, NULL);
+    views(&a, APP_VIA_START, NULL);
     app_tick(&a, 2999);
     assert_int_equal(a.current, 0);
     app_tick(&a, 3000);
@@ -255,9 +255,9 @@ static void test_dwell_per_panel_and_single_panel(void **state)
     assert_int_equal(a.current, 2);
 
     app_init(&a, 1, LANG_DEFAULT, 10, 60, 400, 1000, 0);
-    views(&a, VIA_START, NULL);
+    views(&a, APP_VIA_START, NULL);
     for (uint64_t t = 0; t < 100000; t += 500) app_tick(&a, t);
-    assert_int_equal(views(&a, VIA_AUTO, NULL), 0);
+    assert_int_equal(views(&a, APP_VIA_AUTO, NULL), 0);
     app_view_t v;
     app_view(&a, 100000, &v);
     assert_false(v.animating);
@@ -271,11 +271,11 @@ static void test_index_jump(void **state)
     app_init(&a, 6, 1, 10, 60, 400, 1000, 0);
     app_set_index_open(&a, true, 10);
     app_set_index_open(&a, false, 20);
-    app_go(&a, 4, VIA_MENU, TR_FADE, 1, 20);
+    app_go(&a, 4, APP_VIA_MENU, APP_TR_FADE, 1, 20);
     int idx = -1;
-    assert_int_equal(views(&a, VIA_MENU, &idx), 1);
+    assert_int_equal(views(&a, APP_VIA_MENU, &idx), 1);
     assert_int_equal(idx, 4);
-    app_go(&a, 17, VIA_KEY, TR_NONE, 1, 30); /* out of range wraps instead of failing */
+    app_go(&a, 17, APP_VIA_KEY, APP_TR_NONE, 1, 30); /* out of range wraps instead of failing */
     assert_int_equal(a.current, 5);
 }
 
@@ -286,7 +286,7 @@ static void test_narration_holds_advance_and_idle(void **state)
     (void)state;
     app_t a;
     app_init(&a, 3, LANG_DEFAULT, 10, 60, 0, 1280, 0);
-    views(&a, VIA_START, NULL);
+    views(&a, APP_VIA_START, NULL);
     app_hold(&a, true, 1000);
     app_tick(&a, 30000); /* a 40 s narration in attract mode, three dwells long */
     assert_int_equal(a.current, 0);
@@ -296,16 +296,16 @@ static void test_narration_holds_advance_and_idle(void **state)
     app_tick(&a, 51000); /* a full dwell after the end */
     assert_int_equal(a.current, 1);
     /* a visitor pressed the speaker (interactive) and listens for longer than the idle time */
-    app_step(&a, 1, VIA_TAP, 60000);
+    app_step(&a, 1, APP_VIA_TAP, 60000);
     app_hold(&a, true, 60000);
     app_tick(&a, 200000);
-    assert_int_equal(a.mode, MODE_INTERACTIVE);
+    assert_int_equal(a.mode, APP_MODE_INTERACTIVE);
     assert_int_equal(a.current, 2);
     app_hold(&a, false, 200000);
     app_tick(&a, 259999);
-    assert_int_equal(a.mode, MODE_INTERACTIVE);
+    assert_int_equal(a.mode, APP_MODE_INTERACTIVE);
     app_tick(&a, 260000);
-    assert_int_equal(a.mode, MODE_ATTRACT);
+    assert_int_equal(a.mode, APP_MODE_ATTRACT);
     assert_int_equal(a.current, 0);
 }
 

@@ -166,7 +166,7 @@ static void test_boolean_switches(void **state)
     config_t c;
     char *a1[] = {"annai", "--allow-exit", "--check", NULL};
     assert_int_equal(resolve(&c, 3, a1, &cli), 0);
-    assert_int_equal(cli.mode, MODE_CHECK);
+    assert_int_equal(cli.mode, CLI_MODE_CHECK);
     assert_true(c.allow_exit);
     config_free(&c);
     cli_free(&cli);
@@ -174,7 +174,7 @@ static void test_boolean_switches(void **state)
     assert_int_equal(resolve(&c, 4, a2, &cli), 0);
     assert_false(c.allow_exit);
     assert_false(c.fullscreen);
-    assert_int_equal(cli.mode, MODE_KIOSK);
+    assert_int_equal(cli.mode, CLI_MODE_KIOSK);
     config_free(&c);
     cli_free(&cli);
     /* a value after a switch is still its value when it is one */
@@ -198,16 +198,16 @@ static void test_renderer(void **state)
 {
     (void)state;
     static const struct { const char *text; renderer_kind_t want; bool ok; } cases[] = {
-        {"[display]\nrenderer = software\n", RENDERER_SOFTWARE, true},
-        {"[display]\nrenderer = GPU\n", RENDERER_GPU, true},
-        {"[display]\nrenderer = \"auto\"\n", RENDERER_AUTO, true},
-        {"[display]\nrenderer = opengl\n", RENDERER_AUTO, false},
-        {"[display]\nrenderer =\n", RENDERER_AUTO, false},
+        {"[display]\nrenderer = software\n", CONFIG_RENDERER_SOFTWARE, true},
+        {"[display]\nrenderer = GPU\n", CONFIG_RENDERER_GPU, true},
+        {"[display]\nrenderer = \"auto\"\n", CONFIG_RENDERER_AUTO, true},
+        {"[display]\nrenderer = opengl\n", CONFIG_RENDERER_AUTO, false},
+        {"[display]\nrenderer =\n", CONFIG_RENDERER_AUTO, false},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         config_t c;
         config_defaults(&c);
-        assert_int_equal(c.renderer, RENDERER_AUTO);
+        assert_int_equal(c.renderer, CONFIG_RENDERER_AUTO);
         diag_list_t d = {0};
         config_load_mem(&c, "k.ini", cases[i].text, strlen(cases[i].text), true, &d);
         assert_int_equal(c.renderer, cases[i].want);
@@ -222,7 +222,7 @@ static void test_renderer(void **state)
     config_t c;
     diag_list_t d = {0};
     assert_int_equal(config_resolve(&c, &cli, NULL, &d), 0);
-    assert_int_equal(c.renderer, RENDERER_GPU);
+    assert_int_equal(c.renderer, CONFIG_RENDERER_GPU);
     config_free(&c);
     cli_free(&cli);
 }

@@ -1,7 +1,7 @@
 /* Panel format: each construct parsed into the model, each mistake reported at its line. */
 #include "testutil.h"
 #include <sys/stat.h>
-#include "annai/content.h"
+#include "annai/panel.h"
 
 static char *dir;
 
@@ -46,17 +46,17 @@ static void test_constructs(void **state)
     assert_true(p->dwell_s == 20);
     assert_int_equal(p->accent, 0x123456);
     assert_int_equal(p->nblocks, 5);
-    assert_int_equal(p->blocks[0].kind, BLOCK_HEADING);
+    assert_int_equal(p->blocks[0].kind, PANEL_BLOCK_HEADING);
     assert_int_equal(p->blocks[0].line, 7);
     const block_t *para = &p->blocks[1];
-    assert_int_equal(para->kind, BLOCK_PARAGRAPH);
+    assert_int_equal(para->kind, PANEL_BLOCK_PARAGRAPH);
     assert_string_equal(para->spans[0].text, "本文の");
     assert_string_equal(para->spans[1].text, "太字");
-    assert_int_equal(para->spans[1].style, STYLE_BOLD);
-    assert_int_equal(para->spans[3].style, STYLE_EM);
+    assert_int_equal(para->spans[1].style, PANEL_STYLE_BOLD);
+    assert_int_equal(para->spans[3].style, PANEL_STYLE_EM);
     /* a soft break joins CJK with nothing and Latin words with a space */
     assert_string_equal(para->spans[4].text, "。改行をまたぐ文。Latin words");
-    assert_int_equal(p->blocks[2].kind, BLOCK_ITEM);
+    assert_int_equal(p->blocks[2].kind, PANEL_BLOCK_ITEM);
     assert_int_equal(p->blocks[2].level, 1);
     assert_int_equal(p->blocks[3].level, 2);
     const block_t *ruby = &p->blocks[4];
@@ -142,7 +142,7 @@ static void test_images(void **state)
     diag_list_t d = {0};
     panel_t *p = parse("---\ntitle: a\n---\n![図](img/ok.png)\n", &d);
     assert_non_null(p);
-    assert_int_equal(p->blocks[0].kind, BLOCK_IMAGE);
+    assert_int_equal(p->blocks[0].kind, PANEL_BLOCK_IMAGE);
     assert_int_equal(p->blocks[0].img_w, 2);
     assert_int_equal(p->blocks[0].img_h, 3);
     assert_string_equal(p->blocks[0].alt, "図");
@@ -272,7 +272,7 @@ static void test_title_readings(void **state)
         ga += dl.glyphs[i].cp == 0x304C;
     }
     assert_int_equal(ga, 1);
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
     panel_free(p);
 }
 

@@ -21,7 +21,7 @@ static void test_layout_cache_is_bounded(void **state)
     diag_list_t d = {0};
     tu_engine_open(&e, &cfg, dir, &d);
     engine_set_size(&e, 1280, 720);
-    char *first = xstrdup(engine_panel(&e, 0, LANG_DEFAULT)->lines[1].text);
+    char *first = mem_strdup(engine_panel(&e, 0, LANG_DEFAULT)->lines[1].text);
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < e.deck.count; i++)
             for (int l = 0; l < engine_nlangs(&e); l++) {
@@ -49,11 +49,11 @@ static void test_faces_open_on_first_use(void **state)
     diag_list_t d = {0};
     config_defaults(&cfg);
     assert_true(lang_set_parse(&cfg.langs, "ja, en, zh-Hans, zh-Hant, ko, ja-x-easy", "t", 0, &d));
-    cfg.content_dir = xstrdup("tests/data/langs");
+    cfg.content_dir = mem_strdup("tests/data/langs");
     assert_int_equal(engine_open(&e, &cfg, "fonts", &d), 0);
     lang_t zh = lang_find(&cfg.langs, "zh-Hans"), ko = lang_find(&cfg.langs, "ko");
-    assert_true(e.faces[zh] > FACE_BOLD && e.faces[ko] > FACE_BOLD);
-    assert_int_equal(e.faces[lang_find(&cfg.langs, "ja-x-easy")], FACE_REGULAR); /* the bundled face */
+    assert_true(e.faces[zh] > FONTS_FACE_BOLD && e.faces[ko] > FONTS_FACE_BOLD);
+    assert_int_equal(e.faces[lang_find(&cfg.langs, "ja-x-easy")], FONTS_FACE_REGULAR); /* the bundled face */
     engine_panel(&e, 0, LANG_DEFAULT);
     engine_panel(&e, 0, 1);
     assert_false(fonts_face_is_open(e.fonts, e.faces[zh]));

@@ -7,7 +7,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include "annai/config.h"
-#include "annai/content.h"
+#include "annai/panel.h"
 #include "annai/kiosk.h"
 #include "annai/platform.h"
 #include "annai/render.h"
@@ -43,7 +43,7 @@ static char *slurp(const char *path)
     char *data;
     size_t len;
     const char *err;
-    if (file_read(path, 16 << 20, &data, &len, &err) != 0) return xstrdup("");
+    if (path_read(path, 16 << 20, &data, &len, &err) != 0) return mem_strdup("");
     return data;
 }
 
@@ -64,7 +64,7 @@ static void fixture_open(fixture_t *f, const char *dir, int w, int h, const char
     memset(f, 0, sizeof *f);
     tu_engine_open(&f->e, &f->cfg, dir, &f->d);
     assert_int_equal(platform_open(&f->p, &f->cfg, PLATFORM_HEADLESS, w, h), 0);
-    f->events = xstrdup(events);
+    f->events = mem_strdup(events);
     assert_int_equal(events_open(&f->ev, events), 0);
     f->k = kiosk_create(&f->e, &f->p, &f->ev, 0);
 }
@@ -115,7 +115,7 @@ static void test_pin_taps_not_in_events(void **state)
     char *dir = tu_tmpdir(), *events = path_join(dir, "events");
     fixture_t f;
     fixture_open(&f, "content", 1280, 720, events);
-    f.e.cfg.pin = xstrdup("4711");
+    f.e.cfg.pin = mem_strdup("4711");
     uint64_t now = 100;
     click(f.k, 640, 300, now); /* a visitor's tap: counted */
     now += 1000;
@@ -196,7 +196,7 @@ static void test_font_overwritten_in_place(void **state)
     diag_list_t d = {0};
     fonts_t *f = fonts_create(dir, &d);
     assert_non_null(f);
-    float a = fonts_advance(f, FACE_REGULAR, 40, 0x3042);
+    float a = fonts_advance(f, FONTS_FACE_REGULAR, 40, 0x3042);
     for (int i = 0; i < 2; i++) {
         char *path = path_join(dir, i ? "BIZUDPGothic-Bold.ttf" : "BIZUDPGothic-Regular.ttf");
         int fd = open(path, O_WRONLY | O_TRUNC);
@@ -206,9 +206,9 @@ static void test_font_overwritten_in_place(void **state)
         free(path);
     }
     float sum = 0;
-    for (uint32_t cp = 0x4E00; cp < 0x4E00 + 400; cp++) sum += fonts_advance(f, cp & 1 ? FACE_BOLD : FACE_REGULAR, 40, cp);
+    for (uint32_t cp = 0x4E00; cp < 0x4E00 + 400; cp++) sum += fonts_advance(f, cp & 1 ? FONTS_FACE_BOLD : FONTS_FACE_REGULAR, 40, cp);
     assert_true(sum > 400 * 20);                                   /* real advances, not zeros */
-    assert_true(fabsf(fonts_advance(f, FACE_REGULAR, 40, 0x3042) - a) < 0.01f);
+    assert_true(fabsf(fonts_advance(f, FONTS_FACE_REGULAR, 40, 0x3042) - a) < 0.01f);
     fonts_destroy(f);
     diag_clear(&d);
     tu_rmrf(dir);

@@ -14,9 +14,9 @@ static furigana_t load(const char *text, diag_list_t *d)
 static block_t block_of(const char *text)
 {
     block_t b = {0};
-    b.spans = xcalloc(1, sizeof(span_t));
+    b.spans = mem_calloc(1, sizeof(span_t));
     b.capspans = b.nspans = 1;
-    b.spans[0].text = xstrdup(text);
+    b.spans[0].text = mem_strdup(text);
     return b;
 }
 
@@ -78,16 +78,16 @@ static void test_author_ruby_wins(void **state)
     diag_list_t d = {0};
     furigana_t f = load("文部科学省 もんぶかがくしょう\n科学 かがく\n", &d);
     block_t b = {0};
-    b.spans = xcalloc(3, sizeof(span_t));
+    b.spans = mem_calloc(3, sizeof(span_t));
     b.capspans = b.nspans = 3;
-    b.spans[0] = (span_t){xstrdup("科学"), xstrdup("サイエンス"), 0};
-    b.spans[1] = (span_t){xstrdup("と"), NULL, 0};
-    b.spans[2] = (span_t){xstrdup("文部科学省"), NULL, STYLE_BOLD};
+    b.spans[0] = (span_t){mem_strdup("科学"), mem_strdup("サイエンス"), 0};
+    b.spans[1] = (span_t){mem_strdup("と"), NULL, 0};
+    b.spans[2] = (span_t){mem_strdup("文部科学省"), NULL, PANEL_STYLE_BOLD};
     furigana_apply(&f, &b);
     char *got = render(&b);
     assert_string_equal(got, "科学(サイエンス)と文部科学省(もんぶかがくしょう)");
     free(got);
-    assert_int_equal(b.spans[b.nspans - 1].style, STYLE_BOLD); /* emphasis kept under the reading */
+    assert_int_equal(b.spans[b.nspans - 1].style, PANEL_STYLE_BOLD); /* emphasis kept under the reading */
     block_drop(&b);
     furigana_free(&f);
 }

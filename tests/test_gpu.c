@@ -32,7 +32,7 @@ static void test_boards(void **state)
         bool real = gpu_probe(dir, name, sizeof name);
         if (real != boards[b].real) fail_msg("board %zu: probe said %d", b, real);
         assert_string_equal(name, boards[b].name ? boards[b].name : ""); /* untouched when none */
-        assert_int_equal(gpu_choose(RENDERER_AUTO, real), boards[b].real ? RENDERER_GPU : RENDERER_SOFTWARE);
+        assert_int_equal(gpu_choose(CONFIG_RENDERER_AUTO, real), boards[b].real ? CONFIG_RENDERER_GPU : CONFIG_RENDERER_SOFTWARE);
         tu_rmrf(dir);
         free(dir);
     }
@@ -43,16 +43,16 @@ static void test_choice_is_the_operators(void **state)
 {
     (void)state;
     /* an explicit choice stands whatever the probe says */
-    assert_int_equal(gpu_choose(RENDERER_SOFTWARE, true), RENDERER_SOFTWARE);
-    assert_int_equal(gpu_choose(RENDERER_GPU, false), RENDERER_GPU);
+    assert_int_equal(gpu_choose(CONFIG_RENDERER_SOFTWARE, true), CONFIG_RENDERER_SOFTWARE);
+    assert_int_equal(gpu_choose(CONFIG_RENDERER_GPU, false), CONFIG_RENDERER_GPU);
     assert_false(gpu_driver_is_real(NULL));
     assert_false(gpu_driver_is_real("vc"));     /* whole names only */
     assert_false(gpu_driver_is_real("vc4x"));
     assert_true(gpu_driver_is_real("amdgpu"));
     /* what the log says an operator's kiosk chose */
-    assert_string_equal(gpu_renderer_name(RENDERER_GPU), "gpu");
-    assert_string_equal(gpu_renderer_name(RENDERER_SOFTWARE), "software");
-    assert_string_equal(gpu_renderer_name(RENDERER_AUTO), "auto");
+    assert_string_equal(gpu_renderer_name(CONFIG_RENDERER_GPU), "gpu");
+    assert_string_equal(gpu_renderer_name(CONFIG_RENDERER_SOFTWARE), "software");
+    assert_string_equal(gpu_renderer_name(CONFIG_RENDERER_AUTO), "auto");
 }
 
 /* A driver link whose name could not be a driver's (longer than the buffer) is skipped, and

@@ -31,8 +31,8 @@ static bool is_heading(const panel_t *p, int block)
     if (block == -1) return true;
     if (block < 0 || block >= p->nblocks) return false;
     const block_t *b = &p->blocks[block];
-    if (p->layout == PANEL_TITLE || b->kind == BLOCK_HEADING) return b->kind != BLOCK_IMAGE;
-    return (p->layout == PANEL_TIMELINE || p->layout == PANEL_CARDS) && b->kind == BLOCK_ITEM && b->level == 1;
+    if (p->layout == PANEL_TITLE || b->kind == PANEL_BLOCK_HEADING) return b->kind != PANEL_BLOCK_IMAGE;
+    return (p->layout == PANEL_TIMELINE || p->layout == PANEL_CARDS) && b->kind == PANEL_BLOCK_ITEM && b->level == 1;
 }
 
 static bool block_has_ruby(const panel_t *p, int block)
@@ -81,7 +81,7 @@ static void check_block(const panel_t *p, const dlist_t *dl, int first, int end,
         if (*q == '|') memmove(q, q + 1, strlen(q));
         else if (!strncmp(q, "\xE2\x80\x8B", 3)) memmove(q, q + 3, strlen(q + 2));
         else q++;
-    ARRAY_GROW(recs, nrecs, caprecs, nrecs + 1);
+    MEM_ARRAY_GROW(recs, nrecs, caprecs, nrecs + 1);
     heading_rec_t *r = &recs[nrecs++];
     memset(r, 0, sizeof *r);
     r->text = src;
@@ -272,8 +272,8 @@ static void test_oracle_catches_bad_breaks(void **s)
         {"地域イノベーション", 12}, {"政策の推進", 6}, {"地域における", 15}, {"Strategy", 4},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        ARRAY_GROW(recs, nrecs, caprecs, nrecs + 1);
-        recs[nrecs] = (heading_rec_t){xstrdup(bad[i].text), {bad[i].at}, 1, "oracle"};
+        MEM_ARRAY_GROW(recs, nrecs, caprecs, nrecs + 1);
+        recs[nrecs] = (heading_rec_t){mem_strdup(bad[i].text), {bad[i].at}, 1, "oracle"};
         nrecs++;
     }
     assert_int_equal(count_breaks_inside_words(), (int)(sizeof bad / sizeof *bad));
@@ -329,22 +329,22 @@ static void test_author_hint(void **s)
     assert_non_null(model);
     metrics_t m = tu_m;
     m.phrase = model;
-    float a = tu_m.advance(tu_m.ud, FACE_BOLD, 40, 0x5834);
+    float a = tu_m.advance(tu_m.ud, FONTS_FACE_BOLD, 40, 0x5834);
     static const struct { const char *text, *first; } cases[] = {
         {"共創の場形成支援プログラム", NULL},        /* the model's boundaries: elsewhere */
         {"共創の場|形成支援プログラム", "共創の場"},  /* the curator's */
         {"共創の場\xE2\x80\x8B形成支援プログラム", "共創の場"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        span_t sp = {(char *)cases[i].text, NULL, STYLE_BOLD};
-        text_style_t st = {40, 1.3f, 0xFF000000u, ALIGN_LEFT, 0, FACE_BOLD, BREAK_PHRASES};
+        span_t sp = {(char *)cases[i].text, NULL, PANEL_STYLE_BOLD};
+        text_style_t st = {40, 1.3f, 0xFF000000u, LAYOUT_ALIGN_LEFT, 0, FONTS_FACE_BOLD, LAYOUT_BREAK_PHRASES};
         dlist_t dl = {0};
         layout_text(&dl, &m, &sp, 1, 0, 0, a * 11, 1e9f, &st, 0, NULL);
         assert_int_equal(dl.nlines, 2);
         if (cases[i].first) assert_string_equal(dl.lines[0].text, cases[i].first);
         else assert_string_not_equal(dl.lines[0].text, "共創の場");
         for (int k = 0; k < dl.nlines; k++) assert_null(strchr(dl.lines[k].text, '|'));
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
     }
     phrase_model_free(model);
 }
@@ -372,7 +372,7 @@ static void test_long_title_keeps_the_body(void **s)
         assert_true(title_lines <= 2 || title_px <= (int)lroundf(t.min_px * 1.3f));
         assert_true(body_px >= (int)lroundf(t.body_px)); /* never smaller for the title's sake */
         assert_false(dl.clipped);
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
     }
     panel_free(p);
     diag_clear(&d);
@@ -432,7 +432,7 @@ static void test_index_titles_whole(void **s)
                 assert_true(l.y >= r.y - 1 && l.y + l.h <= r.y + r.h + 1);
             }
             assert_int_equal(entry + 1, n);
-            dlist_free(&dl);
+            layout_dlist_free(&dl);
         }
     engine_close(&e);
     config_free(&cfg);
@@ -444,8 +444,8 @@ static void test_index_titles_whole(void **s)
 static void test_apostrophe_width(void **s)
 {
     (void)s;
-    text_style_t st = {40, 1.3f, 0xFF000000u, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_BODY};
-    float apos = tu_m.advance(tu_m.ud, FACE_REGULAR, 40, '\''), curly = tu_m.advance(tu_m.ud, FACE_REGULAR, 40, 0x2019);
+    text_style_t st = {40, 1.3f, 0xFF000000u, LAYOUT_ALIGN_LEFT, 0, FONTS_FACE_REGULAR, LAYOUT_BREAK_BODY};
+    float apos = tu_m.advance(tu_m.ud, FONTS_FACE_REGULAR, 40, '\''), curly = tu_m.advance(tu_m.ud, FONTS_FACE_REGULAR, 40, 0x2019);
     assert_true(curly > apos * 1.4f); /* the face's misfit this works around */
     span_t sp = {"MEXT\u2019s", NULL, 0};
     dlist_t dl = {0};
@@ -454,11 +454,11 @@ static void test_apostrophe_width(void **s)
     assert_int_equal(dl.glyphs[4].cp, '\'');
     assert_true(fabsf(dl.glyphs[5].x - dl.glyphs[4].x - apos) < 0.01f);
     assert_string_equal(dl.lines[0].text, "MEXT\u2019s"); /* the text itself is unchanged */
-    dlist_clear(&dl);
+    layout_dlist_clear(&dl);
     span_t ja = {"「科学\u2019」", NULL, 0};
     layout_text(&dl, &tu_m, &ja, 1, 0, 0, 1000, 1e9f, &st, 0, NULL);
     assert_int_equal(dl.glyphs[3].cp, 0x2019);
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 /* A list item's bullet sits at the middle of its first line's base text, ruby or not (it sat
@@ -483,7 +483,7 @@ static void test_bullet_centred_on_base_text(void **s)
             if (dl.glyphs[g].px == l->px && dl.glyphs[g].y > l->r.y && dl.glyphs[g].y < l->r.y + l->r.h) base = dl.glyphs[g].y;
         const dl_item_t *bullet = NULL;
         for (int i = 0; i < dl.nitems; i++)
-            if (dl.items[i].kind == DL_RECT && dl.items[i].r.x < l->r.x && dl.items[i].r.w < l->px &&
+            if (dl.items[i].kind == LAYOUT_DL_RECT && dl.items[i].r.x < l->r.x && dl.items[i].r.w < l->px &&
                 dl.items[i].r.y > l->r.y - l->px && dl.items[i].r.y < l->r.y + l->r.h) bullet = &dl.items[i];
         assert_non_null(bullet);
         /* the middle of CJK base text: half an em above the baseline, less the descent */
@@ -491,7 +491,7 @@ static void test_bullet_centred_on_base_text(void **s)
         float cy = bullet->r.y + bullet->r.h / 2;
         if (fabsf(cy - mid) > 0.12f * (float)l->px) fail_msg("block %d: bullet at %.1f, base text middle %.1f", blk, cy, mid);
     }
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
     panel_free(p);
     diag_clear(&d);
 }
@@ -521,15 +521,15 @@ static void test_picture_and_qr_code(void **s)
         layout_panel(p, more[k][0], more[k][1], &tu_m, &dl);
         bool pic = false, qr = false;
         for (int i = 0; i < dl.nitems; i++) {
-            pic |= dl.items[i].kind == DL_IMAGE;
-            qr |= dl.items[i].kind == DL_QR;
+            pic |= dl.items[i].kind == LAYOUT_DL_IMAGE;
+            qr |= dl.items[i].kind == LAYOUT_DL_QR;
         }
         if (more[k][0] >= 800 || more[k][1] >= 800) {
             if (!pic || !qr) fail_msg("%dx%d: picture %d, QR code %d", more[k][0], more[k][1], pic, qr);
             assert_null(dl.dropped);
         }
         if (!pic || !qr) assert_non_null(dl.dropped);
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
     }
     panel_free(p);
     diag_clear(&d);
@@ -562,7 +562,7 @@ static void test_cut_between_paragraphs_shows_ellipsis(void **s)
         int ell = 0;
         for (int g = 0; g < dl.nglyphs; g++) ell += dl.glyphs[g].cp == 0x2026;
         assert_int_equal(ell, 1);
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
     }
     panel_free(p);
     buf_free(&b);
@@ -590,7 +590,7 @@ static void test_short_panels_use_the_screen(void **s)
             if (p->layout != PANEL_CARDS) continue;
             for (int k = 0; k < dl->nitems; k++) {
                 const dl_item_t *card = &dl->items[k];
-                if (card->kind != DL_RECT || card->color != 0xFFFFFFFFu || card->r.w < 100) continue;
+                if (card->kind != LAYOUT_DL_RECT || card->color != 0xFFFFFFFFu || card->r.w < 100) continue;
                 float text_end = card->r.y;
                 for (int l = 0; l < dl->nlines; l++) {
                     rectf_t r = dl->lines[l].r;

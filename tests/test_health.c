@@ -17,7 +17,7 @@ static char *slurp(const char *path)
     char *data;
     size_t len;
     const char *err;
-    if (file_read(path, 1 << 20, &data, &len, &err) != 0) return NULL;
+    if (path_read(path, 1 << 20, &data, &len, &err) != 0) return NULL;
     return data;
 }
 
@@ -25,7 +25,7 @@ static char *tmpdir(void)
 {
     char t[] = "/tmp/annai-health-XXXXXX";
     assert_non_null(mkdtemp(t));
-    return xstrdup(t);
+    return mem_strdup(t);
 }
 
 static void rmtree(char *dir)
@@ -168,8 +168,8 @@ static void test_metrics_text(void **state)
     (void)state;
     metrics_counters_t m = {0};
     for (int i = 1; i <= 100; i++) metrics_count_frame(&m, i / 1000.0);
-    m.views[VIA_TAP] = 7;
-    m.views[VIA_AUTO] = 3;
+    m.views[APP_VIA_TAP] = 7;
+    m.views[APP_VIA_AUTO] = 3;
     m.lang_switches = 2;
     m.reload_failures = 1;
     health_t h = {0};

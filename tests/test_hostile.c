@@ -6,7 +6,7 @@
 #include <grp.h>
 #include <sys/wait.h>
 #include <sys/stat.h>
-#include "annai/content.h"
+#include "annai/panel.h"
 
 static const char good[] = "---\ntitle: 良い\n---\n地域の科学技術の振興。\n";
 static char *dir;
@@ -52,7 +52,7 @@ static void mk_endless_fm(const char *d, const char *n) { const char *t = "---\n
 
 static void mk_too_big(const char *d, const char *n)
 {
-    size_t sz = UTIL_MAX_FILE_BYTES + 10;
+    size_t sz = PATH_MAX_FILE_BYTES + 10;
     char *b = malloc(sz);
     memset(b, 'a', sz);
     memcpy(b, "---\ntitle: t\n---\n", 17);
@@ -79,7 +79,7 @@ static void mk_deep_list(const char *d, const char *n)
     for (int i = 0; i < 2000; i++) {
         for (int k = 0; k < i && k < 2000; k++) buf_puts(&b, "  ");
         buf_puts(&b, "- 項目\n");
-        if (b.len > UTIL_MAX_FILE_BYTES / 2) break;
+        if (b.len > PATH_MAX_FILE_BYTES / 2) break;
     }
     write_bytes(d, n, b.data, b.len);
     buf_free(&b);
@@ -214,7 +214,7 @@ static void test_hostile_files(void **state)
             dlist_t dl = {0};
             layout_panel(deck.entries[1].lang[LANG_DEFAULT], 800, 480, &tu_m, &dl);
             for (int i = 0; i < dl.nlines; i++) assert_true(dl.lines[i].r.y + dl.lines[i].r.h <= 480.5f);
-            dlist_free(&dl);
+            layout_dlist_free(&dl);
         }
         if (diags.count > 40) fail_msg("%s: %d reports, not capped", h->what, diags.count);
         diag_clear(&diags);

@@ -15,16 +15,16 @@ typedef struct {
 #define H 720
 
 static const case_t cases[] = {
-    {"tap", {{'d', 1, 600, 300, 0}, {'u', 1, 602, 301, 120}}, GEST_TAP, 0},
-    {"swipe left = next", {{'d', 1, 900, 300, 0}, {'m', 1, 700, 300, 100}, {'u', 1, 600, 300, 200}}, GEST_SWIPE, 1},
-    {"swipe right = previous", {{'d', 1, 300, 300, 0}, {'m', 1, 500, 300, 150}, {'u', 1, 600, 300, 300}}, GEST_SWIPE, -1},
-    {"short slow drag springs back", {{'d', 1, 600, 300, 0}, {'m', 1, 640, 300, 300}, {'m', 1, 660, 300, 600}, {'u', 1, 660, 300, 900}}, GEST_SPRING, 0},
-    {"short fast flick swipes", {{'d', 1, 600, 300, 0}, {'m', 1, 560, 300, 30}, {'u', 1, 530, 300, 60}}, GEST_SWIPE, 1},
-    {"vertical drag is no swipe", {{'d', 1, 600, 100, 0}, {'m', 1, 610, 300, 100}, {'u', 1, 610, 500, 200}}, GEST_NONE, 0},
-    {"long press", {{'d', 1, 20, 20, 0}, {'t', 0, 0, 0, 900}}, GEST_LONG_PRESS, 0},
-    {"long press then release is not a tap", {{'d', 1, 20, 20, 0}, {'t', 0, 0, 0, 900}, {'u', 1, 20, 20, 1000}}, GEST_NONE, 0},
-    {"second finger ignored", {{'d', 1, 900, 300, 0}, {'d', 2, 100, 300, 10}, {'m', 2, 900, 300, 50}, {'u', 2, 900, 300, 60}, {'m', 1, 600, 300, 100}, {'u', 1, 500, 300, 200}}, GEST_SWIPE, 1},
-    {"held too long for a tap", {{'d', 1, 600, 300, 0}, {'u', 1, 600, 300, 700}}, GEST_NONE, 0},
+    {"tap", {{'d', 1, 600, 300, 0}, {'u', 1, 602, 301, 120}}, INPUT_GEST_TAP, 0},
+    {"swipe left = next", {{'d', 1, 900, 300, 0}, {'m', 1, 700, 300, 100}, {'u', 1, 600, 300, 200}}, INPUT_GEST_SWIPE, 1},
+    {"swipe right = previous", {{'d', 1, 300, 300, 0}, {'m', 1, 500, 300, 150}, {'u', 1, 600, 300, 300}}, INPUT_GEST_SWIPE, -1},
+    {"short slow drag springs back", {{'d', 1, 600, 300, 0}, {'m', 1, 640, 300, 300}, {'m', 1, 660, 300, 600}, {'u', 1, 660, 300, 900}}, INPUT_GEST_SPRING, 0},
+    {"short fast flick swipes", {{'d', 1, 600, 300, 0}, {'m', 1, 560, 300, 30}, {'u', 1, 530, 300, 60}}, INPUT_GEST_SWIPE, 1},
+    {"vertical drag is no swipe", {{'d', 1, 600, 100, 0}, {'m', 1, 610, 300, 100}, {'u', 1, 610, 500, 200}}, INPUT_GEST_NONE, 0},
+    {"long press", {{'d', 1, 20, 20, 0}, {'t', 0, 0, 0, 900}}, INPUT_GEST_LONG_PRESS, 0},
+    {"long press then release is not a tap", {{'d', 1, 20, 20, 0}, {'t', 0, 0, 0, 900}, {'u', 1, 20, 20, 1000}}, INPUT_GEST_NONE, 0},
+    {"second finger ignored", {{'d', 1, 900, 300, 0}, {'d', 2, 100, 300, 10}, {'m', 2, 900, 300, 50}, {'u', 2, 900, 300, 60}, {'m', 1, 600, 300, 100}, {'u', 1, 500, 300, 200}}, INPUT_GEST_SWIPE, 1},
+    {"held too long for a tap", {{'d', 1, 600, 300, 0}, {'u', 1, 600, 300, 700}}, INPUT_GEST_NONE, 0},
 };
 
 static void test_table(void **state)
@@ -33,15 +33,15 @@ static void test_table(void **state)
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         input_t in;
         input_init(&in, W, H);
-        gesture_t last = {GEST_NONE, 0, 0, 0, 0, 0};
+        gesture_t last = {INPUT_GEST_NONE, 0, 0, 0, 0, 0};
         for (int i = 0; i < 8 && cases[k].steps[i].kind; i++) {
             const step_t *s = &cases[k].steps[i];
             gesture_t g = s->kind == 'd' ? input_down(&in, s->id, s->x, s->y, s->t)
                         : s->kind == 'm' ? input_move(&in, s->id, s->x, s->y, s->t)
                         : s->kind == 'u' ? input_up(&in, s->id, s->x, s->y, s->t)
                                          : input_tick(&in, s->t);
-            if (g.kind != GEST_NONE && g.kind != GEST_DRAG) last = g;
-            if (s->kind == 'u' && s->id == 1 && g.kind == GEST_NONE && cases[k].expect == GEST_NONE) last = g;
+            if (g.kind != INPUT_GEST_NONE && g.kind != INPUT_GEST_DRAG) last = g;
+            if (s->kind == 'u' && s->id == 1 && g.kind == INPUT_GEST_NONE && cases[k].expect == INPUT_GEST_NONE) last = g;
         }
         if (last.kind != cases[k].expect) fail_msg("%s: got gesture %d, expected %d", cases[k].name, last.kind, cases[k].expect);
         if (last.dir != cases[k].dir) fail_msg("%s: got dir %d, expected %d", cases[k].name, last.dir, cases[k].dir);
@@ -56,12 +56,12 @@ static void test_drag_follows_finger(void **state)
     input_init(&in, W, H);
     input_down(&in, 7, 800, 300, 0);
     gesture_t g = input_move(&in, 7, 790, 300, 10);
-    assert_int_equal(g.kind, GEST_NONE); /* inside the tap slop */
+    assert_int_equal(g.kind, INPUT_GEST_NONE); /* inside the tap slop */
     g = input_move(&in, 7, 700, 302, 40);
-    assert_int_equal(g.kind, GEST_DRAG);
+    assert_int_equal(g.kind, INPUT_GEST_DRAG);
     assert_true(fabsf(g.dx + 100) < 0.01f);
     g = input_cancel(&in);
-    assert_int_equal(g.kind, GEST_SPRING);
+    assert_int_equal(g.kind, INPUT_GEST_SPRING);
     assert_int_equal(input_deadline(&in, 50), -1);
 }
 
@@ -92,7 +92,7 @@ static void test_rotated_screen(void **state)
             assert_true(fabsf(px - x) < 0.01f && fabsf(py - y) < 0.01f);
             g = i == 0 ? input_down(&in, 1, px, py, 0) : i == 1 ? input_move(&in, 1, px, py, 100) : input_up(&in, 1, px, py, 200);
         }
-        if (g.kind != GEST_SWIPE || g.dir != 1) fail_msg("rotate %d: a swipe left was not 'next'", rot);
+        if (g.kind != INPUT_GEST_SWIPE || g.dir != 1) fail_msg("rotate %d: a swipe left was not 'next'", rot);
     }
     /* the corners land where the picture's corners are */
     float x = 1280, y = 0;

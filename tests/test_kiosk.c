@@ -165,7 +165,7 @@ static void test_notice_is_neutral_details_for_the_operator(void **state)
     char *log = NULL;
     size_t len;
     const char *err;
-    assert_int_equal(file_read(evpath, 1 << 20, &log, &len, &err), 0);
+    assert_int_equal(path_read(evpath, 1 << 20, &log, &len, &err), 0);
     assert_non_null(strstr(log, "\"ev\":\"content-problems\",\"count\":1,\"first\":"));
     assert_non_null(strstr(log, "unknown key 'layuot'"));
     free(log);
@@ -292,8 +292,8 @@ static void timed_open(timed_t *t, const char *when, const char *ini)
     assert_true(timeplan_parse_when(when, &s, &has_time));
     sim_wall = (int64_t)timeplan_wall_of(s);
     config_defaults(&t->cfg);
-    t->cfg.content_dir = xstrdup(t->content);
-    t->cfg.alert_dir = xstrdup(t->alerts);
+    t->cfg.content_dir = mem_strdup(t->content);
+    t->cfg.alert_dir = mem_strdup(t->alerts);
     if (ini) {
         char *ip = path_join(t->content, "kiosk.ini");
         config_load_file(&t->cfg, ip, false, &t->d);
@@ -349,7 +349,7 @@ static bool events_have(const char *path, const char *needle)
     char *data;
     size_t len;
     const char *err;
-    if (file_read(path, UTIL_MAX_FILE_BYTES, &data, &len, &err) != 0) return false;
+    if (path_read(path, PATH_MAX_FILE_BYTES, &data, &len, &err) != 0) return false;
     bool found = strstr(data, needle) != NULL;
     free(data);
     return found;

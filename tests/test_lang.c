@@ -33,10 +33,10 @@ static void test_set_parse_and_default(void **state)
     assert_string_equal(lang_tag(&s, 2), "zh-Hans"); /* canonical spelling */
     assert_int_equal(lang_find(&s, "ZH-CN"), 2);
     assert_string_equal(lang_name(&s, 5), "fr-CA"); /* unknown: named by its tag, English words */
-    assert_string_equal(lang_word(&s, 5, UI_CLOSE), "Close");
-    assert_string_equal(lang_word(&s, 3, UI_INDEX), "목차");
-    assert_int_equal(s.info[3].breaks, BREAKS_KO);
-    assert_int_equal(s.info[4].breaks, BREAKS_JA_EASY);
+    assert_string_equal(lang_word(&s, 5, LANG_UI_CLOSE), "Close");
+    assert_string_equal(lang_word(&s, 3, LANG_UI_INDEX), "목차");
+    assert_int_equal(s.info[3].breaks, LANG_BREAKS_KO);
+    assert_int_equal(s.info[4].breaks, LANG_BREAKS_JA_EASY);
     langset_t copy = s; /* a set is a value: a copy names unknown languages too */
     assert_string_equal(lang_name(&copy, 5), "fr-CA");
     assert_int_equal(lang_find(&copy, "fr-ca"), 5);
@@ -60,20 +60,20 @@ typedef struct {
 
 static const brk_case_t brk_cases[] = {
     /* Chinese: between hanzi; never before ，。：；？！）” nor after （“ */
-    {BREAKS_ZH, "zh", "地|区|创|新，|支|持|大|学。"},
-    {BREAKS_ZH, "zh", "实|施|了|“知|识|集|群”|等|项|目|（2002年）。"},
-    {BREAKS_ZH, "zh", "冒|号：|后|面；|问|号？|叹|号！"},
-    {BREAKS_ZH, "zh", "支|援|地|區|的|「大|學」|與|企|業。"},
+    {LANG_BREAKS_ZH, "zh", "地|区|创|新，|支|持|大|学。"},
+    {LANG_BREAKS_ZH, "zh", "实|施|了|“知|识|集|群”|等|项|目|（2002年）。"},
+    {LANG_BREAKS_ZH, "zh", "冒|号：|后|面；|问|号？|叹|号！"},
+    {LANG_BREAKS_ZH, "zh", "支|援|地|區|的|「大|學」|與|企|業。"},
     /* Korean: at the spaces between words only (keep-all), punctuation held */
-    {BREAKS_KO, "ko", "지역의 |대학과 |기업이 |협력합니다."},
-    {BREAKS_KO, "ko", "합니다. |「지적 |클러스터」 |등을"},
-    {BREAKS_KO, "ko", "2024년 |3월 |(예정)"},
+    {LANG_BREAKS_KO, "ko", "지역의 |대학과 |기업이 |협력합니다."},
+    {LANG_BREAKS_KO, "ko", "합니다. |「지적 |클러스터」 |등을"},
+    {LANG_BREAKS_KO, "ko", "2024년 |3월 |(예정)"},
     /* やさしい日本語 in phrases: at the spaces; written without them: the Japanese rules */
-    {BREAKS_JA_EASY, "ja", "ちいきの |大学と |会社が |いっしょに、|あたらしい |しごとを |つくります。"},
-    {BREAKS_JA_EASY, "ja", "だ|い|が|く|と|か|い|しゃ"},
+    {LANG_BREAKS_JA_EASY, "ja", "ちいきの |大学と |会社が |いっしょに、|あたらしい |しごとを |つくります。"},
+    {LANG_BREAKS_JA_EASY, "ja", "だ|い|が|く|と|か|い|しゃ"},
     /* Japanese: between any two letters, small kana and ー held */
-    {BREAKS_JA, "ja", "ち|い|き|の |大|学|と|ク|ラ|ス|ター」|と|“ABC”|で|す"},
-    {BREAKS_LATIN, "en", "Regional |innovation, |in |2024."},
+    {LANG_BREAKS_JA, "ja", "ち|い|き|の |大|学|と|ク|ラ|ス|ター」|と|“ABC”|で|す"},
+    {LANG_BREAKS_LATIN, "en", "Regional |innovation, |in |2024."},
 };
 
 static void test_break_tables(void **state)
@@ -93,13 +93,13 @@ static void test_break_tables(void **state)
         unsigned char out[256];
         linebreak_compute_for(cps, n, c->rules, c->unibreak, out);
         for (int j = 0; j + 1 < n; j++)
-            if ((out[j] == BRK_ALLOW) != want[j]) {
+            if ((out[j] == LINEBREAK_BRK_ALLOW) != want[j]) {
                 char a[8] = "", b[8] = "";
                 utf8_encode(cps[j], a);
                 utf8_encode(cps[j + 1], b);
                 fail_msg("%s: break between %s and %s should be %s", c->text, a, b, want[j] ? "allowed" : "prohibited");
             }
-        assert_int_equal(out[n - 1], BRK_MUST);
+        assert_int_equal(out[n - 1], LINEBREAK_BRK_MUST);
     }
 }
 
@@ -137,7 +137,7 @@ static unsigned char *atlas_mask(atlas_t *a, int face, int px, uint32_t cp, int 
     const atlas_glyph_t *g = atlas_get(a, face, px, cp);
     assert_non_null(g);
     const unsigned char *cov = atlas_coverage(a, g->page);
-    unsigned char *m = xcalloc((size_t)(g->w * g->h), 1);
+    unsigned char *m = mem_calloc((size_t)(g->w * g->h), 1);
     for (int y = 0; y < g->h; y++)
         for (int x = 0; x < g->w; x++) m[y * g->w + x] = cov[(g->y + y) * ATLAS_PAGE_SIZE + g->x + x] > 127;
     *w = g->w;
@@ -162,7 +162,7 @@ static unsigned char *file_mask(TTF_Font *f, uint32_t cp, int *w, int *h)
             }
     *w = x1 - x0 + 1;
     *h = y1 - y0 + 1;
-    unsigned char *m = xcalloc((size_t)(*w * *h), 1);
+    unsigned char *m = mem_calloc((size_t)(*w * *h), 1);
     for (int y = 0; y < *h; y++)
         for (int x = 0; x < *w; x++) m[y * *w + x] = ((Uint8 *)s->pixels)[(y0 + y) * s->pitch + x0 + x] > 127;
     SDL_FreeSurface(s);
@@ -191,7 +191,7 @@ static void test_han_glyphs_in_each_language_face(void **state)
     int mw[4][5], mh[4][5];
     for (int l = 0; l < 4; l++) {
         int face = fonts_add_lang(tu_fonts, lang_known(tags[l]), tags[l], NULL);
-        assert_true(l == 0 ? face == FACE_REGULAR : face > FACE_BOLD);
+        assert_true(l == 0 ? face == FONTS_FACE_REGULAR : face > FONTS_FACE_BOLD);
         assert_true(fonts_face_open(tu_fonts, face, &(diag_list_t){0}) || l == 0);
         assert_string_equal(fonts_face_name(tu_fonts, face), l ? families[l] : "BIZ UDPGothic");
         TTF_Font *ref = NULL;
@@ -254,12 +254,12 @@ static void test_no_tofu(void **state)
 {
     (void)state;
     int ko = fonts_add_lang(tu_fonts, lang_known("ko"), "ko", NULL);
-    assert_int_equal(fonts_face_for(tu_fonts, FACE_REGULAR, 0xD55C), -1);    /* 한: BIZ UDPGothic has no Hangul */
+    assert_int_equal(fonts_face_for(tu_fonts, FONTS_FACE_REGULAR, 0xD55C), -1);    /* 한: BIZ UDPGothic has no Hangul */
     assert_int_equal(fonts_face_for(tu_fonts, ko, 0xD55C), ko);
-    assert_true(fonts_advance(tu_fonts, FACE_REGULAR, 40, 0xD55C) == 0);
+    assert_true(fonts_advance(tu_fonts, FONTS_FACE_REGULAR, 40, 0xD55C) == 0);
     assert_int_equal(fonts_face_for(tu_fonts, ko, 0x10FFFD), -1);
     atlas_t *a = atlas_create(NULL, tu_fonts);
-    assert_null(atlas_get(a, FACE_REGULAR, 40, 0xD55C));
+    assert_null(atlas_get(a, FONTS_FACE_REGULAR, 40, 0xD55C));
     assert_non_null(atlas_get(a, ko, 40, 0xD55C));
     atlas_destroy(a);
 }

@@ -3,7 +3,7 @@
 #include "testutil.h"
 #include <ctype.h>
 #include <limits.h>
-#include "annai/content.h"
+#include "annai/panel.h"
 #include "annai/ui.h"
 
 static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 720}, {800, 480}};
@@ -48,11 +48,11 @@ static void check_panel(const panel_t *p, int w, int h)
         /* a card is a box: it keeps a margin from the bar like the one at the sides, not ~10 px */
         theme_t t;
         theme_for(&t, w, h);
-        if (p->layout == PANEL_CARDS && dl.items[i].kind == DL_RECT && r.y + r.h > c.bar.y - t.margin * 0.5f)
+        if (p->layout == PANEL_CARDS && dl.items[i].kind == LAYOUT_DL_RECT && r.y + r.h > c.bar.y - t.margin * 0.5f)
             fail_msg("%s at %dx%d: a card ends %.0f px above the navigation bar (side margins: %.0f px)", p->path, w, h,
                      c.bar.y - r.y - r.h, t.margin);
     }
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 static void test_bundled_panels_fit_every_screen(void **state)
@@ -100,7 +100,7 @@ static void test_headings_centred(void **state)
         ui_admin_geometry(&a, w, h, false);
         ui_admin_build(&dl, &tu_m, w, h, &adm, info, 2, false, lang_known("ja"));
         check_heading(&dl, "annai admin", a.close, w, h);
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
     }
 }
 
@@ -134,8 +134,8 @@ static void test_overfull_panel_shrinks_then_cuts(void **state)
     dlist_t small = {0};
     layout_panel(deck.entries[1].lang[LANG_DEFAULT], 1920, 1080, &tu_m, &small);
     assert_false(small.clipped);
-    dlist_free(&small);
-    dlist_free(&dl);
+    layout_dlist_free(&small);
+    layout_dlist_free(&dl);
     panel_free(p);
     buf_free(&b);
 }
@@ -144,7 +144,7 @@ static void test_ruby_above_its_base(void **state)
 {
     (void)state;
     span_t s[] = {{"前置き", NULL, 0}, {"産学官", "さんがくかん", 0}, {"連携", NULL, 0}};
-    text_style_t st = {40, 1.7f, 0xFF000000u, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_BODY};
+    text_style_t st = {40, 1.7f, 0xFF000000u, LAYOUT_ALIGN_LEFT, 0, FONTS_FACE_REGULAR, LAYOUT_BREAK_BODY};
     dlist_t dl = {0};
     layout_text(&dl, &tu_m, s, 3, 0, 0, 1000, 1e9f, &st, 0, NULL);
     float bx0 = 1e9f, bx1 = 0, rx0 = 1e9f, rx1 = 0, by = 0, ry = 0;
@@ -158,13 +158,13 @@ static void test_ruby_above_its_base(void **state)
     assert_true(fabsf((rx0 + rx1) / 2 - (bx0 + bx1) / 2) < 2.0f);  /* centred */
     /* a group-ruby word is never split: at widths that cut inside 産学官 it moves whole */
     for (float w = 130; w < 260; w += 7) {
-        dlist_clear(&dl);
+        layout_dlist_clear(&dl);
         layout_text(&dl, &tu_m, s, 3, 0, 0, w, 1e9f, &st, 0, NULL);
         bool whole = false;
         for (int i = 0; i < dl.nlines; i++) whole |= strstr(dl.lines[i].text, "産学官") != NULL;
         if (!whole) fail_msg("ruby base split at width %.0f", w);
     }
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 /* Emphasis is visible without colour: a sesame dot over each emphasised kanji or kana (not over
@@ -172,9 +172,9 @@ static void test_ruby_above_its_base(void **state)
 static void test_emphasis_marks(void **state)
 {
     (void)state;
-    span_t s[] = {{"通常の文と", NULL, 0}, {"自立的な活動。", NULL, STYLE_EM}, {" plain ", NULL, 0},
-                  {"strong words", NULL, STYLE_EM}, {"の後", NULL, 0}};
-    text_style_t st = {40, 1.7f, 0xFF000000u, ALIGN_LEFT, 0, FACE_REGULAR, BREAK_BODY};
+    span_t s[] = {{"通常の文と", NULL, 0}, {"自立的な活動。", NULL, PANEL_STYLE_EM}, {" plain ", NULL, 0},
+                  {"strong words", NULL, PANEL_STYLE_EM}, {"の後", NULL, 0}};
+    text_style_t st = {40, 1.7f, 0xFF000000u, LAYOUT_ALIGN_LEFT, 0, FONTS_FACE_REGULAR, LAYOUT_BREAK_BODY};
     dlist_t dl = {0};
     layout_text(&dl, &tu_m, s, 5, 0, 0, 3000, 1e9f, &st, 0, NULL);
     assert_int_equal(dl.nlines, 1);
@@ -183,7 +183,7 @@ static void test_emphasis_marks(void **state)
     for (int i = 0; i < dl.nglyphs; i++) if (dl.glyphs[i].cp == 0x7684) base = dl.glyphs[i].y; /* 的 */
     for (int i = 0; i < dl.nitems; i++) {
         const dl_item_t *it = &dl.items[i];
-        if (it->kind != DL_DISC) continue;
+        if (it->kind != LAYOUT_DL_DISC) continue;
         dots++;
         assert_true(it->r.y + it->r.h < base - 30); /* above the characters */
         assert_true(it->r.y >= 0);                   /* with room made for it */
@@ -191,7 +191,7 @@ static void test_emphasis_marks(void **state)
     assert_int_equal(dots, 6); /* 自立的な活動, not 。 */
     float ux0 = 1e9f, ux1 = 0;
     for (int i = 0; i < dl.nitems; i++) {
-        if (dl.items[i].kind != DL_RECT) continue; /* underline */
+        if (dl.items[i].kind != LAYOUT_DL_RECT) continue; /* underline */
         assert_true(dl.items[i].r.y > base && dl.items[i].r.y < base + 15);
         ux0 = fminf(ux0, dl.items[i].r.x);
         ux1 = fmaxf(ux1, dl.items[i].r.x + dl.items[i].r.w);
@@ -202,7 +202,7 @@ static void test_emphasis_marks(void **state)
     assert_true(ux0 < wx0 && ux1 > wx1);             /* covers both words and the space */
     for (int i = 0; i < dl.nglyphs; i++)                /* and nothing of " plain " */
         if (dl.glyphs[i].cp == 'p') assert_true(dl.glyphs[i].x < ux0);
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 /* A curator's own texts: kanji, kana, Latin, numbers with units, brackets, punctuation, a URL,
@@ -285,7 +285,7 @@ static void test_user_texts_every_screen(void **state)
             strip_spaces(got.data);
             if (strcmp(got.data, want.data)) fail_msg("text %zu at %dx%d: lost text:\n got %s\nwant %s", k, w, h, got.data, want.data);
             buf_free(&got);
-            dlist_free(&dl);
+            layout_dlist_free(&dl);
         }
         buf_free(&want);
         buf_free(&src);
@@ -318,7 +318,7 @@ static void test_any_size_terminates(void **state)
                 dlist_t dl = {0};
                 layout_panel(deck.entries[i].lang[LANG_DEFAULT], sides[a], sides[b], &tu_m, &dl);
                 assert_true(dl.w >= 1 && dl.w <= LAYOUT_MAX_SIDE && dl.h >= 1 && dl.h <= LAYOUT_MAX_SIDE);
-                dlist_free(&dl);
+                layout_dlist_free(&dl);
             }
     alarm(0);
 }

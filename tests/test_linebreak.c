@@ -12,9 +12,9 @@ static const char *no_end[] = {"「", "『", "（", "【", "〔", "〈", "《"};
 static void lay(dlist_t *dl, const char *text, float chars)
 {
     span_t s = {(char *)text, NULL, 0};
-    text_style_t st = {PX, 1.7f, 0xFF000000u, ALIGN_JUSTIFY, PX, FACE_REGULAR, BREAK_BODY};
-    float w = tu_m.advance(tu_m.ud, FACE_REGULAR, PX, 0x3042) * chars + 0.5f;
-    dlist_clear(dl);
+    text_style_t st = {PX, 1.7f, 0xFF000000u, LAYOUT_ALIGN_JUSTIFY, PX, FONTS_FACE_REGULAR, LAYOUT_BREAK_BODY};
+    float w = tu_m.advance(tu_m.ud, FONTS_FACE_REGULAR, PX, 0x3042) * chars + 0.5f;
+    layout_dlist_clear(dl);
     layout_text(dl, &tu_m, &s, 1, 0, 0, w, 1e9f, &st, 0, NULL);
 }
 
@@ -45,7 +45,7 @@ static void test_no_line_starts_with_prohibited(void **state)
             }
         }
     }
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 static void test_no_line_ends_with_opening_bracket(void **state)
@@ -65,7 +65,7 @@ static void test_no_line_ends_with_opening_bracket(void **state)
                         fail_msg("line %d ends with %s in '%s' at width %.0f", i, no_end[k], text, w);
             }
         }
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 /* Words that must stay whole at any width where they fit on a line. */
@@ -85,16 +85,16 @@ static void test_words_numbers_urls_stay_whole(void **state)
     dlist_t dl = {0};
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
         for (float w = 6; w <= 16; w += 0.5f) {
-            float kw = 0, a = tu_m.advance(tu_m.ud, FACE_REGULAR, PX, 0x3042);
+            float kw = 0, a = tu_m.advance(tu_m.ud, FONTS_FACE_REGULAR, PX, 0x3042);
             for (size_t i = 0, n = strlen(cases[k].keep); i < n;)
-                kw += tu_m.advance(tu_m.ud, FACE_REGULAR, PX, (uint32_t)utf8_decode(cases[k].keep, n, &i));
+                kw += tu_m.advance(tu_m.ud, FONTS_FACE_REGULAR, PX, (uint32_t)utf8_decode(cases[k].keep, n, &i));
             if (kw > a * w) continue; /* wider than the line: it has to break somewhere */
             lay(&dl, cases[k].text, w);
             bool whole = false;
             for (int i = 0; i < dl.nlines; i++) whole |= strstr(dl.lines[i].text, cases[k].keep) != NULL;
             if (!whole) fail_msg("'%s' split in '%s' at width %.1f", cases[k].keep, cases[k].text, w);
         }
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 /* 。 and 、 may hang one glyph past the column, never more, never past the screen. */
@@ -102,21 +102,21 @@ static void test_burasage(void **state)
 {
     (void)state;
     dlist_t dl = {0};
-    float a = tu_m.advance(tu_m.ud, FACE_REGULAR, PX, 0x3042);
+    float a = tu_m.advance(tu_m.ud, FONTS_FACE_REGULAR, PX, 0x3042);
     lay(&dl, "あいうえお。かきくけこ", 5);
     assert_true(dl.nlines >= 2);
     assert_string_equal(dl.lines[0].text, "あいうえお。");
     assert_true(dl.lines[0].r.w <= 5 * a + 0.5f + a);
     /* without room to hang (hang = 0) the 。 drags its base character down instead */
     span_t s = {"あいうえお。かきくけこ", NULL, 0};
-    text_style_t st = {PX, 1.7f, 0xFF000000u, ALIGN_JUSTIFY, 0, FACE_REGULAR, BREAK_BODY};
-    dlist_clear(&dl);
+    text_style_t st = {PX, 1.7f, 0xFF000000u, LAYOUT_ALIGN_JUSTIFY, 0, FONTS_FACE_REGULAR, LAYOUT_BREAK_BODY};
+    layout_dlist_clear(&dl);
     layout_text(&dl, &tu_m, &s, 1, 0, 0, 5 * a + 0.5f, 1e9f, &st, 0, NULL);
     assert_string_equal(dl.lines[0].text, "あいうえ");
     /* greedy would leave 「けこ」 alone on the last line: one character is pushed down to it */
     assert_string_equal(dl.lines[1].text, "お。かき");
     assert_string_equal(dl.lines[2].text, "くけこ");
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 /* Justified lines fill the column; the last line of a paragraph stays at its own width. */
@@ -125,7 +125,7 @@ static void test_justified_widths(void **state)
     (void)state;
     dlist_t dl = {0};
     const char *t = "地域における科学技術の振興は、各地域の歴史や文化などを背景とした独自性のある研究・取組の推進により、地域の活性化を図る。";
-    float a = tu_m.advance(tu_m.ud, FACE_REGULAR, PX, 0x3042);
+    float a = tu_m.advance(tu_m.ud, FONTS_FACE_REGULAR, PX, 0x3042);
     for (float w = 7; w <= 15; w += 0.7f) {
         lay(&dl, t, w);
         float col = a * w + 0.5f;
@@ -137,7 +137,7 @@ static void test_justified_widths(void **state)
         }
         assert_true(dl.lines[dl.nlines - 1].r.w <= col + a);
     }
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 /* Oikomi: a line a little too long fits by squeezing the blanks of its punctuation, never past
@@ -148,12 +148,12 @@ static void test_squeeze_and_space_priority(void **state)
     (void)state;
     const char *t = "「産学官」の連携、地域の振興。大学等の機能強化";
     span_t s = {(char *)t, NULL, 0};
-    text_style_t st = {PX, 1.7f, 0xFF000000u, ALIGN_JUSTIFY, 0, FACE_REGULAR, BREAK_BODY};
+    text_style_t st = {PX, 1.7f, 0xFF000000u, LAYOUT_ALIGN_JUSTIFY, 0, FONTS_FACE_REGULAR, LAYOUT_BREAK_BODY};
     dlist_t dl = {0};
     layout_text(&dl, &tu_m, &s, 1, 0, 0, 1e6f, 1e9f, &st, 0, NULL);
     float natural = dl.lines[0].r.w;
     for (float short_by = 0.05f; short_by <= 0.4f; short_by += 0.05f) {
-        dlist_clear(&dl);
+        layout_dlist_clear(&dl);
         float col = natural - short_by * PX;
         layout_text(&dl, &tu_m, &s, 1, 0, 0, col, 1e9f, &st, 0, NULL);
         assert_int_equal(dl.nlines, 1);
@@ -161,15 +161,15 @@ static void test_squeeze_and_space_priority(void **state)
         assert_true(g->x + tu_m.advance(tu_m.ud, 0, PX, g->cp) <= col + 0.5f);
         for (int i = 1; i < dl.nglyphs; i++) assert_true(dl.glyphs[i].x > dl.glyphs[i - 1].x); /* no collisions */
     }
-    dlist_clear(&dl);
+    layout_dlist_clear(&dl);
     layout_text(&dl, &tu_m, &s, 1, 0, 0, natural - 1.0f * PX, 1e9f, &st, 0, NULL);
     assert_int_equal(dl.nlines, 2);
     /* word spaces first: in a line with spaces, the letters stay set solid when spaces suffice */
     span_t m = {"地域の大学 and the industry 産学官連携の推進", NULL, 0};
-    dlist_clear(&dl);
+    layout_dlist_clear(&dl);
     layout_text(&dl, &tu_m, &m, 1, 0, 0, 1e6f, 1e9f, &st, 0, NULL);
     float nat = dl.lines[0].r.w;
-    dlist_clear(&dl);
+    layout_dlist_clear(&dl);
     layout_text(&dl, &tu_m, &m, 1, 0, 0, nat - 3.5f * PX, 1e9f, &st, 0, NULL); /* force a break */
     int first_line_glyphs = 0;
     for (int i = 0; i < dl.nglyphs; i++) first_line_glyphs += dl.glyphs[i].y < dl.glyphs[0].y + 1;
@@ -177,7 +177,7 @@ static void test_squeeze_and_space_priority(void **state)
     assert_true(first_line_glyphs > 5);
     float a0 = tu_m.advance(tu_m.ud, 0, PX, dl.glyphs[0].cp);
     assert_true(fabsf(dl.glyphs[1].x - dl.glyphs[0].x - a0) < 0.5f);
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 /* A ruby word cannot break, so the line before it comes out short. Justified, its characters
@@ -185,9 +185,9 @@ static void test_squeeze_and_space_priority(void **state)
 static void test_no_letter_spacing_before_ruby(void **state)
 {
     (void)state;
-    float a = tu_m.advance(tu_m.ud, FACE_REGULAR, PX, 0x3042);
+    float a = tu_m.advance(tu_m.ud, FONTS_FACE_REGULAR, PX, 0x3042);
     span_t s[] = {{"この博物館は、", NULL, 0}, {"産学官連携", "さんがくかんれんけい", 0}, {"を紹介します。", NULL, 0}};
-    text_style_t st = {PX, 1.7f, 0xFF000000u, ALIGN_JUSTIFY, PX, FACE_REGULAR, BREAK_BODY};
+    text_style_t st = {PX, 1.7f, 0xFF000000u, LAYOUT_ALIGN_JUSTIFY, PX, FONTS_FACE_REGULAR, LAYOUT_BREAK_BODY};
     for (float chars = 8.5f; chars <= 11.5f; chars += 0.5f) {
         dlist_t dl = {0};
         layout_text(&dl, &tu_m, s, 3, 0, 0, a * chars, 1e9f, &st, 0, NULL);
@@ -197,7 +197,7 @@ static void test_no_letter_spacing_before_ruby(void **state)
             float gap = dl.glyphs[i].x - g->x - tu_m.advance(tu_m.ud, g->face, g->px, g->cp);
             if (gap > 0.25f * PX + 0.01f) fail_msg("%.1f chars: %.2f em between characters", chars, gap / PX);
         }
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
     }
 }
 
@@ -208,7 +208,7 @@ static void test_noncharacters(void **state)
     dlist_t dl = {0};
     lay(&dl, "地域\xEF\xBF\xBFの\xEF\xBF\xBE振興", 3);
     assert_true(dl.nlines >= 2);
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 static void test_soft_and_hard_breaks(void **state)
@@ -219,7 +219,7 @@ static void test_soft_and_hard_breaks(void **state)
     assert_int_equal(dl.nlines, 2);
     assert_string_equal(dl.lines[0].text, "あいう");
     assert_string_equal(dl.lines[1].text, "えお");
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 static void test_ellipsis_when_cut(void **state)
@@ -227,15 +227,15 @@ static void test_ellipsis_when_cut(void **state)
     (void)state;
     dlist_t dl = {0};
     span_t s = {"あいうえおかきくけこさしすせそたちつてとなにぬねの", NULL, 0};
-    text_style_t st = {PX, 1.5f, 0xFF000000u, ALIGN_JUSTIFY, 0, FACE_REGULAR, BREAK_BODY};
-    float a = tu_m.advance(tu_m.ud, FACE_REGULAR, PX, 0x3042);
+    text_style_t st = {PX, 1.5f, 0xFF000000u, LAYOUT_ALIGN_JUSTIFY, 0, FONTS_FACE_REGULAR, LAYOUT_BREAK_BODY};
+    float a = tu_m.advance(tu_m.ud, FONTS_FACE_REGULAR, PX, 0x3042);
     bool clipped = false;
     layout_text(&dl, &tu_m, &s, 1, 0, 0, a * 5 + 0.5f, PX * 1.5f * 2 + 1, &st, 0, &clipped);
     assert_true(clipped);
     assert_int_equal(dl.nlines, 2);
     assert_int_equal(tu_last_cp(dl.lines[1].text), 0x2026);
     assert_true(dl.lines[1].r.w <= a * 5 + 0.5f);
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 int main(void)

@@ -12,7 +12,7 @@ static void test_everyday_theme(void **state)
     for (int i = 0; i < n; i++) {
         double r = palette_contrast(palette_colour(p, pairs[i].fg), palette_colour(p, pairs[i].bg));
         bool accent = strstr(pairs[i].what, "accent") != NULL; /* large headings; fields darkened by layout */
-        double need = pairs[i].kind == PAIR_CONTROL ? (strstr(pairs[i].what, "inactive") ? 2.5 : 3.0)
+        double need = pairs[i].kind == PALETTE_PAIR_CONTROL ? (strstr(pairs[i].what, "inactive") ? 2.5 : 3.0)
                       : accent ? 4.5 : PALETTE_TEXT_MIN;
         if (r < need) fail_msg("%s: %s is %.2f:1, needs %.1f", p->name, pairs[i].what, r, need);
     }
@@ -27,10 +27,10 @@ static void test_high_contrast_theme(void **state)
     int text = 0, control = 0;
     for (int i = 0; i < n; i++) {
         double r = palette_contrast(palette_colour(p, pairs[i].fg), palette_colour(p, pairs[i].bg));
-        double need = pairs[i].kind == PAIR_TEXT ? PALETTE_HC_TEXT_MIN : PALETTE_HC_CONTROL_MIN;
+        double need = pairs[i].kind == PALETTE_PAIR_TEXT ? PALETTE_HC_TEXT_MIN : PALETTE_HC_CONTROL_MIN;
         if (r < need) fail_msg("%s: %s is %.2f:1, needs %.1f", p->name, pairs[i].what, r, need);
-        text += pairs[i].kind == PAIR_TEXT;
-        control += pairs[i].kind == PAIR_CONTROL;
+        text += pairs[i].kind == PALETTE_PAIR_TEXT;
+        control += pairs[i].kind == PALETTE_PAIR_CONTROL;
     }
     assert_true(text >= 8 && control >= 4); /* the list covers the screen, not one pair */
     assert_int_equal(p->panel_accents, 0);

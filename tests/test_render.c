@@ -99,11 +99,11 @@ static void test_image_and_qr_drawn(void **state)
     for (int i = 0; i < dl->nitems; i++) {
         const dl_item_t *it = &dl->items[i];
         int cx = (int)(it->r.x + it->r.w / 2), cy = (int)(it->r.y + it->r.h / 2);
-        if (it->kind == DL_IMAGE) {
+        if (it->kind == LAYOUT_DL_IMAGE) {
             images++;
             assert_true(it->r.w > 50 && fabsf(it->r.w / it->r.h - 2.0f) < 0.05f); /* aspect kept */
             assert_int_equal(pixel(s, cx, cy), 0xC81E1E);
-        } else if (it->kind == DL_QR) {
+        } else if (it->kind == LAYOUT_DL_QR) {
             qrs++;
             float mod = it->r.w / (float)(it->qr_size + 8);
             assert_true(mod >= 2.0f); /* modules big enough for a phone camera */
@@ -139,14 +139,14 @@ static void test_atlas_bounded_and_evicts_cleanly(void **state)
     all.h = visible.h = plat.h;
     all.bg = visible.bg = 0xFFF5F3EEu;
     for (int i = 0; i < 440; i++) {
-        dl_glyph_t g = {-400, -400, 0x4E00 + (uint32_t)i * 7, 0xFF1A1A1Au, 110, FACE_REGULAR};
+        dl_glyph_t g = {-400, -400, 0x4E00 + (uint32_t)i * 7, 0xFF1A1A1Au, 110, FONTS_FACE_REGULAR};
         if (i < 40) {
             g.x = 20.0f + (float)(i % 10) * 125;
             g.y = 130.0f + (float)(i / 10) * 140;
-            ARRAY_GROW(visible.glyphs, visible.nglyphs, visible.capglyphs, visible.nglyphs + 1);
+            MEM_ARRAY_GROW(visible.glyphs, visible.nglyphs, visible.capglyphs, visible.nglyphs + 1);
             visible.glyphs[visible.nglyphs++] = g;
         }
-        ARRAY_GROW(all.glyphs, all.nglyphs, all.capglyphs, all.nglyphs + 1);
+        MEM_ARRAY_GROW(all.glyphs, all.nglyphs, all.capglyphs, all.nglyphs + 1);
         all.glyphs[all.nglyphs++] = g;
     }
     render_reset(rd);
@@ -165,8 +165,8 @@ static void test_atlas_bounded_and_evicts_cleanly(void **state)
     if (differ) fail_msg("%d pixels differ after evictions within one frame", differ);
     SDL_FreeSurface(x);
     SDL_FreeSurface(ref);
-    dlist_free(&all);
-    dlist_free(&visible);
+    layout_dlist_free(&all);
+    layout_dlist_free(&visible);
     render_reset(rd);
 }
 
@@ -272,7 +272,7 @@ static void png_strict_check(const char *path, SDL_Surface *f)
     size_t n;
     char *text;
     const char *err;
-    assert_int_equal(file_read(path, 64u << 20, &text, &n, &err), 0);
+    assert_int_equal(path_read(path, 64u << 20, &text, &n, &err), 0);
     unsigned char *d = (unsigned char *)text;
     assert_true(n > 8 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8));
     unsigned char *idat = NULL;
@@ -392,7 +392,7 @@ static int setup(void **s)
     linebreak_init();
     config_t cfg;
     config_defaults(&cfg);
-    cfg.content_dir = xstrdup("content");
+    cfg.content_dir = mem_strdup("content");
     diag_list_t d = {0};
     if (engine_open(&eng, &cfg, "fonts", &d)) return -1;
     diag_clear(&d);

@@ -1,7 +1,7 @@
 /* Which panels show when: from/until/days/hours as a pure function of (panels, time), across
  * midnight, month ends, year ends and leap days. */
 #include "testutil.h"
-#include "annai/content.h"
+#include "annai/panel.h"
 #include "annai/timeplan.h"
 
 enum { MON, TUE, WED, THU, FRI, SAT, SUN };

@@ -51,7 +51,7 @@ static void test_chrome_targets(void **state)
             assert_true(c.bar.h > 0 && c.bar.h < (float)h / 4);
             rectf_t r[4 + UI_MAX_DOTS] = {c.prev, c.next, c.index, c.lang};
             const char *names[4 + UI_MAX_DOTS] = {"previous", "next", "index", "language"};
-            int hits[4 + UI_MAX_DOTS] = {HIT_PREV, HIT_NEXT, HIT_INDEX, HIT_LANG};
+            int hits[4 + UI_MAX_DOTS] = {UI_HIT_PREV, UI_HIT_NEXT, UI_HIT_INDEX, UI_HIT_LANG};
             check_targets("chrome", w, h, r, names, 4, c.bar, c.target * 0.99f);
             assert_true(within(c.bar, screen));
             /* previous at the left edge, next at the right, index and language between them */
@@ -93,7 +93,7 @@ static void test_chrome_targets(void **state)
             /* the panel above the bar answers no tap */
             for (float y = 0; y < c.bar.y - c.target * 0.5f; y += (float)h / 13)
                 for (float x = 0; x < (float)w; x += (float)w / 17)
-                    if (ui_chrome_hit(&c, x, y) != HIT_NONE) fail_msg("%dx%d: a tap on the panel at %.0f,%.0f hits the chrome", w, h, x, y);
+                    if (ui_chrome_hit(&c, x, y) != UI_HIT_NONE) fail_msg("%dx%d: a tap on the panel at %.0f,%.0f hits the chrome", w, h, x, y);
         }
 }
 
@@ -137,8 +137,8 @@ static void test_index_targets(void **state)
             bool full = w < h || ix.entries[shown - 1].x != ix.entries[0].x; /* every column in use */
             if (full && fabsf(ix.entries[0].x - ((float)w - right)) > 1)
                 fail_msg("%dx%d: the index is off-centre (%.0f px left, %.0f right)", w, h, ix.entries[0].x, (float)w - right);
-            assert_int_equal(ui_index_hit(&ix, cx(ix.close), cy(ix.close)), HIT_CLOSE);
-            assert_int_equal(ui_index_hit(&ix, 1, (float)h - 1), HIT_NONE);
+            assert_int_equal(ui_index_hit(&ix, cx(ix.close), cy(ix.close)), UI_HIT_CLOSE);
+            assert_int_equal(ui_index_hit(&ix, 1, (float)h - 1), UI_HIT_NONE);
         }
 }
 
@@ -146,7 +146,7 @@ static void test_admin_targets(void **state)
 {
     (void)state;
     static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0", "OK"};
-    static const int want[12] = {1, 2, 3, 4, 5, 6, 7, 8, 9, AHIT_BACK, 0, AHIT_OK};
+    static const int want[12] = {1, 2, 3, 4, 5, 6, 7, 8, 9, UI_AHIT_BACK, 0, UI_AHIT_OK};
     for (int s = 0; s < NSIZES; s++)
         for (int can_exit = 0; can_exit < 2; can_exit++) {
             int w = sizes[s][0], h = sizes[s][1];
@@ -173,9 +173,9 @@ static void test_admin_targets(void **state)
             assert_true(within(a.pad, screen) && within(a.display, screen));
             /* centred on the screen */
             assert_true(fabsf(cx(a.pad) - (float)w / 2) < 1 && fabsf(cy(a.pad) - (float)h / 2) < 1);
-            assert_int_equal(ui_admin_hit(&a, ADMIN_PIN, cx(a.close), cy(a.close)), AHIT_CLOSE);
-            assert_int_equal(ui_admin_hit(&a, ADMIN_PIN, cx(a.display), cy(a.display)), AHIT_NONE);
-            assert_int_equal(ui_admin_hit(&a, ADMIN_PIN, cx(a.reload), cy(a.reload)), AHIT_NONE); /* not yet */
+            assert_int_equal(ui_admin_hit(&a, ADMIN_PIN, cx(a.close), cy(a.close)), UI_AHIT_CLOSE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_PIN, cx(a.display), cy(a.display)), UI_AHIT_NONE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_PIN, cx(a.reload), cy(a.reload)), UI_AHIT_NONE); /* not yet */
             /* the overlay: close, reload, exit when allowed, the information between */
             rectf_t o[3] = {a.close, a.reload, a.exit};
             const char *on[3] = {"close", "reload", "exit"};
@@ -183,12 +183,12 @@ static void test_admin_targets(void **state)
             assert_true(within(a.info, screen));
             for (int i = 0; i < (can_exit ? 3 : 2); i++)
                 if (overlap(o[i], a.info)) fail_msg("%dx%d: '%s' lies over the information", w, h, on[i]);
-            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, cx(a.close), cy(a.close)), AHIT_CLOSE);
-            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, cx(a.reload), cy(a.reload)), AHIT_RELOAD);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, cx(a.close), cy(a.close)), UI_AHIT_CLOSE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, cx(a.reload), cy(a.reload)), UI_AHIT_RELOAD);
             float ex = a.reload.x + a.reload.w * 1.5f + 1; /* where the exit button is when allowed */
-            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, can_exit ? cx(a.exit) : ex, cy(a.reload)), can_exit ? AHIT_EXIT : AHIT_NONE);
-            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, cx(a.info), cy(a.info)), AHIT_NONE);
-            assert_int_equal(ui_admin_hit(&a, ADMIN_CLOSED, cx(a.reload), cy(a.reload)), AHIT_NONE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, can_exit ? cx(a.exit) : ex, cy(a.reload)), can_exit ? UI_AHIT_EXIT : UI_AHIT_NONE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_OPEN, cx(a.info), cy(a.info)), UI_AHIT_NONE);
+            assert_int_equal(ui_admin_hit(&a, ADMIN_CLOSED, cx(a.reload), cy(a.reload)), UI_AHIT_NONE);
         }
 }
 
@@ -247,15 +247,15 @@ static void test_chrome_drawn(void **state)
                     ui_chrome_geometry(&c, w, h, n);
                     dlist_t dl = {0};
                     ui_chrome_build(&dl, &tu_m, w, h, n, cur, li, true, hint);
-                    expect_label_in(&dl, li->ui[UI_INDEX], c.index, w, h);
+                    expect_label_in(&dl, li->ui[LANG_UI_INDEX], c.index, w, h);
                     /* "言語 Language", or on a narrow portrait button its own word, "言語" */
                     char own[64];
-                    snprintf(own, sizeof own, "%.*s", (int)strcspn(li->ui[UI_LANGUAGE], " "), li->ui[UI_LANGUAGE]);
-                    expect_label_in(&dl, line_of(&dl, li->ui[UI_LANGUAGE]) ? li->ui[UI_LANGUAGE] : own, c.lang, w, h);
+                    snprintf(own, sizeof own, "%.*s", (int)strcspn(li->ui[LANG_UI_LANGUAGE], " "), li->ui[LANG_UI_LANGUAGE]);
+                    expect_label_in(&dl, line_of(&dl, li->ui[LANG_UI_LANGUAGE]) ? li->ui[LANG_UI_LANGUAGE] : own, c.lang, w, h);
                     rectf_t between = {c.index.x + c.index.w, c.bar.y, c.lang.x - c.index.x - c.index.w, c.bar.h};
                     /* the invitation whole, in the long or the short wording, never cut */
                     const lang_info_t *ja = lang_known("ja"), *en = lang_known("en");
-                    const char *invite[2][2] = {{ja->ui[UI_HINT], ja->ui[UI_HINT_SHORT]}, {en->ui[UI_HINT], en->ui[UI_HINT_SHORT]}};
+                    const char *invite[2][2] = {{ja->ui[LANG_UI_HINT], ja->ui[LANG_UI_HINT_SHORT]}, {en->ui[LANG_UI_HINT], en->ui[LANG_UI_HINT_SHORT]}};
                     int said = 0;
                     for (int k = 0; k < 4; k++) {
                         const char *text = invite[k / 2][k % 2];
@@ -272,7 +272,7 @@ static void test_chrome_drawn(void **state)
                         bool framed = false;
                         for (int i = 0; i < dl.nitems; i++) {
                             rectf_t f = dl.items[i].r;
-                            if (dl.items[i].kind != DL_RECT || dl.items[i].color != 0xFFFFFFFFu) continue;
+                            if (dl.items[i].kind != LAYOUT_DL_RECT || dl.items[i].color != 0xFFFFFFFFu) continue;
                             framed |= f.x >= btn[b].x + 1.5f && f.y >= btn[b].y + 1.5f && f.x + f.w <= btn[b].x + btn[b].w - 1.5f &&
                                       f.y + f.h <= btn[b].y + btn[b].h - 1.5f && f.w > btn[b].w * 0.7f && f.h > btn[b].h * 0.7f;
                         }
@@ -284,13 +284,13 @@ static void test_chrome_drawn(void **state)
                     const dl_item_t *mark[UI_MAX_DOTS] = {0};
                     for (int i = 0; i < dl.nitems; i++) {
                         const dl_item_t *it = &dl.items[i];
-                        if (it->kind != DL_DISC && it->kind != DL_RECT) continue;
+                        if (it->kind != LAYOUT_DL_DISC && it->kind != LAYOUT_DL_RECT) continue;
                         for (int d = 0; d < c.ndots; d++) {
                             if (!within(it->r, c.dots[d]) || it->r.h >= c.target * 0.5f) continue;
                             if (mark[d]) fail_msg("%dx%d: two marks for dot %d", w, h, d);
                             mark[d] = it;
                         }
-                        if (it->kind == DL_DISC && c.ndots && it->r.y > c.bar.y) {
+                        if (it->kind == LAYOUT_DL_DISC && c.ndots && it->r.y > c.bar.y) {
                             bool placed = false;
                             for (int d = 0; d < c.ndots; d++) placed |= within(it->r, c.dots[d]);
                             if (!placed) fail_msg("%dx%d: a dot drawn outside its place", w, h);
@@ -299,7 +299,7 @@ static void test_chrome_drawn(void **state)
                     for (int d = 0; d < c.ndots; d++) {
                         if (!mark[d]) fail_msg("%dx%d: dot %d not drawn", w, h, d);
                         if (d == cur) continue;
-                        if (mark[d]->kind != DL_DISC || mark[d]->color == mark[cur]->color || mark[d]->r.w >= mark[cur]->r.w)
+                        if (mark[d]->kind != LAYOUT_DL_DISC || mark[d]->color == mark[cur]->color || mark[d]->r.w >= mark[cur]->r.w)
                             fail_msg("%dx%d: dot %d looks like the current panel's (%d)", w, h, d, cur);
                     }
                     if (c.ndots && !(mark[cur]->r.w > mark[cur]->r.h * 1.5f))
@@ -309,7 +309,7 @@ static void test_chrome_drawn(void **state)
                         snprintf(pos, sizeof pos, "%d / %d", cur + 1, n);
                         expect_label_in(&dl, pos, between, w, h);
                     }
-                    dlist_free(&dl);
+                    layout_dlist_free(&dl);
                 }
 }
 
@@ -339,10 +339,10 @@ static void test_index_drawn(void **state)
             if (tl->r.x < nl->r.x + nl->r.w) fail_msg("%dx%d: the title '%s' runs over its number", w, h, tl->text);
             uint32_t fill = 0;
             for (int k = 0; k < dl.nitems; k++)
-                if (dl.items[k].kind == DL_RECT && !memcmp(&dl.items[k].r, &ix.entries[i], sizeof(rectf_t))) fill = dl.items[k].color;
+                if (dl.items[k].kind == LAYOUT_DL_RECT && !memcmp(&dl.items[k].r, &ix.entries[i], sizeof(rectf_t))) fill = dl.items[k].color;
             if ((i == cur) != (fill != 0xFFFFFFFFu)) fail_msg("%dx%d: entry %d drawn %08X", w, h, i + 1, fill);
         }
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
     }
 }
 
@@ -366,7 +366,7 @@ static void test_pin_pad_drawn(void **state)
         ui_admin_build(&dl, &tu_m, w, h, &adm, NULL, 0, false, lang_known("ja"));
         expect_label_in(&dl, "●●", a.display, w, h);
         assert_null(line_of(&dl, "42"));
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
     }
 }
 
@@ -393,7 +393,7 @@ static void test_admin_info_fits(void **state)
             if (overlap(l->r, a.reload) || overlap(l->r, a.exit) || overlap(l->r, a.close)) fail_msg("%dx%d: information over a button", w, h);
         }
         assert_true(shown >= 1);
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
     }
 }
 

@@ -31,7 +31,7 @@ static inline int tu_fonts_up(void **state)
     for (int i = 0; i < d.count; i++) fprintf(stderr, "%s\n", d.items[i].text);
     diag_clear(&d);
     if (!tu_fonts) return -1;
-    tu_m = (metrics_t){tu_fonts, tu_adv, fonts_ascent_em(tu_fonts, FACE_REGULAR), NULL, FACE_REGULAR, BREAKS_JA, "ja", false};
+    tu_m = (metrics_t){tu_fonts, tu_adv, fonts_ascent_em(tu_fonts, FONTS_FACE_REGULAR), NULL, FONTS_FACE_REGULAR, LANG_BREAKS_JA, "ja", false};
     return 0;
 }
 
@@ -48,7 +48,7 @@ static inline int tu_fonts_down(void **state)
 static inline void tu_engine_open(engine_t *e, config_t *cfg, const char *dir, diag_list_t *d)
 {
     config_defaults(cfg);
-    cfg->content_dir = xstrdup(dir);
+    cfg->content_dir = mem_strdup(dir);
     assert_int_equal(engine_open(e, cfg, "fonts", d), 0);
 }
 
@@ -68,7 +68,7 @@ static inline char *tu_tmpdir(void)
     char tmpl[] = "/tmp/annai-test-XXXXXX";
     char *d = mkdtemp(tmpl);
     assert_non_null(d);
-    return xstrdup(d);
+    return mem_strdup(d);
 }
 
 static inline void tu_rmrf(const char *dir)

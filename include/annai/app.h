@@ -11,9 +11,9 @@
 #define SLIDE_MS 320          /* a released swipe finishes in this long */
 #define SPRING_MS 220
 
-typedef enum { MODE_ATTRACT, MODE_INTERACTIVE } app_mode_t;
-typedef enum { VIA_AUTO, VIA_SWIPE, VIA_TAP, VIA_KEY, VIA_MENU, VIA_IDLE, VIA_START } via_t;
-typedef enum { TR_NONE, TR_FADE, TR_SLIDE, TR_SPRING } tr_kind_t;
+typedef enum { APP_MODE_ATTRACT, APP_MODE_INTERACTIVE } app_mode_t;
+typedef enum { APP_VIA_AUTO, APP_VIA_SWIPE, APP_VIA_TAP, APP_VIA_KEY, APP_VIA_MENU, APP_VIA_IDLE, APP_VIA_START } via_t;
+typedef enum { APP_TR_NONE, APP_TR_FADE, APP_TR_SLIDE, APP_TR_SPRING } tr_kind_t;
 typedef enum { APP_EV_VIEW, APP_EV_IDLE, APP_EV_LANG } app_ev_kind_t;
 
 typedef struct {

@@ -4,6 +4,7 @@
 #define ANNAI_CONFIG_H
 
 #include <stdbool.h>
+#include "annai/cli.h"
 #include "annai/lang.h"
 #include "annai/util.h"
 
@@ -15,7 +16,7 @@ typedef struct {
 #define CONFIG_ALERT_DIR "/run/annai/alert" /* tmpfs: an alert never outlives a reboot by accident */
 
 /* [display] renderer: auto takes the GPU where a real one drives the display (gpu.h) */
-typedef enum { RENDERER_AUTO = 0, RENDERER_SOFTWARE, RENDERER_GPU } renderer_kind_t;
+typedef enum { CONFIG_RENDERER_AUTO = 0, CONFIG_RENDERER_SOFTWARE, CONFIG_RENDERER_GPU } renderer_kind_t;
 
 typedef struct {
     /* [content] */
@@ -58,23 +59,6 @@ typedef struct {
 #define CONFIG_PIN_CREDENTIAL "annai.pin"
 #define CONFIG_PIN_MAX_BYTES 64
 
-typedef enum {
-    MODE_KIOSK, MODE_CHECK, MODE_SCREENSHOT, MODE_DUMP_LAYOUT, MODE_BENCH, MODE_VERSION, MODE_HELP
-} run_mode_t;
-
-/* The line printed under every usage error (exit 2) and at the top of --help. */
-#define CLI_USAGE "Usage: annai [--check | --screenshot DIR | --dump-layout | --bench] [--content DIR] [--size WxH] [--lang TAG] [OPTIONS]"
-
-typedef struct {
-    run_mode_t mode;
-    char *screenshot_dir;
-    char *config_path;
-    char *at;                 /* --at "YYYY-MM-DD HH:MM", or NULL */
-    bool size_given;
-    /* long options that set config keys, kept to apply after the files */
-    char **keys, **values;
-    int nopts, capopts;
-} cli_t;
 
 void config_defaults(config_t *c);
 void config_free(config_t *c);
@@ -86,14 +70,10 @@ bool config_load_file(config_t *c, const char *path, bool allow_dir_key, diag_li
 /* The same from memory (data need not end in NUL); path is only for messages. */
 void config_load_mem(config_t *c, const char *path, const char *data, size_t len, bool allow_dir_key,
                      diag_list_t *diags);
-/* Parses argv. Returns 0, or 2 on a usage error (message printed). */
-int cli_parse(cli_t *cli, int argc, char **argv);
-void cli_free(cli_t *cli);
 /* The PIN credential from cred_dir (NULL or missing file: nothing); problems as path:line. */
 void config_load_credential(config_t *c, const char *cred_dir, diag_list_t *diags);
 /* Defaults, then kiosk.ini of the content dir, then --config, then flags, then the PIN credential. */
 int config_resolve(config_t *c, const cli_t *cli, const char *share_dir, diag_list_t *diags);
-void config_print_help(void);
 /* Makes inih keep long lines (Debian's build cuts them at 200 bytes) and keep ';' in values. */
 void config_ini_setup(void);
 /* Places [content] lang in languages (after every source is read); false with a message. */

@@ -3,7 +3,7 @@
 #ifndef ANNAI_DECK_H
 #define ANNAI_DECK_H
 
-#include "annai/content.h"
+#include "annai/panel.h"
 #include "annai/lang.h"
 
 typedef struct {

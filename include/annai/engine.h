@@ -5,7 +5,7 @@
 
 #include "annai/atlas.h"
 #include "annai/config.h"
-#include "annai/content.h"
+#include "annai/panel.h"
 #include "annai/furigana.h"
 #include "annai/layout.h"
 

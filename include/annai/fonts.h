@@ -10,7 +10,7 @@
 #include "annai/lang.h"
 #include "annai/util.h"
 
-typedef enum { FACE_REGULAR = 0, FACE_BOLD = 1, FACE_COUNT } face_t;
+typedef enum { FONTS_FACE_REGULAR = 0, FONTS_FACE_BOLD = 1, FONTS_FACE_COUNT } face_t;
 
 #ifndef FONTS_MAX_FACES
 #define FONTS_MAX_FACES (2 + 2 * LANG_MAX)

@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "annai/content.h"
+#include "annai/panel.h"
 #include "annai/util.h"
 
 #define FURIGANA_FILE "furigana.txt"

@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include "annai/content.h"
+#include "annai/panel.h"
 #include "annai/util.h"
 
 typedef enum { HEALTH_EVENTS, HEALTH_HEARTBEAT, HEALTH_METRICS, HEALTH_KINDS } health_kind_t;

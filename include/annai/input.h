@@ -14,13 +14,13 @@
 #define VELOCITY_WINDOW_MS 80       /* release velocity is measured over the last moments */
 
 typedef enum {
-    GEST_NONE,
-    GEST_DRAG,        /* horizontal drag in progress: dx from the press */
-    GEST_SWIPE,       /* released past the threshold: dir +1 next (finger moved left), -1 previous */
-    GEST_SPRING,      /* released short of it: go back */
-    GEST_TAP,
-    GEST_LONG_PRESS,
-    GEST_SCROLL,      /* vertical drag in progress: dy since the last move (larger-text panels scroll) */
+    INPUT_GEST_NONE,
+    INPUT_GEST_DRAG,        /* horizontal drag in progress: dx from the press */
+    INPUT_GEST_SWIPE,       /* released past the threshold: dir +1 next (finger moved left), -1 previous */
+    INPUT_GEST_SPRING,      /* released short of it: go back */
+    INPUT_GEST_TAP,
+    INPUT_GEST_LONG_PRESS,
+    INPUT_GEST_SCROLL,      /* vertical drag in progress: dy since the last move (larger-text panels scroll) */
 } gesture_kind_t;
 
 typedef struct {
@@ -30,7 +30,7 @@ typedef struct {
     float dy;
 } gesture_t;
 
-typedef enum { IN_IDLE, IN_PRESSED, IN_DRAGGING, IN_HELD, IN_SCROLLING } input_state_t;
+typedef enum { INPUT_IDLE, INPUT_PRESSED, INPUT_DRAGGING, INPUT_HELD, INPUT_SCROLLING } input_state_t;
 
 typedef struct {
     input_state_t state;
@@ -43,7 +43,7 @@ typedef struct {
 } input_t;
 
 void input_init(input_t *in, int width, int height);
-/* Each returns a gesture (kind GEST_NONE when there is nothing to act on). */
+/* Each returns a gesture (kind INPUT_GEST_NONE when there is nothing to act on). */
 gesture_t input_down(input_t *in, int64_t id, float x, float y, uint64_t now_ms);
 gesture_t input_move(input_t *in, int64_t id, float x, float y, uint64_t now_ms);
 gesture_t input_up(input_t *in, int64_t id, float x, float y, uint64_t now_ms);

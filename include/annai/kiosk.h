@@ -55,7 +55,7 @@ bool kiosk_alert_on(const kiosk_t *k);
 /* What a visitor set up and where the keyboard focus is (tests, the admin overlay). */
 typedef struct {
     unsigned modes;        /* A11Y_* on */
-    int focus;             /* hit id with the focus ring (ui_hit_t or a panel index), HIT_NONE (-1) when hidden */
+    int focus;             /* hit id with the focus ring (ui_hit_t or a panel index), UI_HIT_NONE (-1) when hidden */
     bool tray_open, narrating, has_narration, index_open;
     float scroll, scroll_max;
     int current;

@@ -21,19 +21,19 @@ enum { LANG_DEFAULT = 0 };
 
 /* How lines break: the rules annai applies on top of UAX #14. */
 typedef enum {
-    BREAKS_JA,      /* JLREQ strict kinsoku */
-    BREAKS_JA_EASY, /* the Japanese rules, but where the text is written in phrases (分かち書き) only between them */
-    BREAKS_ZH,      /* Chinese kinsoku (CLREQ): break between any two hanzi, punctuation held */
-    BREAKS_KO,      /* between words only (CSS word-break: keep-all), Korean punctuation held */
-    BREAKS_LATIN    /* UAX #14 as it is */
+    LANG_BREAKS_JA,      /* JLREQ strict kinsoku */
+    LANG_BREAKS_JA_EASY, /* the Japanese rules, but where the text is written in phrases (分かち書き) only between them */
+    LANG_BREAKS_ZH,      /* Chinese kinsoku (CLREQ): break between any two hanzi, punctuation held */
+    LANG_BREAKS_KO,      /* between words only (CSS word-break: keep-all), Korean punctuation held */
+    LANG_BREAKS_LATIN    /* UAX #14 as it is */
 } lang_breaks_t;
 
 /* The chrome's words. Each language gives all of them (English where it has none). */
 typedef enum {
-    UI_INDEX, UI_CLOSE, UI_LANGUAGE, UI_PICK, UI_HINT, UI_RELOAD, UI_EXIT, UI_WRONG_PIN,
-    UI_HINT_SHORT, /* where UI_HINT does not fit (a portrait screen) */
-    UI_ACCESS, UI_FURIGANA, UI_LARGE, UI_CONTRAST, UI_LISTEN, UI_STOP, UI_MORE, /* the accessibility tray */
-    UI_COUNT
+    LANG_UI_INDEX, LANG_UI_CLOSE, LANG_UI_LANGUAGE, LANG_UI_PICK, LANG_UI_HINT, LANG_UI_RELOAD, LANG_UI_EXIT, LANG_UI_WRONG_PIN,
+    LANG_UI_HINT_SHORT, /* where LANG_UI_HINT does not fit (a portrait screen) */
+    LANG_UI_ACCESS, LANG_UI_FURIGANA, LANG_UI_LARGE, LANG_UI_CONTRAST, LANG_UI_LISTEN, LANG_UI_STOP, LANG_UI_MORE, /* the accessibility tray */
+    LANG_UI_COUNT
 } ui_word_t;
 
 typedef struct {
@@ -46,7 +46,7 @@ typedef struct {
     const char *fc_lang;    /* fontconfig's language, to check that the face covers it */
     bool dots_below;        /* emphasis dots: under the letters in Chinese (CLREQ), over them in Japanese */
     const char *phrase;     /* the BudouX model of its headings (data/budoux/NAME.tsv), or NULL */
-    const char *ui[UI_COUNT];
+    const char *ui[LANG_UI_COUNT];
 } lang_info_t;
 
 typedef struct {

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "annai/atlas.h"
-#include "annai/content.h"
+#include "annai/panel.h"
 
 struct phrase_model;
 
@@ -17,14 +17,14 @@ typedef struct {
     float ascent_em;
     const struct phrase_model *phrase; /* the language's BudouX model for headings, or NULL */
     int face_base;          /* the language's face pair: face_base + face_t */
-    lang_breaks_t breaks;   /* BREAKS_JA when zeroed */
+    lang_breaks_t breaks;   /* LANG_BREAKS_JA when zeroed */
     const char *unibreak;   /* NULL: "ja" */
     bool dots_below;        /* emphasis dots under the letters (Chinese), not over them */
 } metrics_t;
 
 typedef struct { float x, y, w, h; } rectf_t;
 
-typedef enum { DL_RECT, DL_IMAGE, DL_QR, DL_DISC } dl_kind_t;
+typedef enum { LAYOUT_DL_RECT, LAYOUT_DL_IMAGE, LAYOUT_DL_QR, LAYOUT_DL_DISC } dl_kind_t;
 
 typedef struct {
     dl_kind_t kind;
@@ -65,12 +65,12 @@ typedef struct {
     float content_h; /* height laid out on (> h: the panel scrolls; the chrome covers the last chrome_h) */
 } dlist_t;
 
-typedef enum { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER } align_t;
+typedef enum { LAYOUT_ALIGN_JUSTIFY, LAYOUT_ALIGN_LEFT, LAYOUT_ALIGN_CENTER } align_t;
 
 /* Where a line may end: body text at every UAX #14 + kinsoku opportunity; headings at phrase
- * (文節) boundaries, between words inside a phrase only when no phrase fits (BREAK_PHRASES),
- * or at either alike (BREAK_WORDS). "|" and U+200B in a heading mark a boundary by hand. */
-typedef enum { BREAK_BODY = 0, BREAK_PHRASES, BREAK_WORDS } break_mode_t;
+ * (文節) boundaries, between words inside a phrase only when no phrase fits (LAYOUT_BREAK_PHRASES),
+ * or at either alike (LAYOUT_BREAK_WORDS). "|" and U+200B in a heading mark a boundary by hand. */
+typedef enum { LAYOUT_BREAK_BODY = 0, LAYOUT_BREAK_PHRASES, LAYOUT_BREAK_WORDS } break_mode_t;
 
 typedef struct {
     float px;
@@ -78,7 +78,7 @@ typedef struct {
     uint32_t color;
     align_t align;
     float hang;         /* how far 。、 may hang past the column (px), 0 for none */
-    face_t face;        /* base face; STYLE_BOLD spans use FACE_BOLD (both of the metrics' pair) */
+    face_t face;        /* base face; PANEL_STYLE_BOLD spans use FONTS_FACE_BOLD (both of the metrics' pair) */
     break_mode_t breaks;
 } text_style_t;
 
@@ -91,8 +91,8 @@ typedef struct {
 void theme_for(theme_t *t, int w, int h);
 /* The same with every text size multiplied by text_scale (the larger-text mode). */
 void theme_for_scaled(theme_t *t, int w, int h, float text_scale);
-void dlist_clear(dlist_t *dl);
-void dlist_free(dlist_t *dl);
+void layout_dlist_clear(dlist_t *dl);
+void layout_dlist_free(dlist_t *dl);
 
 /* Lays out one panel at w x h, fitting text by shrinking, then by cutting with …. */
 #define LAYOUT_MAX_SIDE 16384 /* larger sizes are laid out at this; smaller than 1 at 1 */

@@ -6,11 +6,11 @@
 #include <stdint.h>
 #include "annai/lang.h"
 
-/* BRK_WORD: a heading's break between words inside a phrase, taken only when no phrase fits. */
-typedef enum { BRK_NONE = 0, BRK_ALLOW = 1, BRK_MUST = 2, BRK_WORD = 3 } brk_t;
+/* LINEBREAK_BRK_WORD: a heading's break between words inside a phrase, taken only when no phrase fits. */
+typedef enum { LINEBREAK_BRK_NONE = 0, LINEBREAK_BRK_ALLOW = 1, LINEBREAK_BRK_MUST = 2, LINEBREAK_BRK_WORD = 3 } brk_t;
 
 void linebreak_init(void);
-/* out[i] says whether a line may end after cps[i]. out[n-1] is BRK_MUST. Japanese rules. */
+/* out[i] says whether a line may end after cps[i]. out[n-1] is LINEBREAK_BRK_MUST. Japanese rules. */
 void linebreak_compute(const uint32_t *cps, int n, unsigned char *out);
 /* The same with a language's rules (lang_info_t.breaks, .unibreak). */
 void linebreak_compute_for(const uint32_t *cps, int n, lang_breaks_t rules, const char *unibreak, unsigned char *out);

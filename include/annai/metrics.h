@@ -11,7 +11,7 @@
 #include "annai/health.h"
 #include "annai/util.h"
 
-#define METRICS_VIAS (VIA_START + 1)
+#define METRICS_VIAS (APP_VIA_START + 1)
 /* Frame times kept for the quantiles: the last 1,024 frames, minutes of use or hours of
  * attract mode; 4 KiB. */
 #define METRICS_FRAME_SAMPLES 1024

@@ -36,7 +36,7 @@ typedef struct palette {
     int panel_accents;    /* 1: a panel's own accent is used; 0: the palette's accent replaces it */
 } palette_t;
 
-typedef enum { PAIR_TEXT, PAIR_CONTROL } pair_kind_t;
+typedef enum { PALETTE_PAIR_TEXT, PALETTE_PAIR_CONTROL } pair_kind_t;
 
 /* A foreground drawn over a background: offsets of two palette_t colour fields. */
 typedef struct {

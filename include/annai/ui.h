@@ -13,9 +13,9 @@
 #define UI_MAX_INDEX 48
 
 typedef enum {
-    HIT_NONE = -1, HIT_PREV = -2, HIT_NEXT = -3, HIT_INDEX = -4, HIT_LANG = -5, HIT_CLOSE = -6,
+    UI_HIT_NONE = -1, UI_HIT_PREV = -2, UI_HIT_NEXT = -3, UI_HIT_INDEX = -4, UI_HIT_LANG = -5, UI_HIT_CLOSE = -6,
     /* issue 19: the visitor's tray (見やすく) and its buttons */
-    HIT_ACCESS = -7, HIT_FURIGANA = -8, HIT_LARGE = -9, HIT_CONTRAST = -10, HIT_SPEAKER = -11,
+    UI_HIT_ACCESS = -7, UI_HIT_FURIGANA = -8, UI_HIT_LARGE = -9, UI_HIT_CONTRAST = -10, UI_HIT_SPEAKER = -11,
 } ui_hit_t;
 
 #define UI_MAX_FOCUS (UI_MAX_INDEX + UI_MAX_DOTS + 12)
@@ -36,7 +36,7 @@ typedef struct {
     lang_t lang;
     bool hint;                     /* attract mode: "touch the screen" */
     bool furigana, large, contrast, playing; /* modes on (drawn inverted and with ✓), narration playing */
-    int focus;                     /* the hit id with the keyboard focus ring, or HIT_NONE */
+    int focus;                     /* the hit id with the keyboard focus ring, or UI_HIT_NONE */
     bool focus_shown;
     float scroll, scroll_max, visible_h; /* the panel's scroll (scroll_max 0: it fits) */
     const lang_info_t *li;         /* the words of the visitor's language (NULL: by lang, ja or en) */
@@ -60,7 +60,7 @@ rectf_t ui_chrome_rect(const ui_chrome_t *c, int id);
 /* The chrome with the tray, toggles, focus ring and scroll cue (scale: larger text for labels). */
 void ui_chrome_draw(dlist_t *dl, const metrics_t *m, int w, int h, const ui_chrome_t *c, int npanels,
                     const ui_view_t *v);
-/* HIT_* or a panel index (a page dot). */
+/* UI_HIT_* or a panel index (a page dot). */
 int ui_chrome_hit(const ui_chrome_t *c, float x, float y);
 /* picker: whether the language button is there (the deck has more than one language). */
 void ui_chrome_build(dlist_t *dl, const metrics_t *m, int w, int h, int npanels, int current, const lang_info_t *li,
@@ -80,7 +80,7 @@ typedef struct {
 } ui_picker_t;
 
 void ui_picker_geometry(ui_picker_t *pk, int w, int h, int nlangs);
-/* HIT_CLOSE, a language, or HIT_NONE. */
+/* UI_HIT_CLOSE, a language, or UI_HIT_NONE. */
 int ui_picker_hit(const ui_picker_t *pk, float x, float y);
 /* names[i] in ms[i]; m and li: the language on screen (the title, Close); focus: the keys' place. */
 void ui_picker_build(dlist_t *dl, const metrics_t *m, const lang_info_t *li, int w, int h, const char *const *names,
@@ -91,7 +91,7 @@ void ui_index_draw(dlist_t *dl, const metrics_t *m, int w, int h, const char *co
 
 
 /* The admin door and overlay. Keys 0-8 are the digits 1-9, then ←, 0, OK. */
-typedef enum { AHIT_NONE = -1, AHIT_BACK = 10, AHIT_OK, AHIT_CLOSE, AHIT_RELOAD, AHIT_EXIT } ui_admin_hit_t;
+typedef enum { UI_AHIT_NONE = -1, UI_AHIT_BACK = 10, UI_AHIT_OK, UI_AHIT_CLOSE, UI_AHIT_RELOAD, UI_AHIT_EXIT } ui_admin_hit_t;
 #define UI_ADMIN_INFO 16
 
 typedef struct {
@@ -103,7 +103,7 @@ typedef struct {
 /* A long press here opens the admin door: the top corners, one target square each. */
 bool ui_admin_corner(int w, int h, float x, float y);
 void ui_admin_geometry(ui_admin_t *a, int w, int h, bool can_exit);
-/* A digit 0-9 or AHIT_* for a tap in the given state. */
+/* A digit 0-9 or UI_AHIT_* for a tap in the given state. */
 int ui_admin_hit(const ui_admin_t *a, admin_state_t st, float x, float y);
 void ui_admin_build(dlist_t *dl, const metrics_t *m, int w, int h, const admin_t *adm, const char *const *info,
                     int ninfo, bool can_exit, const lang_info_t *li);

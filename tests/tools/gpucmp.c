@@ -45,7 +45,7 @@ static void draw(side_t *s, engine_t *e, const frame_t *f, lang_t lang)
     ui_chrome_build(&chrome, engine_metrics(e, lang), s->p.w, s->p.h, e->deck.count, f->a, &e->cfg.langs.info[lang],
                     engine_nlangs(e) > 1, false);
     render_dlist(s->rd, &chrome, 0, 0, 1);
-    dlist_free(&chrome);
+    layout_dlist_free(&chrome);
 }
 
 static int read_back(side_t *s)
@@ -84,16 +84,16 @@ int main(int argc, char **argv)
     const char *keep_dir = argc >= 5 && !strcmp(argv[3], "--keep") ? argv[4] : NULL;
     config_t cfg;
     config_defaults(&cfg);
-    cfg.content_dir = xstrdup("content");
+    cfg.content_dir = mem_strdup("content");
     cfg.fullscreen = false;
-    cfg.renderer = RENDERER_GPU;
+    cfg.renderer = CONFIG_RENDERER_GPU;
     diag_list_t d = {0};
     engine_t e;
     if (engine_open(&e, &cfg, "fonts", &d) != 0) return 3;
     engine_set_size(&e, w, h);
     side_t gpu = {0}, soft = {0};
     if (platform_open(&gpu.p, &cfg, PLATFORM_WINDOW, w, h) != 0) return 3;
-    if (gpu.p.renderer != RENDERER_GPU) { fprintf(stderr, "gpucmp: no GL renderer here\n"); return 3; }
+    if (gpu.p.renderer != CONFIG_RENDERER_GPU) { fprintf(stderr, "gpucmp: no GL renderer here\n"); return 3; }
     if (platform_open(&soft.p, &cfg, PLATFORM_OFFSCREEN, w, h) != 0) return 3;
     if (gpu.p.out_w != w || gpu.p.out_h != h) { fprintf(stderr, "gpucmp: window is %dx%d\n", gpu.p.out_w, gpu.p.out_h); return 3; }
     SDL_RendererInfo info;

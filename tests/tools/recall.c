@@ -14,7 +14,7 @@ static int *count_file(const char *path, long *total)
     size_t n;
     char *d = NULL;
     const char *err = NULL;
-    if (file_read(path, 1 << 24, &d, &n, &err) != 0) { fprintf(stderr, "%s: %s\n", path, err); exit(2); }
+    if (path_read(path, 1 << 24, &d, &n, &err) != 0) { fprintf(stderr, "%s: %s\n", path, err); exit(2); }
     int *c = calloc(MAX_CP, sizeof *c);
     size_t i = 0;
     *total = 0;

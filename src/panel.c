@@ -1,5 +1,5 @@
 #define _DEFAULT_SOURCE
-#include "annai/content.h"
+#include "annai/panel.h"
 #include "annai/linebreak.h"
 
 #include <dirent.h>
@@ -23,7 +23,7 @@ const char *panel_layout_name(panel_layout_t l) { return layout_names[l]; }
 
 static block_t *block_new(panel_t *p, block_kind_t kind, int level, int line)
 {
-    ARRAY_GROW(p->blocks, p->nblocks, p->capblocks, p->nblocks + 1);
+    MEM_ARRAY_GROW(p->blocks, p->nblocks, p->capblocks, p->nblocks + 1);
     block_t *b = &p->blocks[p->nblocks++];
     memset(b, 0, sizeof *b);
     b->kind = kind;
@@ -34,10 +34,10 @@ static block_t *block_new(panel_t *p, block_kind_t kind, int level, int line)
 
 static span_t *span_push(block_t *b, const char *text, size_t n, const char *ruby, unsigned style)
 {
-    ARRAY_GROW(b->spans, b->nspans, b->capspans, b->nspans + 1);
+    MEM_ARRAY_GROW(b->spans, b->nspans, b->capspans, b->nspans + 1);
     span_t *s = &b->spans[b->nspans++];
-    s->text = xstrndup(text, n);
-    s->ruby = ruby ? xstrdup(ruby) : NULL;
+    s->text = mem_strndup(text, n);
+    s->ruby = ruby ? mem_strdup(ruby) : NULL;
     s->style = style;
     return s;
 }
@@ -99,7 +99,7 @@ static void ruby_split(const span_t *s, block_t *out, const char *path, int line
         size_t base_text = (size_t)base + (bar >= 0 ? 3 : 0);
         if (base_text >= at || close == t + i) { bar = -1; continue; } /* empty base or reading */
         if ((size_t)base > plain) span_push(out, t + plain, (size_t)base - plain, NULL, s->style);
-        char *reading = xstrndup(t + i, (size_t)(close - (t + i)));
+        char *reading = mem_strndup(t + i, (size_t)(close - (t + i)));
         span_push(out, t + base_text, at - base_text, reading, s->style);
         free(reading);
         i = (size_t)(close - t) + 3;
@@ -116,7 +116,7 @@ static void ruby_split(const span_t *s, block_t *out, const char *path, int line
 
 /* Typewriter quotes become typographic ones, as a typesetter would set them: " and ' after a
  * space, an opening bracket or the start of a block open (“ ‘), elsewhere they close (” ’). */
-void content_smart_quotes(block_t *b)
+void panel_smart_quotes(block_t *b)
 {
     uint32_t prev = ' ';
     for (int i = 0; i < b->nspans; i++) {
@@ -148,11 +148,11 @@ static void quotes_in_string(char **s)
     if (!*s) return;
     span_t sp = {*s, NULL, 0};
     block_t b = {.spans = &sp, .nspans = 1};
-    content_smart_quotes(&b);
+    panel_smart_quotes(&b);
     *s = sp.text;
 }
 
-void content_apply_ruby(block_t *b, const char *path, diag_list_t *diags)
+void panel_apply_ruby(block_t *b, const char *path, diag_list_t *diags)
 {
     block_t out = {0};
     for (int i = 0; i < b->nspans; i++) {
@@ -226,8 +226,8 @@ static char *image_resolve(const char *src, const char *dir, const char **err)
     if (strncmp(real, realdir, dn) || real[dn] != '/') { *err = "image is outside the content folder"; return NULL; }
     struct stat st;
     if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) { *err = "image is not a regular file"; return NULL; }
-    if (st.st_size > CONTENT_MAX_IMAGE_BYTES) { *err = "image file too large"; return NULL; }
-    return xstrdup(real);
+    if (st.st_size > PANEL_MAX_IMAGE_BYTES) { *err = "image file too large"; return NULL; }
+    return mem_strdup(real);
 }
 
 /* ---- Markdown body via md4c ---- */
@@ -285,7 +285,7 @@ static void text_append(md_ctx_t *c, const char *t, size_t n)
     if (b->nspans && b->spans[b->nspans - 1].style == c->style && !b->spans[b->nspans - 1].ruby) {
         span_t *s = &b->spans[b->nspans - 1];
         size_t old = strlen(s->text);
-        s->text = xrealloc(s->text, old + n + 1);
+        s->text = mem_realloc(s->text, old + n + 1);
         memcpy(s->text + old, t, n);
         s->text[old + n] = 0;
     } else {
@@ -297,8 +297,8 @@ static block_t *ensure_block(md_ctx_t *c, block_kind_t kind, const char *at)
 {
     if (c->cur) return c->cur;
     if (c->p->nblocks >= CONTENT_MAX_BLOCKS) return NULL;
-    c->cur = block_new(c->p, kind, kind == BLOCK_ITEM ? c->list_depth : 0, at ? line_of(c, at) : c->first_line);
-    if (kind == BLOCK_ITEM && c->cur->level > CONTENT_MAX_LIST_DEPTH) c->cur->level = CONTENT_MAX_LIST_DEPTH;
+    c->cur = block_new(c->p, kind, kind == PANEL_BLOCK_ITEM ? c->list_depth : 0, at ? line_of(c, at) : c->first_line);
+    if (kind == PANEL_BLOCK_ITEM && c->cur->level > CONTENT_MAX_LIST_DEPTH) c->cur->level = CONTENT_MAX_LIST_DEPTH;
     return c->cur;
 }
 
@@ -318,11 +318,11 @@ static int md_enter_block(MD_BLOCKTYPE t, void *detail, void *u)
     case MD_BLOCK_H:
         c->cur = NULL;
         if (c->p->nblocks < CONTENT_MAX_BLOCKS) {
-            c->cur = block_new(c->p, BLOCK_HEADING, (int)((MD_BLOCK_H_DETAIL *)detail)->level, 0);
+            c->cur = block_new(c->p, PANEL_BLOCK_HEADING, (int)((MD_BLOCK_H_DETAIL *)detail)->level, 0);
         }
         break;
     case MD_BLOCK_P: case MD_BLOCK_CODE: case MD_BLOCK_QUOTE: case MD_BLOCK_TD: case MD_BLOCK_TH:
-        if (c->in_item && c->cur && c->cur->kind == BLOCK_ITEM) {
+        if (c->in_item && c->cur && c->cur->kind == PANEL_BLOCK_ITEM) {
             if (c->cur->nspans) c->pending_soft = true;
         } else {
             c->cur = NULL;
@@ -356,7 +356,7 @@ static void image_finish(md_ctx_t *c)
         diag_add(c->diags, c->path, c->img_line, "%s: %s", err, c->img_src);
         free(real);
     } else if (c->p->nblocks < CONTENT_MAX_BLOCKS) {
-        block_t *b = block_new(c->p, BLOCK_IMAGE, 0, c->img_line);
+        block_t *b = block_new(c->p, PANEL_BLOCK_IMAGE, 0, c->img_line);
         b->image = real;
         b->alt = buf_take(&c->alt);
         b->img_w = w;
@@ -372,11 +372,11 @@ static void image_finish(md_ctx_t *c)
 static int md_enter_span(MD_SPANTYPE t, void *detail, void *u)
 {
     md_ctx_t *c = u;
-    if (t == MD_SPAN_STRONG) c->style |= STYLE_BOLD;
-    if (t == MD_SPAN_EM) c->style |= STYLE_EM;
+    if (t == MD_SPAN_STRONG) c->style |= PANEL_STYLE_BOLD;
+    if (t == MD_SPAN_EM) c->style |= PANEL_STYLE_EM;
     if (t == MD_SPAN_IMG && !c->in_image++) {
         MD_SPAN_IMG_DETAIL *d = detail;
-        c->img_src = xstrndup(d->src.text, d->src.size);
+        c->img_src = mem_strndup(d->src.text, d->src.size);
         c->img_line = line_of(c, d->src.text);
     }
     return 0;
@@ -386,8 +386,8 @@ static int md_leave_span(MD_SPANTYPE t, void *detail, void *u)
 {
     md_ctx_t *c = u;
     (void)detail;
-    if (t == MD_SPAN_STRONG) c->style &= ~(unsigned)STYLE_BOLD;
-    if (t == MD_SPAN_EM) c->style &= ~(unsigned)STYLE_EM;
+    if (t == MD_SPAN_STRONG) c->style &= ~(unsigned)PANEL_STYLE_BOLD;
+    if (t == MD_SPAN_EM) c->style &= ~(unsigned)PANEL_STYLE_EM;
     if (t == MD_SPAN_IMG && !--c->in_image) {
         image_finish(c);
         c->cur = NULL; /* text after an image starts a new block, after it */
@@ -420,7 +420,7 @@ static int md_text(MD_TEXTTYPE t, const MD_CHAR *text, MD_SIZE size, void *u)
 {
     md_ctx_t *c = u;
     if (c->in_image) { buf_put(&c->alt, text, size); return 0; }
-    if (!c->cur && !ensure_block(c, c->in_item ? BLOCK_ITEM : BLOCK_PARAGRAPH, t == MD_TEXT_NORMAL ? text : NULL))
+    if (!c->cur && !ensure_block(c, c->in_item ? PANEL_BLOCK_ITEM : PANEL_BLOCK_PARAGRAPH, t == MD_TEXT_NORMAL ? text : NULL))
         return 0;
     if (!c->cur->line) c->cur->line = line_of(c, text);
     switch (t) {
@@ -447,8 +447,8 @@ static void body_parse(md_ctx_t *c, const char *body, size_t n)
     free(c->img_src);
     buf_free(&c->alt);
     for (int i = 0; i < c->p->nblocks; i++) {
-        content_apply_ruby(&c->p->blocks[i], c->path, c->diags);
-        content_smart_quotes(&c->p->blocks[i]);
+        panel_apply_ruby(&c->p->blocks[i], c->path, c->diags);
+        panel_smart_quotes(&c->p->blocks[i]);
     }
 }
 
@@ -476,7 +476,7 @@ static int fm_key(void *user, const char *section, const char *key, const char *
     const char *err = NULL;
     size_t vn = strlen(value);
     char *v = (vn >= 2 && ((value[0] == '"' && value[vn - 1] == '"') || (value[0] == '\'' && value[vn - 1] == '\'')))
-                  ? xstrndup(value + 1, vn - 2) : xstrdup(value);
+                  ? mem_strndup(value + 1, vn - 2) : mem_strdup(value);
     if (*section) diag_add(c->diags, c->path, line, "front matter has no sections ([%s])", section);
     else if (!strcmp(key, "title")) { free(p->title); p->title = v; v = NULL; if (!*p->title) diag_add(c->diags, c->path, line, "empty title"); }
     else if (!strcmp(key, "layout")) {
@@ -507,7 +507,7 @@ static void qr_build(panel_t *p, int line, diag_list_t *d)
     QRcode *q = QRcode_encodeString8bit(p->qr, 0, QR_ECLEVEL_M);
     if (!q) { diag_add(d, p->path, line, "qr payload too long to encode (%zu bytes)", strlen(p->qr)); return; }
     p->qr_size = q->width;
-    p->qr_modules = xcalloc((size_t)q->width * (size_t)q->width, 1);
+    p->qr_modules = mem_calloc((size_t)q->width * (size_t)q->width, 1);
     for (int i = 0; i < q->width * q->width; i++) p->qr_modules[i] = q->data[i] & 1;
     QRcode_free(q);
 }
@@ -558,14 +558,14 @@ static void title_ruby(panel_t *p, int line, diag_list_t *diags)
 {
     if (!p->title) return;
     block_t *b = &p->title_block;
-    b->kind = BLOCK_HEADING;
+    b->kind = PANEL_BLOCK_HEADING;
     b->line = line;
-    span_push(b, p->title, strlen(p->title), NULL, STYLE_BOLD);
-    content_apply_ruby(b, p->path, diags);
+    span_push(b, p->title, strlen(p->title), NULL, PANEL_STYLE_BOLD);
+    panel_apply_ruby(b, p->path, diags);
     buf_t plain = {0};
     for (int i = 0; i < b->nspans; i++) buf_puts(&plain, b->spans[i].text);
     free(p->title);
-    p->title = plain.data ? buf_take(&plain) : xstrdup("");
+    p->title = plain.data ? buf_take(&plain) : mem_strdup("");
 }
 
 static char *stem_of(const char *path, char **tag)
@@ -575,10 +575,10 @@ static char *stem_of(const char *path, char **tag)
     size_t n = strlen(base);
     if (n > 3 && !strcmp(base + n - 3, ".md")) n -= 3;
     *tag = NULL;
-    char *stem = xstrndup(base, n);
+    char *stem = mem_strndup(base, n);
     char *dot = strrchr(stem, '.');
     if (dot && dot != stem && lang_tag_valid(dot + 1)) {
-        *tag = xstrdup(dot + 1);
+        *tag = mem_strdup(dot + 1);
         *dot = 0;
     }
     return stem;
@@ -587,7 +587,7 @@ static char *stem_of(const char *path, char **tag)
 /* Normalises CRLF to LF so that every later step sees one kind of line end. */
 static char *strip_cr(const char *d, size_t n, size_t *out_n)
 {
-    char *o = xrealloc(NULL, n + 1);
+    char *o = mem_realloc(NULL, n + 1);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (!(d[i] == '\r' && i + 1 < n && d[i + 1] == '\n')) o[k++] = d[i];
@@ -616,8 +616,8 @@ panel_t *panel_parse(const char *path, const char *data, size_t len, const char 
     if (!bytes_valid(path, data, len, diags)) return NULL;
     size_t n;
     char *d = strip_cr(data, len, &n);
-    panel_t *p = xcalloc(1, sizeof *p);
-    p->path = xstrdup(path);
+    panel_t *p = mem_calloc(1, sizeof *p);
+    p->path = mem_strdup(path);
     p->stem = stem_of(path, &p->tag);
     p->layout = PANEL_TEXT;
     timeplan_init(&p->plan);
@@ -662,7 +662,7 @@ panel_t *panel_load(const char *path, const char *dir, diag_list_t *diags)
     char *data;
     size_t len;
     const char *err;
-    if (file_read(path, UTIL_MAX_FILE_BYTES, &data, &len, &err) != 0) {
+    if (path_read(path, PATH_MAX_FILE_BYTES, &data, &len, &err) != 0) {
         diag_add(diags, path, 0, "%s", err);
         return NULL;
     }

@@ -1,7 +1,7 @@
-/* content: the panel folder -> doc model (deck -> panels -> blocks -> spans).
+/* panel: one panel file -> its doc model (panel -> blocks -> spans); deck.h gathers the folder.
  * Front matter with inih, body with md4c, ruby in Aozora notation. No SDL. */
-#ifndef ANNAI_CONTENT_H
-#define ANNAI_CONTENT_H
+#ifndef ANNAI_PANEL_H
+#define ANNAI_PANEL_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -14,8 +14,8 @@
 #ifndef CONTENT_MAX_PANELS
 #define CONTENT_MAX_PANELS 5000
 #endif
-#ifndef CONTENT_MAX_IMAGE_BYTES
-#define CONTENT_MAX_IMAGE_BYTES (16 * 1024 * 1024)
+#ifndef PANEL_MAX_IMAGE_BYTES
+#define PANEL_MAX_IMAGE_BYTES (16 * 1024 * 1024)
 #endif
 #ifndef CONTENT_MAX_IMAGE_SIDE
 #define CONTENT_MAX_IMAGE_SIDE 8192
@@ -28,7 +28,7 @@
 #endif
 #define CONTENT_MAX_LIST_DEPTH 2 /* deeper items are shown at the second level */
 
-enum { STYLE_BOLD = 1, STYLE_EM = 2 };
+enum { PANEL_STYLE_BOLD = 1, PANEL_STYLE_EM = 2 };
 
 typedef struct {
     char *text;   /* UTF-8; "\n" is a hard line break */
@@ -36,7 +36,7 @@ typedef struct {
     unsigned style;
 } span_t;
 
-typedef enum { BLOCK_HEADING, BLOCK_PARAGRAPH, BLOCK_ITEM, BLOCK_IMAGE } block_kind_t;
+typedef enum { PANEL_BLOCK_HEADING, PANEL_BLOCK_PARAGRAPH, PANEL_BLOCK_ITEM, PANEL_BLOCK_IMAGE } block_kind_t;
 
 typedef struct {
     block_kind_t kind;
@@ -44,7 +44,7 @@ typedef struct {
     int line;        /* source line, for messages */
     span_t *spans;
     int nspans, capspans;
-    char *image;     /* BLOCK_IMAGE: absolute, confined path */
+    char *image;     /* PANEL_BLOCK_IMAGE: absolute, confined path */
     char *alt;
     int img_w, img_h;
 } block_t;
@@ -76,10 +76,10 @@ void panel_free(panel_t *p);
 
 const char *panel_layout_name(panel_layout_t l);
 /* Splits Aozora ruby out of a block's spans (exposed for tests). */
-void content_apply_ruby(block_t *b, const char *path, diag_list_t *diags);
+void panel_apply_ruby(block_t *b, const char *path, diag_list_t *diags);
 /* "straight" quotes -> “typographic” ones (exposed for tests). */
-void content_smart_quotes(block_t *b);
-bool content_is_ignored_name(const char *name);
+void panel_smart_quotes(block_t *b);
+bool deck_is_ignored_name(const char *name);
 
 #include "annai/deck.h" /* the deck of panels, in the deck's languages */
 
