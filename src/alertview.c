@@ -60,13 +60,13 @@ static float text_run(dlist_t *dl, const metrics_t *m, const char *s, rectf_t r,
 static bool place(dlist_t *dl, const metrics_t *m, const alert_msg_t *msg, lang_t l, rectf_t r, float px)
 {
     bool clipped = false;
-    float y = text_run(dl, m, msg->title[l], r, px, ALERTVIEW_TITLE, FONTS_FACE_BOLD, LAYOUT_ALIGN_LEFT, ALERTVIEW_BLOCK_BASE - (int)l,
+    float y = text_run(dl, m, msg->title[l], r, px, PALETTE_ALERT_TITLE, FONTS_FACE_BOLD, LAYOUT_ALIGN_LEFT, ALERTVIEW_BLOCK_BASE - (int)l,
                        &clipped);
     if (msg->text[l] && *msg->text[l]) {
         rectf_t rest = {r.x, y + px * GAP_OF_PX, r.w, r.y + r.h - y - px * GAP_OF_PX};
         float tp = px * TEXT_OF_TITLE;
         if (rest.h < tp) return false;
-        text_run(dl, m, msg->text[l], rest, tp, ALERTVIEW_TEXT, FONTS_FACE_REGULAR, LAYOUT_ALIGN_LEFT, ALERTVIEW_BLOCK_BASE - (int)l,
+        text_run(dl, m, msg->text[l], rest, tp, PALETTE_ALERT_TEXT, FONTS_FACE_REGULAR, LAYOUT_ALIGN_LEFT, ALERTVIEW_BLOCK_BASE - (int)l,
                  &clipped);
     }
     return !clipped;
@@ -100,10 +100,10 @@ static void band(dlist_t *dl, const metrics_t *m, const langset_t *ls, const the
         strncat(label, words[k].band, sizeof label - strlen(label) - 1);
     }
     rectf_t b = {0, 0, (float)w, BAND_UNITS * t->unit};
-    rect(dl, b, ALERTVIEW_BAND);
+    rect(dl, b, PALETTE_ALERT_BAND);
     float px = b.h * 0.5f;
     rectf_t r = {t->margin, (b.h - px) / 2, (float)w - 2 * t->margin, px * 1.4f};
-    text_run(dl, m, label, r, px, ALERTVIEW_BG, FONTS_FACE_BOLD, LAYOUT_ALIGN_CENTER, ALERTVIEW_BLOCK_BASE + 1, NULL);
+    text_run(dl, m, label, r, px, PALETTE_ALERT_BG, FONTS_FACE_BOLD, LAYOUT_ALIGN_CENTER, ALERTVIEW_BLOCK_BASE + 1, NULL);
 }
 
 static void stamp(dlist_t *dl, const metrics_t *m, const langset_t *ls, const theme_t *t, int w, int h,
@@ -120,7 +120,7 @@ static void stamp(dlist_t *dl, const metrics_t *m, const langset_t *ls, const th
     }
     float px = STAMP_UNITS * t->unit * 0.5f;
     rectf_t r = {t->margin, (float)h - STAMP_UNITS * t->unit + px * 0.4f, (float)w - 2 * t->margin, px * 1.4f};
-    text_run(dl, m, line, r, px, ALERTVIEW_TEXT, FONTS_FACE_REGULAR, LAYOUT_ALIGN_LEFT, ALERTVIEW_BLOCK_BASE + 2, NULL);
+    text_run(dl, m, line, r, px, PALETTE_ALERT_TEXT, FONTS_FACE_REGULAR, LAYOUT_ALIGN_LEFT, ALERTVIEW_BLOCK_BASE + 2, NULL);
 }
 
 void alertview_build(dlist_t *dl, alertview_faces_fn faces, void *ud, const langset_t *ls, int w, int h,
@@ -131,7 +131,7 @@ void alertview_build(dlist_t *dl, alertview_faces_fn faces, void *ud, const lang
     layout_dlist_clear(dl);
     dl->w = w;
     dl->h = h;
-    dl->bg = ALERTVIEW_BG;
+    dl->bg = PALETTE_ALERT_BG;
     lang_t langs[LANG_MAX];
     int n = alertview_langs(msg, deflt, langs);
     const metrics_t *m = faces(ud, n ? langs[0] : deflt);
@@ -142,7 +142,7 @@ void alertview_build(dlist_t *dl, alertview_faces_fn faces, void *ud, const lang
     float share = (bottom - top) / (float)weights, y = top, start = TITLE_UNITS * t.unit;
     for (int i = 0; i < n; i++) {
         float rh = share * (float)(i == 0 ? ALERTVIEW_DEFAULT_WEIGHT : 1);
-        if (i) rect(dl, (rectf_t){t.margin, y - t.unit * 0.6f, (float)w - 2 * t.margin, fmaxf(2.0f, t.unit * 0.2f)}, ALERTVIEW_RULE);
+        if (i) rect(dl, (rectf_t){t.margin, y - t.unit * 0.6f, (float)w - 2 * t.margin, fmaxf(2.0f, t.unit * 0.2f)}, PALETTE_ALERT_RULE);
         float px = fit(dl, faces(ud, langs[i]), msg, langs[i], (rectf_t){t.margin, y, (float)w - 2 * t.margin, rh - t.unit * 1.2f}, start, t.min_px);
         if (i == 0) start = px * OTHER_OF_DEFAULT;
         y += rh;

@@ -4,10 +4,9 @@
 #include <stdlib.h>
 #include "annai/linebreak.h"
 #include "annai/phrase.h"
-#include "layout_private.h"
+#include "para_private.h"
 
 #define BALANCE_STEPS 12 /* bisection steps for the balanced width: 1/4096 of the column */
-#define SHORT_LINE_CHARS 2 /* JLREQ: a last line this short reads as stranded */
 /* a heading may get this much smaller to keep its last line from being stranded: beyond it the
  * size step from the heading above reads as a different level */
 #define HEADING_STRAND_MIN_SCALE 0.7f
@@ -72,23 +71,6 @@ void heading_breaks(const phrase_model_t *model, para_t *p, break_mode_t mode)
     free(phrase);
 }
 
-/* One or two characters when the line has Japanese in it, else one word (when words count). */
-static bool short_run(const tchar_t *c, int n, bool words)
-{
-    int chars = 0, nwords = 0;
-    bool cjk = false, in_word = false;
-    for (int i = 0; i < n; i++) {
-        bool space = linebreak_is_space(c[i].cp);
-        chars += !space;
-        cjk |= linebreak_is_cjk(c[i].cp);
-        nwords += !space && !in_word;
-        in_word = !space;
-    }
-    return chars > 0 && (cjk ? chars <= SHORT_LINE_CHARS : words && nwords <= 1);
-}
-
-bool para_line_is_short(const para_t *p, int s, int e, bool words) { return short_run(p->c + s, e - s, words); }
-
 typedef struct {
     int lines, weak;
     bool short_last;
@@ -99,7 +81,7 @@ static fit_t fit_measure(const para_t *p, float w, float hang)
     fit_t f = {0, 0, false};
     line_t last = {0, 0, 0, false, false, false, false};
     for (int s = 0; s < p->n;) {
-        line_t ln = line_find(p, s, w, hang);
+        line_t ln = para_line_find(p, s, w, hang);
         f.lines++;
         f.weak += ln.weak && ln.next < p->n;
         last = ln;

@@ -1,4 +1,4 @@
-/* palette: the two themes as data and WCAG contrast. */
+/* palette: the two themes as data, WCAG contrast, and the accent rules (palette.h). */
 #include "annai/palette.h"
 
 #include <math.h>
@@ -13,7 +13,7 @@ static const palette_t palettes[PALETTE_COUNT] = {
         .card = 0xFFFFFFFFu, .on_accent = 0xFFFFFFFFu, .accent = 0xFF0B5CADu,
         .bar = 0xFFE9E5DCu, .button = 0xFFFFFFFFu, .button_ink = 0xFF1A1A1Au, .border = 0xFF0B5CADu,
         .dot = 0xFF8A857Cu, .dot_active = 0xFF0B5CADu, .focus = 0xFF0B5CADu,
-        .alert_bg = 0xFF000000u, .alert_ink = 0xFFFFFFFFu,
+        .alert_bg = PALETTE_ALERT_BG, .alert_ink = PALETTE_ALERT_TEXT,
         .admin_bg = 0xFF20242Au, .admin_ink = 0xFFF2F2F2u, .admin_warn = 0xFFFFB4A8u,
         .accent_min = 7.5, .panel_accents = 1,
     },
@@ -25,7 +25,7 @@ static const palette_t palettes[PALETTE_COUNT] = {
         .card = 0xFF000000u, .on_accent = 0xFF000000u, .accent = 0xFFFFE14Du,
         .bar = 0xFF000000u, .button = 0xFF000000u, .button_ink = 0xFFFFFFFFu, .border = 0xFFFFFFFFu,
         .dot = 0xFF9E9E9Eu, .dot_active = 0xFFFFE14Du, .focus = 0xFFFFE14Du,
-        .alert_bg = 0xFF000000u, .alert_ink = 0xFFFFFFFFu,
+        .alert_bg = PALETTE_ALERT_BG, .alert_ink = PALETTE_ALERT_TEXT,
         .admin_bg = 0xFF000000u, .admin_ink = 0xFFFFFFFFu, .admin_warn = 0xFFFFE14Du,
         .accent_min = 15.0, .panel_accents = 0,
     },
@@ -103,4 +103,20 @@ palette_id_t palette_by_name(const char *name)
     for (int i = 0; i < PALETTE_COUNT; i++)
         if (name && strcmp(name, palettes[i].name) == 0) return (palette_id_t)i;
     return PALETTE_COUNT;
+}
+
+uint32_t palette_accent(const palette_t *pal, bool has_own, uint32_t own)
+{
+    return pal->panel_accents && has_own ? own : pal->accent & 0xFFFFFF;
+}
+
+uint32_t palette_title_field(const palette_t *pal, uint32_t accent)
+{
+    uint32_t field = pal->panel_accents ? palette_darken_for_contrast(accent, pal->on_accent, pal->accent_min) : pal->accent;
+    return PALETTE_OPAQUE | field;
+}
+
+uint32_t palette_label_ink(const palette_t *pal, uint32_t accent)
+{
+    return PALETTE_OPAQUE | palette_darken_for_contrast(accent, pal->bg, PALETTE_TEXT_MIN);
 }

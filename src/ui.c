@@ -282,7 +282,7 @@ static void scroll_cue(dlist_t *dl, const ui_chrome_t *c, const skin_t *k, const
     float track = v->visible_h, total = track + v->scroll_max, wd = t->unit * 1.2f;
     float th = fmaxf(track * track / total, c->target), ty = (track - th) * v->scroll / v->scroll_max;
     float x = (float)dl->w - wd - t->unit * 0.8f;
-    rect_add(dl, LAYOUT_DL_RECT, (rectf_t){x + wd * 0.35f, 0, wd * 0.3f, track}, k->pal->rule | 0xFF000000u);
+    rect_add(dl, LAYOUT_DL_RECT, (rectf_t){x + wd * 0.35f, 0, wd * 0.3f, track}, k->pal->rule | PALETTE_OPAQUE);
     rect_add(dl, LAYOUT_DL_RECT, (rectf_t){x, ty, wd, th}, k->pal->ink);
     if (v->scroll < v->scroll_max - 1) {
         char more[64];
@@ -429,7 +429,7 @@ void ui_index_draw(dlist_t *dl, const metrics_t *m, int w, int h, const char *co
         bool cur = i == current; /* the current panel: inverted, and its number bold in a bar */
         rect_add(dl, LAYOUT_DL_RECT, r, cur ? pal->ink : pal->card);
         rect_add(dl, LAYOUT_DL_RECT, (rectf_t){r.x, r.y, bar, r.h}, pal->border);
-        if (!cur) rect_add(dl, LAYOUT_DL_RECT, (rectf_t){r.x, r.y + r.h - k.border, r.w, k.border}, pal->rule | 0xFF000000u);
+        if (!cur) rect_add(dl, LAYOUT_DL_RECT, (rectf_t){r.x, r.y + r.h - k.border, r.w, k.border}, pal->rule | PALETTE_OPAQUE);
         char num[16];
         snprintf(num, sizeof num, "%d", i + 1);
         uint32_t ink = cur ? pal->card : pal->ink;

@@ -301,7 +301,7 @@ static void test_contrast(void **state)
     assert_true(layout_contrast(0x1A1A1A, 0xF7F5F0) >= 7.0);
     assert_true(layout_contrast(0x3A3A3A, 0xF7F5F0) >= 7.0);
     uint32_t accents[] = {0x0B5CAD, 0x1F7A4D, 0xB3541E, 0x6A3D9A, 0xFFD700, 0x00FFFF};
-    for (size_t i = 0; i < 6; i++) assert_true(layout_contrast(0xFFFFFF, layout_darken_for_contrast(accents[i], 0xFFFFFF, 7.5)) >= 7.0);
+    for (size_t i = 0; i < 6; i++) assert_true(layout_contrast(0xFFFFFF, palette_darken_for_contrast(accents[i], 0xFFFFFF, 7.5)) >= 7.0);
 }
 
 /* A window manager can hand a zero or negative size, a flag a huge one: layout ends (a hang

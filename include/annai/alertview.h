@@ -6,11 +6,14 @@
 #include "annai/alert.h"
 #include "annai/layout.h"
 
-#define ALERTVIEW_BG 0xFF000000u
-#define ALERTVIEW_BAND 0xFFFFD400u     /* signal yellow: 14.6:1 against the black */
-#define ALERTVIEW_TITLE 0xFFFFD400u
-#define ALERTVIEW_TEXT 0xFFFFFFFFu      /* 21:1 */
-#define ALERTVIEW_RULE 0xFF6E6E6Eu
+#include "annai/palette.h"
+
+/* the alert's colours are the palette's (one look in every theme) */
+#define ALERTVIEW_BG PALETTE_ALERT_BG
+#define ALERTVIEW_BAND PALETTE_ALERT_BAND
+#define ALERTVIEW_TITLE PALETTE_ALERT_TITLE
+#define ALERTVIEW_TEXT PALETTE_ALERT_TEXT
+#define ALERTVIEW_RULE PALETTE_ALERT_RULE
 #define ALERTVIEW_DEFAULT_WEIGHT 2      /* the default language gets twice the room of each other */
 #define ALERTVIEW_BLOCK_BASE (-100)     /* dl line block ids: ALERTVIEW_BLOCK_BASE - lang */
 

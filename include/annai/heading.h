@@ -22,7 +22,7 @@ float heading_fit(const metrics_t *m, const span_t *spans, int nspans, float w, 
                   int max_lines);
 
 struct para;
-/* Rewrites a heading's break opportunities (layout_private.h): phrase boundaries stay, word
+/* Rewrites a heading's break opportunities (para_private.h): phrase boundaries stay, word
  * boundaries inside a phrase become LINEBREAK_BRK_WORD (LINEBREAK_BRK_ALLOW in LAYOUT_BREAK_WORDS), the rest go. */
 void heading_breaks(const struct phrase_model *model, struct para *p, break_mode_t mode);
 

@@ -1,5 +1,7 @@
 /* layout: doc model + font metrics -> display list (rects, images, QR, positioned glyphs).
- * Pure C: the renderer only draws what this returns. JLREQ line composition lives here. */
+ * Pure C: the renderer only draws what this returns. layout.c holds the display list and the
+ * panel templates (title, text, list, timeline, cards) with their fitting; JLREQ line
+ * composition is para.c's (layout_text), the type scale theme.c's, the colours palette.c's. */
 #ifndef ANNAI_LAYOUT_H
 #define ANNAI_LAYOUT_H
 
@@ -7,6 +9,7 @@
 #include <stdint.h>
 #include "annai/atlas.h"
 #include "annai/panel.h"
+#include "annai/theme.h"
 
 struct phrase_model;
 
@@ -82,17 +85,10 @@ typedef struct {
     break_mode_t breaks;
 } text_style_t;
 
-/* Type scale of the theme for a screen; everything scales with the short side. */
-typedef struct {
-    float unit;          /* 1% of the short side */
-    float margin, body_px, min_px, title_px, h2_px, h3_px, chrome_h;
-} theme_t;
-
-void theme_for(theme_t *t, int w, int h);
-/* The same with every text size multiplied by text_scale (the larger-text mode). */
-void theme_for_scaled(theme_t *t, int w, int h, float text_scale);
 void layout_dlist_clear(dlist_t *dl);
 void layout_dlist_free(dlist_t *dl);
+/* Appends an item (a rect, disc, image or QR code) at x,y of w x h; returns it for the rest. */
+dl_item_t *layout_dlist_add(dlist_t *dl, dl_kind_t k, float x, float y, float w, float h, uint32_t color);
 
 /* Lays out one panel at w x h, fitting text by shrinking, then by cutting with …. */
 #define LAYOUT_MAX_SIDE 16384 /* larger sizes are laid out at this; smaller than 1 at 1 */
@@ -117,7 +113,7 @@ void layout_panel_opts(const panel_t *p, int w, int h, const metrics_t *m, const
 float layout_text(dlist_t *dl, const metrics_t *m, const span_t *spans, int nspans, float x, float y,
                   float w, float max_y, const text_style_t *st, int block, bool *clipped);
 
-uint32_t layout_darken_for_contrast(uint32_t rgb, uint32_t against, double min_ratio);
+/* palette_contrast, for the callers that ask layout (the colours are palette.h's). */
 double layout_contrast(uint32_t a, uint32_t b);
 
 #endif

@@ -1,9 +1,12 @@
 /* palette: every colour on screen, per theme (the everyday one and high contrast), and the
- * pairs of them that are drawn one over the other, so their contrast can be checked as data.
+ * pairs of them that are drawn one over the other, so their contrast can be checked as data;
+ * the colours every theme shares (alerts, QR codes), and how a panel's accent becomes the
+ * colours drawn with it. The one room for colour: no other room writes a colour literal.
  * Pure: no SDL. */
 #ifndef ANNAI_PALETTE_H
 #define ANNAI_PALETTE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -11,6 +14,18 @@
 #define PALETTE_TEXT_MIN 7.0
 #define PALETTE_HC_TEXT_MIN 15.0
 #define PALETTE_HC_CONTROL_MIN 4.5
+
+/* 0xAARRGGBB: the alpha of a colour drawn solid; ORed onto the themes' 0xRRGGBB accents */
+#define PALETTE_OPAQUE 0xFF000000u
+#define PALETTE_UNTINTED 0xFFFFFFFFu /* an image drawn as it is (the item colour modulates it) */
+#define PALETTE_QR_DARK 0xFF000000u  /* QR modules stay black on white in every theme: scanners expect it */
+
+/* An emergency alert looks the same in every theme: black, white text, signal yellow. */
+#define PALETTE_ALERT_BG 0xFF000000u
+#define PALETTE_ALERT_BAND 0xFFFFD400u  /* signal yellow: 14.6:1 against the black */
+#define PALETTE_ALERT_TITLE 0xFFFFD400u
+#define PALETTE_ALERT_TEXT 0xFFFFFFFFu  /* 21:1 */
+#define PALETTE_ALERT_RULE 0xFF6E6E6Eu
 
 typedef enum { PALETTE_NORMAL, PALETTE_HIGH_CONTRAST, PALETTE_COUNT } palette_id_t;
 
@@ -54,5 +69,14 @@ double palette_contrast(uint32_t a, uint32_t b);
 /* rgb darkened step by step until it reaches min_ratio against `against`. */
 uint32_t palette_darken_for_contrast(uint32_t rgb, uint32_t against, double min_ratio);
 palette_id_t palette_by_name(const char *name); /* "normal" | "high-contrast"; PALETTE_COUNT if neither */
+
+/* A panel's accent (0xRRGGBB): its own where the theme lets panels colour themselves
+ * (own is then has_own's colour), else the theme's. */
+uint32_t palette_accent(const palette_t *pal, bool has_own, uint32_t own);
+/* The field of a title panel in that accent (opaque), dark enough for on_accent text on it. */
+uint32_t palette_title_field(const palette_t *pal, uint32_t accent);
+/* A label set in the accent colour on the panel's ground (timeline steps), opaque: the accent
+ * darkened to body text's contrast (AAA), for it is read as text. */
+uint32_t palette_label_ink(const palette_t *pal, uint32_t accent);
 
 #endif

@@ -1,9 +1,17 @@
-/* layout's private parts shared with heading.c: a paragraph as measured characters and the
- * greedy line finder, so that headings can be measured at many widths from one build. */
-#ifndef ANNAI_LAYOUT_PRIVATE_H
-#define ANNAI_LAYOUT_PRIVATE_H
+/* para: line composition, shared by the sibling rooms that set text (layout's templates, the
+ * chrome through layout_text, heading's fitting): a run of spans as measured characters, the
+ * greedy line finder (kinsoku, burasage, oikomi), and the setting of lines into a display list
+ * (justification, ruby, emphasis). Headings are measured at many widths from one build. Pure. */
+#ifndef ANNAI_PARA_PRIVATE_H
+#define ANNAI_PARA_PRIVATE_H
 
 #include "annai/layout.h"
+
+#define PARA_ELLIPSIS 0x2026    /* … where text is cut */
+#define PARA_RUBY_SCALE 0.5f    /* a reading is set at half its base's size (JIS X 4051) */
+/* Ruby needs half an em above its line: with less than 1.5 em from baseline to baseline a
+ * reading touches the line above it. A paragraph with readings is set at least this open. */
+#define PARA_RUBY_MIN_LINE_HEIGHT 1.6f
 
 typedef struct {
     uint32_t cp;
@@ -43,8 +51,11 @@ typedef struct {
 void para_build(para_t *p, const metrics_t *m, const span_t *spans, int nspans, const text_style_t *st, float maxw);
 void para_free(para_t *p);
 /* Finds the end of the line that starts at s: greedy, with kinsoku and burasage. */
-line_t line_find(const para_t *p, int s, float maxw, float hang);
+line_t para_line_find(const para_t *p, int s, float maxw, float hang);
 /* A stranded last line: one or two characters with Japanese in it, or one word (if words). */
 bool para_line_is_short(const para_t *p, int s, int e, bool words);
+/* layout_text's work (layout.h): sets the spans in a column, line by line. */
+float para_set(dlist_t *dl, const metrics_t *m, const span_t *spans, int nspans, float x, float y, float w,
+               float max_y, const text_style_t *st, int block, bool *clipped);
 
 #endif
