@@ -52,12 +52,41 @@ static void test_contrast_formula(void **state)
     assert_int_equal(palette_by_name("loud"), PALETTE_COUNT);
 }
 
+/* A panel's accent, and the colours made from it, as a visitor sees them in each theme. */
+static void test_accents(void **state)
+{
+    (void)state;
+    const palette_t *n = palette_get(PALETTE_NORMAL), *hc = palette_get(PALETTE_HIGH_CONTRAST);
+    assert_int_equal(palette_accent(n, true, 0x2E8B57), 0x2E8B57);        /* the panel's own green */
+    assert_int_equal(palette_accent(n, false, 0x2E8B57), n->accent & 0xFFFFFF); /* none set: the deck's */
+    assert_int_equal(palette_accent(hc, true, 0x2E8B57), hc->accent & 0xFFFFFF); /* high contrast: yellow */
+    /* a title panel's field: a light accent is darkened until its white title reads (7.5:1) */
+    uint32_t f = palette_title_field(n, 0x66CCFF);
+    assert_int_equal(f >> 24, 0xFF);
+    assert_true(palette_contrast(n->on_accent, f) >= n->accent_min);
+    assert_true(palette_contrast(n->on_accent, 0x66CCFF) < n->accent_min); /* it needed darkening */
+    assert_int_equal(palette_title_field(n, 0x0B3D6B), 0xFF0B3D6Bu);     /* dark enough: kept */
+    assert_int_equal(palette_title_field(hc, 0x66CCFF), hc->accent);     /* high contrast: its yellow */
+    /* a timeline step's label in the accent: body text's contrast on the panel's ground */
+    uint32_t l = palette_label_ink(n, 0x66CCFF);
+    assert_int_equal(l >> 24, 0xFF);
+    assert_true(palette_contrast(l, n->bg) >= PALETTE_TEXT_MIN);
+    assert_int_equal(palette_label_ink(n, 0x1A1A1A), 0xFF1A1A1Au);
+    /* alerts: the same black and signal yellow whatever the theme */
+    assert_true(palette_contrast(PALETTE_ALERT_TEXT, PALETTE_ALERT_BG) >= PALETTE_TEXT_MIN);
+    assert_true(palette_contrast(PALETTE_ALERT_TITLE, PALETTE_ALERT_BG) >= PALETTE_TEXT_MIN);
+    assert_true(palette_contrast(PALETTE_ALERT_BG, PALETTE_ALERT_BAND) >= PALETTE_TEXT_MIN);
+    assert_int_equal(n->alert_bg, PALETTE_ALERT_BG);
+    assert_int_equal(hc->alert_ink, PALETTE_ALERT_TEXT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_everyday_theme),
         cmocka_unit_test(test_high_contrast_theme),
         cmocka_unit_test(test_contrast_formula),
+        cmocka_unit_test(test_accents),
     };
     return cmocka_run_group_tests_name("palette", tests, NULL, NULL);
 }
