@@ -298,6 +298,33 @@ static void test_timeline_stops_on_a_rail(void **state)
     panel_free(p);
 }
 
+/* A landscape screen too small for even two steps side by side: down one rail, as on a portrait
+ * one (one step a row across would put each step's text under its stop, wasting the width). */
+static void test_timeline_down_when_steps_cannot_sit_side_by_side(void **state)
+{
+    (void)state;
+    panel_t *p = parse("---\ntitle: 歩み\nlayout: timeline\n---\n"
+                       "- **第1期** 知的クラスター創成事業を全国の十八の地域で始め、大学の研究成果を地域の産業に結びつけました\n"
+                       "  - 2002年から2009年まで、文部科学省の事業として続きました\n"
+                       "- **第2期** 地域イノベーション戦略支援プログラム\n  - 2011年から地域が自ら戦略を立てました\n"
+                       "- **第3期** 共創の場\n  - 2020年から\n- **第4期** これから\n  - 未来\n");
+    dlist_t dl = {0};
+    const palette_t *pal = palette_get(PALETTE_NORMAL);
+    uint32_t acc = PALETTE_OPAQUE | (pal->accent & 0xFFFFFF);
+    layout_panel(p, 640, 360, &tu_m, &dl);
+    assert_int_equal(count_items(&dl, LAYOUT_DL_DISC, acc), 4);
+    const dl_item_t *first = find_item(&dl, LAYOUT_DL_DISC, 0), *rail = NULL;
+    for (int i = 0; i < 4; i++) assert_float_equal(find_item(&dl, LAYOUT_DL_DISC, i)->r.x, first->r.x, 1e-4);
+    for (int i = 2; i < dl.nitems; i++) /* after the title's bar and rule */
+        if (dl.items[i].kind == LAYOUT_DL_RECT && dl.items[i].color == acc) rail = &dl.items[i];
+    assert_non_null(rail);
+    assert_true(rail->r.h > rail->r.w); /* upright */
+    for (int i = 0; i < dl.nlines; i++)
+        if (dl.lines[i].block >= 0) assert_true(dl.lines[i].r.x > first->r.x + first->r.w);
+    layout_dlist_free(&dl);
+    panel_free(p);
+}
+
 static void test_title_panel_centred_on_its_field(void **state)
 {
     (void)state;
@@ -338,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_items_and_sub_items),
         cmocka_unit_test(test_cards_in_rows),
         cmocka_unit_test(test_timeline_stops_on_a_rail),
+        cmocka_unit_test(test_timeline_down_when_steps_cannot_sit_side_by_side),
         cmocka_unit_test(test_title_panel_centred_on_its_field),
     };
     return cmocka_run_group_tests(tests, tu_fonts_up, tu_fonts_down);
