@@ -105,6 +105,12 @@ static void test_justified_with_a_ragged_last_line(void **state)
     set_text(&dl, "あいうえ「かき」くけ", EM(5.5), 0);
     assert_string_equal(dl.lines[0].text, "あいうえ");
     assert_float_equal(glyph_of(&dl, 0x3048, PX)->x, X0 + EM(3), 0.01);
+    /* a Latin word in a justified line keeps its letters together: the gaps open around it */
+    set_text(&dl, "あいうえabcdかきくけこ", EM(6.5), 0);
+    assert_string_equal(dl.lines[0].text, "あいうえabcd");
+    assert_float_equal(glyph_of(&dl, 'b', PX)->x - glyph_of(&dl, 'a', PX)->x, EM(0.5), 0.01);
+    assert_float_equal(glyph_of(&dl, 'd', PX)->x + EM(0.5), X0 + EM(6.5), 0.01);
+    assert_float_equal(glyph_of(&dl, 'a', PX)->x, X0 + EM(4.5), 0.01); /* 0.5 em over 4 gaps */
     /* a word space stretches before the letters spread */
     set_text(&dl, "あい うえ かきくけこ", EM(5), 0);
     assert_string_equal(dl.lines[0].text, "あい うえ");
@@ -149,6 +155,12 @@ static void test_a_long_word_breaks_at_the_edge(void **state)
         strcat(joined, dl.lines[i].text);
     }
     assert_string_equal(joined, url);
+    /* where a word must be broken, a full stop is not left to start the next line */
+    set_text(&dl, "abcdefghij.klmno", EM(5), 0);
+    assert_lines(&dl, (const char *const[]){"abcdefghi", "j.klmno"}, 2);
+    /* the one break that fits, right after the line's first character, is taken */
+    set_text(&dl, "あabcdefghijklmnop", EM(5), 0);
+    assert_string_equal(dl.lines[0].text, "あ");
     /* a run of closing marks too long to hang: the screen edge wins, nothing is lost */
     set_text(&dl, "あいうえお」」」」」かき", EM(5), PX);
     int chars = 0;
