@@ -143,6 +143,35 @@ static void test_a_postage_stamp_picture_is_left_out(void **state)
     panel_free(p);
 }
 
+/* Short paragraphs past the bottom at the smallest size: the last one shown ends with …, set in
+ * its own size on its own line, so a visitor sees the text goes on. */
+static void test_cut_text_ends_with_an_ellipsis(void **state)
+{
+    (void)state;
+    buf_t b = {0};
+    buf_puts(&b, "---\ntitle: 多すぎる段落\n---\n");
+    for (int i = 0; i < 40; i++) buf_puts(&b, "地域の産業です。\n\n");
+    panel_t *p = parse(b.data);
+    dlist_t dl = {0};
+    layout_panel(p, 1280, 720, &tu_m, &dl);
+    assert_true(dl.clipped);
+    const dl_line_t *last = &dl.lines[dl.nlines - 1];
+    assert_int_equal(tu_last_cp(last->text), 0x2026);
+    int ells = 0;
+    for (int g = 0; g < dl.nglyphs; g++) {
+        const dl_glyph_t *gl = &dl.glyphs[g];
+        if (gl->cp != 0x2026) continue;
+        ells++;
+        assert_int_equal(gl->px, last->px);
+        assert_true(gl->y >= last->r.y && gl->y <= last->r.y + last->r.h);
+        assert_true(gl->x >= last->r.x && gl->x < last->r.x + last->r.w);
+    }
+    assert_int_equal(ells, 1);
+    layout_dlist_free(&dl);
+    panel_free(p);
+    buf_free(&b);
+}
+
 static void test_items_and_sub_items(void **state)
 {
     (void)state;
@@ -362,6 +391,7 @@ int main(void)
         cmocka_unit_test(test_media_beside_or_below_the_text),
         cmocka_unit_test(test_qr_code_scans),
         cmocka_unit_test(test_a_postage_stamp_picture_is_left_out),
+        cmocka_unit_test(test_cut_text_ends_with_an_ellipsis),
         cmocka_unit_test(test_items_and_sub_items),
         cmocka_unit_test(test_cards_in_rows),
         cmocka_unit_test(test_timeline_stops_on_a_rail),
