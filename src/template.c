@@ -157,8 +157,10 @@ static float header(template_ctx_t *c, float x, float y, float w)
     int max_lines = c->scroll ? HEADER_LINES_SCROLLING : HEADER_MAX_LINES;
     /* a long title gets smaller on its own (two lines at most), never the body under it */
     float fw = heading_fit(c->m, c->title, c->ntitle, tw, &st, c->scroll ? px : c->t.min_px * HEADER_MIN_OF_MIN, max_lines);
-    float end = text_in(c, c->title, c->ntitle, x + bar * HEADER_INDENT_BARS, y, fw, y + px * PARA_RUBY_MIN_LINE_HEIGHT * (float)(max_lines + 1), &st, -1);
-    layout_dlist_add(c->dl, LAYOUT_DL_RECT, x, y + px * HEADER_BAR_INSET_EM, bar, end - y - px * (2 * HEADER_BAR_INSET_EM), PALETTE_OPAQUE | c->accent);
+    float room = y + px * PARA_RUBY_MIN_LINE_HEIGHT * (float)(max_lines + 1);
+    float end = text_in(c, c->title, c->ntitle, x + bar * HEADER_INDENT_BARS, y, fw, room, &st, -1);
+    layout_dlist_add(c->dl, LAYOUT_DL_RECT, x, y + px * HEADER_BAR_INSET_EM, bar, end - y - px * (2 * HEADER_BAR_INSET_EM),
+                     PALETTE_OPAQUE | c->accent);
     y = end + HEADER_RULE_GAP_UNITS * c->t.unit;
     layout_dlist_add(c->dl, LAYOUT_DL_RECT, x, y, w, fmaxf(RULE_MIN_PX, HEADER_RULE_UNITS * c->t.unit), c->pal->rule);
     return y + HEADER_AFTER_UNITS * c->t.unit;
@@ -350,7 +352,8 @@ static float step_label(template_ctx_t *c, const block_t *b, int bi, float x, fl
                         span_t *rest)
 {
     if (b->nspans < 2 || !(b->spans[0].style & PANEL_STYLE_BOLD)) return y;
-    text_style_t st = {px, DISPLAY_LINE_HEIGHT, palette_label_ink(c->pal, c->accent), LAYOUT_ALIGN_LEFT, 0, FONTS_FACE_BOLD, LAYOUT_BREAK_PHRASES};
+    text_style_t st = {px, DISPLAY_LINE_HEIGHT, palette_label_ink(c->pal, c->accent), LAYOUT_ALIGN_LEFT, 0, FONTS_FACE_BOLD,
+                       LAYOUT_BREAK_PHRASES};
     y = text_in(c, b->spans, 1, x, y, w, bottom, &st, bi);
     for (int i = 1; i < b->nspans; i++) {
         rest[i - 1] = b->spans[i];
@@ -410,7 +413,8 @@ static void timeline(template_ctx_t *c, rectf_t area)
             if (i % cols == 0) layout_dlist_add(c->dl, LAYOUT_DL_RECT, area.x, rail - line / 2, area.w, line, acc);
             layout_dlist_add(c->dl, LAYOUT_DL_DISC, cx, rail - r, 2 * r, 2 * r, acc);
             /* on a screen too small for wide columns the label stays inline: a line saved a step */
-            group_text(c, g[i], cx, rail + r + TIMELINE_TEXT_DROP_UNITS * c->t.unit, colw - TIMELINE_COL_GAP_UNITS * c->t.unit, rail - r + rowh, px, !c->narrow_cols);
+            float ty = rail + r + TIMELINE_TEXT_DROP_UNITS * c->t.unit, tw = colw - TIMELINE_COL_GAP_UNITS * c->t.unit;
+            group_text(c, g[i], cx, ty, tw, rail - r + rowh, px, !c->narrow_cols);
         }
     } else {                  /* down: a rail on the left, steps stacked */
         float x = area.x + r * TIMELINE_INDENT_STOPS, top = y;
@@ -445,8 +449,11 @@ static void cards(template_ctx_t *c, rectf_t area)
         for (int i = r0; i < n && i < r0 + cols; i++) {
             float cx = area.x + (float)(i % cols) * (cw + gap);
             layout_dlist_add(c->dl, LAYOUT_DL_RECT, cx, y, cw, ch, c->pal->card); /* before the text: dots drawn over it */
-            layout_dlist_add(c->dl, LAYOUT_DL_RECT, cx, y, cw, fmaxf(CARDS_STRIPE_MIN_PX, CARDS_STRIPE_UNITS * c->t.unit), PALETTE_OPAQUE | c->accent);
-            end = fmaxf(end, group_text(c, g[i], cx + pad, y + pad * CARDS_PAD_TOP, cw - 2 * pad, y + ch - pad * CARDS_PAD_BOTTOM, px, false));
+            float stripe = fmaxf(CARDS_STRIPE_MIN_PX, CARDS_STRIPE_UNITS * c->t.unit);
+            layout_dlist_add(c->dl, LAYOUT_DL_RECT, cx, y, cw, stripe, PALETTE_OPAQUE | c->accent);
+            float text_end = group_text(c, g[i], cx + pad, y + pad * CARDS_PAD_TOP, cw - 2 * pad, y + ch - pad * CARDS_PAD_BOTTOM,
+                                        px, false);
+            end = fmaxf(end, text_end);
         }
         float h = fminf(ch, end - y + pad * CARDS_PAD_AFTER);
         for (int k = first_item; k < c->dl->nitems; k++)
