@@ -161,6 +161,10 @@ static void test_a_long_word_breaks_at_the_edge(void **state)
     /* the one break that fits, right after the line's first character, is taken */
     set_text(&dl, "あabcdefghijklmnop", EM(5), 0);
     assert_string_equal(dl.lines[0].text, "あ");
+    /* nothing fits but the first character: a closing bracket overhangs with it, as far as
+     * burasage allows, and the letter after it goes down */
+    set_text(&dl, "あ」か", EM(1), EM(2));
+    assert_lines(&dl, (const char *const[]){"あ」", "か"}, 2);
     /* a run of closing marks too long to hang: the screen edge wins, nothing is lost */
     set_text(&dl, "あいうえお」」」」」かき", EM(5), PX);
     int chars = 0;

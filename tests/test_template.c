@@ -315,6 +315,18 @@ static void test_timeline_stops_on_a_rail(void **state)
     bool inked = false;
     for (int g = 0; g < dl.nglyphs; g++) inked |= dl.glyphs[g].cp == 0x7B2C && dl.glyphs[g].color == ink; /* 第 */
     assert_true(inked);
+    /* a step that does not open with a bold run has no label line: its heading is whole */
+    panel_t *plain = parse("---\ntitle: 歩み\nlayout: timeline\n---\n- 共創の場 **始動**\n- 次の段階\n");
+    dlist_t pl = {0};
+    layout_panel(plain, 1920, 1080, &tu_m, &pl);
+    bool whole = false;
+    for (int i = 0; i < pl.nlines; i++) {
+        assert_string_not_equal(pl.lines[i].text, "共創の場");
+        whole |= strstr(pl.lines[i].text, "共創の場") && strstr(pl.lines[i].text, "始動");
+    }
+    assert_true(whole);
+    layout_dlist_free(&pl);
+    panel_free(plain);
     /* portrait: down, the stops stacked on a rail at the left */
     layout_panel(p, 1080, 1920, &tu_m, &dl);
     a = find_item(&dl, LAYOUT_DL_DISC, 0);
