@@ -259,6 +259,14 @@ static void cards_at(const char *md, int w, int h, int want_rows, int want_cols)
             assert_true(ln->r.x + ln->r.w <= it->r.x + it->r.w + 0.5f);
         }
     }
+    float right = 0;
+    for (int k = 0; k < n; k++) right = fmaxf(right, xs[k]);
+    for (int i = 0; i < dl.nitems; i++) /* the rows run from margin to margin */
+        if (dl.items[i].color == pal->card && fabsf(dl.items[i].r.x - right) < 0.5f) {
+            theme_t tt;
+            theme_for(&tt, w, h);
+            assert_float_equal(dl.items[i].r.x + dl.items[i].r.w, w - tt.margin, 0.5);
+        }
     if (rows != want_rows || cols != want_cols) fail_msg("%dx%d: %d rows of %d cards, want %d of %d", w, h, rows, cols, want_rows, want_cols);
     theme_t t;
     theme_for(&t, w, h);
@@ -366,6 +374,30 @@ static void test_timeline_down_when_steps_cannot_sit_side_by_side(void **state)
     panel_free(p);
 }
 
+/* A title panel with a QR code under several subtitles: the code takes the height left after
+ * its caption, so that the caption stays on the page at the theme's full size. */
+static void test_title_panel_qr_leaves_room_for_its_caption(void **state)
+{
+    (void)state;
+    panel_t *p = parse("---\ntitle: 地域科学技術イノベーション\nlayout: title\nqr: https://www.mext.go.jp/\n"
+                       "qr_caption: 詳しくはこちら\n---\n未来をつくる地域の力\n\n大学と企業と自治体が力を合わせる\n\n"
+                       "全国の地域で\n");
+    dlist_t dl = {0};
+    layout_panel(p, 1920, 1080, &tu_m, &dl);
+    theme_t t;
+    theme_for(&t, 1920, 1080);
+    const dl_item_t *qr = find_item(&dl, LAYOUT_DL_QR, 0);
+    assert_non_null(qr);
+    const dl_line_t *cap = &dl.lines[dl.nlines - 1];
+    assert_string_equal(cap->text, "詳しくはこちら");
+    assert_true(cap->r.y >= qr->r.y + qr->r.h);
+    assert_true(cap->r.y + cap->r.h <= 1080 - t.chrome_h + 0.5f);
+    assert_false(dl.clipped);
+    assert_float_equal(dl.scale, 1.0, 1e-6); /* with room for both, the title keeps its size */
+    layout_dlist_free(&dl);
+    panel_free(p);
+}
+
 static void test_title_panel_centred_on_its_field(void **state)
 {
     (void)state;
@@ -408,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_cards_in_rows),
         cmocka_unit_test(test_timeline_stops_on_a_rail),
         cmocka_unit_test(test_timeline_down_when_steps_cannot_sit_side_by_side),
+        cmocka_unit_test(test_title_panel_qr_leaves_room_for_its_caption),
         cmocka_unit_test(test_title_panel_centred_on_its_field),
     };
     return cmocka_run_group_tests(tests, tu_fonts_up, tu_fonts_down);
