@@ -266,6 +266,10 @@ static void test_emphasis(void **state)
         assert_float_equal(dl.items[i].r.h, 1.0f, 0.01);
     }
     assert_float_equal(dl.items[4].r.x + dl.items[4].r.w, X0 + EM(2.5), 0.01); /* ends under d */
+    /* a space at the end of the emphasis, before plain text, is not underlined */
+    span_t tail[] = {{"ab ", NULL, PANEL_STYLE_EM}, {"cd", NULL, 0}};
+    set(&dl, tail, 2, EM(10), &st);
+    assert_int_equal(count_items(&dl, LAYOUT_DL_RECT), 2);
     layout_dlist_free(&dl);
 }
 
