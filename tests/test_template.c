@@ -77,6 +77,12 @@ static void test_media_beside_or_below_the_text(void **state)
     assert_true(qr->r.x >= t.margin + aw * 0.66f - 0.5f);
     assert_true(qr->r.y >= pic->r.y + pic->r.h); /* the QR code under the picture */
     assert_null(dl.dropped);
+    /* a square screen is set as a landscape one: a column beside the text */
+    layout_panel(p, 1080, 1080, &tu_m, &dl);
+    theme_for(&t, 1080, 1080);
+    pic = find_item(&dl, LAYOUT_DL_IMAGE, 0);
+    assert_non_null(pic);
+    assert_true(pic->r.x >= t.margin + (1080 - 2 * t.margin) * 0.66f - 0.5f);
     /* portrait: a band below the text, the picture and the QR code side by side in it */
     layout_panel(p, 1080, 1920, &tu_m, &dl);
     theme_for(&t, 1080, 1920);
