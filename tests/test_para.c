@@ -65,6 +65,12 @@ static void test_kinsoku_hangs_or_moves_a_character(void **state)
     const dl_glyph_t *maru = glyph_of(&dl, 0x3002, PX);
     assert_non_null(maru);
     assert_float_equal(maru->x, X0 + EM(5), 0.01);
+    /* a line that hangs its 。 is justified without it: the letters reach the column's edge and
+     * only the 。 stands outside */
+    set_text(&dl, "あいうえお。かきくけこ", EM(5.5), PX);
+    assert_string_equal(dl.lines[0].text, "あいうえお。");
+    assert_float_equal(glyph_of(&dl, 0x304A, PX)->x + PX, X0 + EM(5.5), 0.01);
+    assert_float_equal(glyph_of(&dl, 0x3002, PX)->x, X0 + EM(5.5), 0.01);
     /* without burasage お goes down with it, and the line above is justified to the column */
     set_text(&dl, "あいうえお。かき", EM(5), 0);
     assert_lines(&dl, (const char *const[]){"あいうえ", "お。かき"}, 2);

@@ -343,6 +343,10 @@ static void test_timeline_stops_on_a_rail(void **state)
     panel_free(plain);
     /* portrait: down, the stops stacked on a rail at the left */
     layout_panel(p, 1080, 1920, &tu_m, &dl);
+    assert_int_equal(count_items(&dl, LAYOUT_DL_DISC, acc), 3);
+    theme_t pt;
+    theme_for(&pt, 1080, 1920);
+    body_inside(&dl, pt.margin, 1080 - pt.margin, 0, 1920 - pt.chrome_h);
     a = find_item(&dl, LAYOUT_DL_DISC, 0);
     b = find_item(&dl, LAYOUT_DL_DISC, 1);
     assert_float_equal(a->r.x, b->r.x, 1e-4);
