@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +94,40 @@ static void load_one(deck_t *deck, const char *dir, const char *name, diag_list_
     free(path);
 }
 
+static bool name_listed(char **names, int n, const char *name)
+{
+    return n > 0 && bsearch(&name, names, (size_t)n, sizeof *names, cmp_str) != NULL;
+}
+
+/* A twin alone has no place in the first language's order: report it at its own path (line 1:
+ * the whole file) and keep it out. When the first language's file is there but invalid, say so:
+ * its own problems are reported at its path:line, and "without its twin" would send the curator
+ * looking for a file that exists. */
+static void drop_lone_twins(deck_t *deck, char **names, int nnames, diag_list_t *diags)
+{
+    for (int i = 0; i < deck->count; i++) {
+        deck_entry_t *e = &deck->entries[i];
+        if (e->lang[LANG_DEFAULT]) continue;
+        char base[PATH_MAX];
+        snprintf(base, sizeof base, "%s.md", e->stem);
+        bool invalid = name_listed(names, nnames, base);
+        for (int l = 1; l < deck->langs.n; l++) {
+            if (!e->lang[l]) continue;
+            if (invalid)
+                diag_add(diags, e->lang[l]->path, 1, "%s panel not shown: its %s panel %s is invalid (reported at its own path:line)",
+                         deck->langs.tags[l], deck->langs.tags[LANG_DEFAULT], base);
+            else
+                diag_add(diags, e->lang[l]->path, 1, "%s panel without its %s twin %s", deck->langs.tags[l],
+                         deck->langs.tags[LANG_DEFAULT], base);
+            panel_free(e->lang[l]);
+        }
+        free(e->stem);
+        memmove(e, e + 1, (size_t)(deck->count - i - 1) * sizeof *e);
+        deck->count--;
+        i--;
+    }
+}
+
 void deck_load(deck_t *deck, const char *dir, const langset_t *langs, diag_list_t *diags)
 {
     memset(deck, 0, sizeof *deck);
@@ -101,26 +136,10 @@ void deck_load(deck_t *deck, const char *dir, const langset_t *langs, diag_list_
     else lang_set_parse(&deck->langs, LANG_DEFAULT_LIST, "", 0, diags);
     int n;
     char **names = list_md(dir, &n, diags);
-    for (int i = 0; i < n; i++) {
-        load_one(deck, dir, names[i], diags);
-        free(names[i]);
-    }
+    for (int i = 0; i < n; i++) load_one(deck, dir, names[i], diags);
+    drop_lone_twins(deck, names, n, diags);
+    for (int i = 0; i < n; i++) free(names[i]);
     free(names);
-    /* A twin alone has no place in the first language's order: report it, keep it out. */
-    for (int i = 0; i < deck->count; i++) {
-        deck_entry_t *e = &deck->entries[i];
-        if (e->lang[LANG_DEFAULT]) continue;
-        for (int l = 1; l < deck->langs.n; l++) {
-            if (!e->lang[l]) continue;
-            diag_add(diags, e->lang[l]->path, 0, "%s panel without its %s twin %s.md", deck->langs.tags[l],
-                     deck->langs.tags[LANG_DEFAULT], e->stem);
-            panel_free(e->lang[l]);
-        }
-        free(e->stem);
-        memmove(e, e + 1, (size_t)(deck->count - i - 1) * sizeof *e);
-        deck->count--;
-        i--;
-    }
 }
 
 int deck_missing_twins(const deck_t *deck, diag_list_t *warnings)

@@ -165,6 +165,11 @@ static void test_deck_order_twins_and_ignored(void **state)
     free(tu_write(d2, "01-a.en.md", ok, strlen(ok)));
     free(tu_write(d2, "03-c.en.md", ok, strlen(ok)));
     free(tu_write(d2, "04-bad.md", "---\ntitle: t\nnope: 1\n---\nx\n", 26));
+    /* an English twin whose Japanese panel is there but invalid: the curator is told the truth
+     * (the Japanese file is invalid, reported at its own line), not sent looking for a file */
+    const char *bad_layout = "---\ntitle: t\nlayout: nope\n---\nx\n";
+    free(tu_write(d2, "08-half.md", bad_layout, strlen(bad_layout)));
+    free(tu_write(d2, "08-half.en.md", ok, strlen(ok)));
     free(tu_write(d2, ".hidden.md", ok, strlen(ok)));
     free(tu_write(d2, "05-x.md.tmp", ok, strlen(ok)));
     free(tu_write(d2, "06-y.md~", ok, strlen(ok)));
@@ -179,13 +184,17 @@ static void test_deck_order_twins_and_ignored(void **state)
     assert_string_equal(deck.entries[1].stem, "02-b");
     assert_null(deck.entries[1].lang[1]);
     assert_ptr_equal(deck_panel(&deck, 1, 1), deck.entries[1].lang[LANG_DEFAULT]); /* falls back to Japanese */
-    const char *want[] = {"04-bad.md:3: unknown key", "folder.md: a folder", "07-dangling.md: dangling", "03-c.en.md: en panel without its ja twin"};
-    for (size_t k = 0; k < 4; k++) {
+    const char *want[] = {"04-bad.md:3: unknown key", "folder.md: a folder", "07-dangling.md: dangling",
+                          "03-c.en.md:1: en panel without its ja twin 03-c.md", "08-half.md:3: unknown layout",
+                          "08-half.en.md:1: en panel not shown: its ja panel 08-half.md is invalid"};
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
         bool f = false;
         for (int i = 0; i < dg.count; i++) f |= strstr(dg.items[i].text, want[k]) != NULL;
         if (!f) fail_msg("missing diagnostic '%s'", want[k]);
     }
-    assert_int_equal(dg.count, 4);
+    for (int i = 0; i < dg.count; i++)
+        if (strstr(dg.items[i].text, "08-half") && strstr(dg.items[i].text, "without")) fail_msg("'%s'", dg.items[i].text);
+    assert_int_equal(dg.count, 6);
     deck_free(&deck);
     diag_clear(&dg);
     free(d2);

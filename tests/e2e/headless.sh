@@ -64,6 +64,20 @@ echo "$out" | grep -q "05-broken.md:3: unknown key 'layuot'" || fail "broken fil
 "$ANNAI" --screenshot "$tmp/s2" --content "$tmp/c" 2>/dev/null; [ $? -eq 1 ] || fail "screenshot with problems exits 1"
 [ "$(ls "$tmp/s2" | wc -l)" -eq "$m" ] || fail "valid panels still rendered"
 
+# an English twin whose Japanese panel is there but invalid: the Japanese file's problem at its
+# line, the twin named with a line as left out because of it (not "without its Japanese twin")
+mkdir "$tmp/half"
+printf -- '---\ntitle: 表紙\n---\n本文。\n' > "$tmp/half/01-title.md"
+printf -- '---\ntitle: 博物館\nlayout: nope\n---\n本文。\n' > "$tmp/half/02-museum.md"
+printf -- '---\ntitle: Museum\n---\nBody.\n' > "$tmp/half/02-museum.en.md"
+out=$("$ANNAI" --check --content "$tmp/half" 2>&1); rc=$?
+[ $rc -eq 1 ] || fail "--check with an invalid Japanese panel exited $rc"
+echo "$out" | grep -q "^$tmp/half/02-museum.md:3: unknown layout 'nope'" || fail "--check: the invalid panel: $out"
+echo "$out" | grep -q "^$tmp/half/02-museum.en.md:1: en panel not shown: its ja panel 02-museum.md is invalid" ||
+  fail "--check: the twin of an invalid panel: $out"
+echo "$out" | grep -q 'without its' && fail "--check calls the invalid panel missing: $out"
+echo "$out" | grep -q ': 1 panel (ja 1, en 0), 2 problems, 1 missing twin$' || fail "--check summary with an invalid panel: $out"
+
 # no valid panel at all: a notice, never a black screen
 mkdir "$tmp/empty"
 "$ANNAI" --screenshot "$tmp/s3" --content "$tmp/empty" 2>/dev/null
