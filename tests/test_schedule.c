@@ -21,7 +21,21 @@ static const case_t cases[] = {
     {"08:00", "20:00", "mon-fri", MON, HM(20, 0), false},
     {"08:00", "20:00", "mon-fri", SAT, HM(12, 0), false},
     {"08:00", "20:00", "mon-fri", FRI, HM(12, 0), true},
+    /* a morning opening at midnight, an evening closing at it: 00:00 is a time like any other */
+    {"00:00", "06:00", NULL, WED, HM(0, 0), true},
+    {"00:00", "06:00", NULL, WED, HM(7, 0), false},
+    {"20:00", "00:00", NULL, WED, HM(19, 59), false},
+    {"20:00", "00:00", NULL, WED, HM(23, 59), true},
+    {"20:00", "00:00", NULL, THU, HM(0, 0), false},
+    /* only one end given: on from 08:00 to midnight, or from midnight to 20:00 */
+    {"08:00", NULL, NULL, TUE, HM(7, 59), false},
+    {"08:00", NULL, NULL, TUE, HM(23, 59), true},
+    {NULL, "20:00", NULL, TUE, HM(0, 0), true},
+    {NULL, "20:00", NULL, TUE, HM(20, 0), false},
+    {NULL, "00:00", NULL, TUE, HM(12, 0), true},          /* off at midnight: the whole day */
     /* an evening show across midnight: the night belongs to the day it starts on */
+    {"18:00", "02:00", "fri,sat", FRI, HM(17, 59), false},
+    {"18:00", "02:00", "fri,sat", FRI, HM(18, 0), true},
     {"18:00", "02:00", "fri,sat", FRI, HM(23, 59), true},
     {"18:00", "02:00", "fri,sat", SAT, HM(0, 0), true},
     {"18:00", "02:00", "fri,sat", SAT, HM(1, 59), true},
@@ -86,6 +100,8 @@ static void test_burnin_shift(void **state)
     int dx, dy;
     schedule_burnin_offset(0, 480, 320, &dx, &dy);
     assert_true(dx != 0 || dy != 0); /* at least a pixel on a small screen */
+    schedule_burnin_offset(0, 160, 128, &dx, &dy);
+    assert_true(dx != 0 || dy != 0); /* and on a 160x128 status display */
 }
 
 int main(void)
