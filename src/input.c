@@ -65,10 +65,16 @@ gesture_t input_up(input_t *in, int64_t id, float x, float y, uint64_t now)
     return none;
 }
 
+/* A press that has wandered past the slop (diagonally: no drag, no scroll) is no long press. */
+static bool wandered(const input_t *in)
+{
+    return fabsf(in->x - in->x0) > in->slop || fabsf(in->y - in->y0) > in->slop;
+}
+
 gesture_t input_tick(input_t *in, uint64_t now)
 {
     if (in->state != INPUT_PRESSED || now - in->t0 < LONG_PRESS_MS) return none;
-    if (fabsf(in->x - in->x0) > in->slop || fabsf(in->y - in->y0) > in->slop) return none;
+    if (wandered(in)) return none;
     in->state = INPUT_HELD;
     return (gesture_t){INPUT_GEST_LONG_PRESS, in->x0, in->y0, 0, 0, 0};
 }
@@ -82,7 +88,7 @@ gesture_t input_cancel(input_t *in)
 
 int64_t input_deadline(const input_t *in, uint64_t now)
 {
-    if (in->state != INPUT_PRESSED) return -1;
+    if (in->state != INPUT_PRESSED || wandered(in)) return -1; /* nothing will come: sleep on */
     uint64_t due = in->t0 + LONG_PRESS_MS;
     return due > now ? (int64_t)(due - now) : 0;
 }
