@@ -256,10 +256,10 @@ static void check_keep_all(lang_breaks_t rules, uint32_t base, uint32_t cp)
 {
     uint32_t t[6] = {base, cp, base, ' ', base, base};
     unsigned char out[6];
-    linebreak_compute_for(t, 6, rules, rules == BREAKS_KO ? "ko" : "ja", out);
-    if (out[0] != BRK_NONE || out[1] != BRK_NONE)
-        fail_msg("U+%04X splits its word (%s rules): %d %d", cp, rules == BREAKS_KO ? "ko" : "ja-x-easy", out[0], out[1]);
-    if (out[3] != BRK_ALLOW) fail_msg("no break at the space after U+%04X", cp);
+    linebreak_compute_for(t, 6, rules, rules == LANG_BREAKS_KO ? "ko" : "ja", out);
+    if (out[0] != LINEBREAK_BRK_NONE || out[1] != LINEBREAK_BRK_NONE)
+        fail_msg("U+%04X splits its word (%s rules): %d %d", cp, rules == LANG_BREAKS_KO ? "ko" : "ja-x-easy", out[0], out[1]);
+    if (out[3] != LINEBREAK_BRK_ALLOW) fail_msg("no break at the space after U+%04X", cp);
 }
 
 static void test_keep_all_every_letter(void **state)
@@ -270,14 +270,14 @@ static void test_keep_all_every_letter(void **state)
         {'0', '9'}, {'A', 'Z'}, {'a', 'z'}, {0xC0, 0xD6}, {0xD8, 0xF6}, {0xF8, 0x24F},
     };
     for (size_t r = 0; r < sizeof ko / sizeof *ko; r++)
-        for (uint32_t cp = ko[r][0]; cp <= ko[r][1]; cp++) check_keep_all(BREAKS_KO, 0xAC00 + 0x1C /* 각 */, cp);
+        for (uint32_t cp = ko[r][0]; cp <= ko[r][1]; cp++) check_keep_all(LANG_BREAKS_KO, 0xAC00 + 0x1C /* 각 */, cp);
     static const uint32_t ja[][2] = {
         {0x3041, 0x3096}, {0x309D, 0x309F}, {0x30A1, 0x30FA}, {0x30FC, 0x30FC}, {0x3005, 0x3005}, {0xFF10, 0xFF19},
         {0xFF21, 0xFF3A}, {0xFF41, 0xFF5A}, {0x3400, 0x3400}, {0x4DBF, 0x4DBF}, {0x4E00, 0x4E00}, {0x9FFF, 0x9FFF},
         {0xF900, 0xF900}, {0xFAD9, 0xFAD9}, {0x20000, 0x20000}, {0x2A6DF, 0x2A6DF}, {0x3134A, 0x3134A}, {'A', 'Z'}, {'a', 'z'},
     };
     for (size_t r = 0; r < sizeof ja / sizeof *ja; r++)
-        for (uint32_t cp = ja[r][0]; cp <= ja[r][1]; cp++) check_keep_all(BREAKS_JA_EASY, 0x3042 /* あ */, cp);
+        for (uint32_t cp = ja[r][0]; cp <= ja[r][1]; cp++) check_keep_all(LANG_BREAKS_JA_EASY, 0x3042 /* あ */, cp);
 }
 
 /* やさしい日本語 not written in phrases (a space only before a symbol or a number) breaks as
@@ -288,14 +288,14 @@ static void test_easy_japanese_without_phrases(void **state)
     uint32_t c[64];
     unsigned char out[64];
     int n = to_cps("さいがいのときは ☎ 119 にでんわします", c, 64);
-    linebreak_compute_for(c, n, BREAKS_JA_EASY, "ja", out);
-    assert_int_equal(out[0], BRK_ALLOW); /* さ|い */
-    assert_int_equal(out[3], BRK_ALLOW); /* が|い */
+    linebreak_compute_for(c, n, LANG_BREAKS_JA_EASY, "ja", out);
+    assert_int_equal(out[0], LINEBREAK_BRK_ALLOW); /* さ|い */
+    assert_int_equal(out[3], LINEBREAK_BRK_ALLOW); /* が|い */
     n = to_cps("だいがくの“クラスター”です", c, 64); /* quotes are brackets here too */
-    linebreak_compute_for(c, n, BREAKS_JA_EASY, "ja", out);
-    assert_int_equal(out[4], BRK_ALLOW);  /* の|“ */
-    assert_int_equal(out[5], BRK_NONE);   /* “ holds on */
-    assert_int_equal(out[11], BRK_ALLOW); /* ”|で */
+    linebreak_compute_for(c, n, LANG_BREAKS_JA_EASY, "ja", out);
+    assert_int_equal(out[4], LINEBREAK_BRK_ALLOW);  /* の|“ */
+    assert_int_equal(out[5], LINEBREAK_BRK_NONE);   /* “ holds on */
+    assert_int_equal(out[11], LINEBREAK_BRK_ALLOW); /* ”|で */
 }
 
 /* Korean keeps a word with hanja and quotes whole too: the break is at the space. */
@@ -305,10 +305,10 @@ static void test_korean_quotes_in_a_word(void **state)
     uint32_t c[64];
     unsigned char out[64];
     int n = to_cps("大學“知識”을 보다", c, 64);
-    linebreak_compute_for(c, n, BREAKS_KO, "ko", out);
+    linebreak_compute_for(c, n, LANG_BREAKS_KO, "ko", out);
     for (int i = 0; i < 6; i++)
-        if (out[i] != BRK_NONE) fail_msg("break %d inside 大學“知識”을", i);
-    assert_int_equal(out[7], BRK_ALLOW);
+        if (out[i] != LINEBREAK_BRK_NONE) fail_msg("break %d inside 大學“知識”을", i);
+    assert_int_equal(out[7], LINEBREAK_BRK_ALLOW);
 }
 
 /* A number stays with its unit whatever its digits, ASCII or fullwidth, and at the very start
@@ -321,26 +321,26 @@ static void test_numbers_units_and_repeats(void **state)
             uint32_t t[4] = {0x5E73 /* 平 */, (wide ? 0xFF10u : (uint32_t)'0') + (uint32_t)d, 0x5E74 /* 年 */, 0x5EA6};
             unsigned char out[4];
             linebreak_compute(t, 4, out);
-            if (out[1] != BRK_NONE) fail_msg("%s digit %d leaves its unit 年", wide ? "fullwidth" : "ASCII", d);
+            if (out[1] != LINEBREAK_BRK_NONE) fail_msg("%s digit %d leaves its unit 年", wide ? "fullwidth" : "ASCII", d);
         }
     uint32_t c[64];
     unsigned char out[64];
     int n = to_cps("2年間のここ", c, 64);
     linebreak_compute(c, n, out);
-    assert_int_equal(out[0], BRK_NONE);  /* 2|年 at the start of a paragraph */
-    assert_int_equal(out[3], BRK_ALLOW); /* こ|こ */
+    assert_int_equal(out[0], LINEBREAK_BRK_NONE);  /* 2|年 at the start of a paragraph */
+    assert_int_equal(out[3], LINEBREAK_BRK_ALLOW); /* こ|こ */
     n = to_cps("人人……——", c, 64);
     linebreak_compute(c, n, out);
-    assert_int_equal(out[0], BRK_ALLOW);
-    assert_int_equal(out[2], BRK_NONE);
-    assert_int_equal(out[4], BRK_NONE);
+    assert_int_equal(out[0], LINEBREAK_BRK_ALLOW);
+    assert_int_equal(out[2], LINEBREAK_BRK_NONE);
+    assert_int_equal(out[4], LINEBREAK_BRK_NONE);
     dlist_t dl = {0};
     for (float w = 3; w <= 7; w++) {
         lay(&dl, "23年度からあいうえおかきくけこ", w);
         if (strncmp(dl.lines[0].text, "23年", strlen("23年")) != 0)
             fail_msg("'%s' at width %.0f: 23 left its 年", dl.lines[0].text, w);
     }
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 /* The break array is the text's: written for its n characters, never one past them. */
@@ -350,10 +350,10 @@ static void test_breaks_stay_in_their_array(void **state)
     uint32_t c[16];
     unsigned char out[17];
     int n = to_cps("地域の大学と企業", c, 16);
-    for (int rules = BREAKS_JA; rules <= BREAKS_LATIN; rules++) {
+    for (int rules = LANG_BREAKS_JA; rules <= LANG_BREAKS_LATIN; rules++) {
         memset(out, 0xA5, sizeof out);
         linebreak_compute_for(c, n, (lang_breaks_t)rules, "ja", out);
-        assert_int_equal(out[n - 1], BRK_MUST);
+        assert_int_equal(out[n - 1], LINEBREAK_BRK_MUST);
         assert_int_equal(out[n], 0xA5);
     }
 }
@@ -364,7 +364,7 @@ static void test_brackets_squeeze(void **state)
 {
     (void)state;
     static const char *br[] = {"「", "」", "『", "』", "〈", "〉", "《", "》", "【", "】", "、", "。"};
-    text_style_t st = {PX, 1.7f, 0xFF000000u, ALIGN_JUSTIFY, 0, FACE_REGULAR, BREAK_BODY};
+    text_style_t st = {PX, 1.7f, 0xFF000000u, LAYOUT_ALIGN_JUSTIFY, 0, FONTS_FACE_REGULAR, LAYOUT_BREAK_BODY};
     for (size_t k = 0; k < sizeof br / sizeof *br; k++) {
         char t[256];
         snprintf(t, sizeof t, "あい%sうえ%sおか%sきく%sけこ", br[k], br[k], br[k], br[k]);
@@ -372,10 +372,10 @@ static void test_brackets_squeeze(void **state)
         dlist_t dl = {0};
         layout_text(&dl, &tu_m, &s, 1, 0, 0, 1e6f, 1e9f, &st, 0, NULL);
         float natural = dl.lines[0].r.w;
-        dlist_clear(&dl);
+        layout_dlist_clear(&dl);
         layout_text(&dl, &tu_m, &s, 1, 0, 0, natural - 0.25f * PX, 1e9f, &st, 0, NULL);
         if (dl.nlines != 1) fail_msg("'%s' a quarter em too long: %d lines, its %s not squeezed", t, dl.nlines, br[k]);
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
     }
 }
 
@@ -385,13 +385,13 @@ static void test_selectors_and_marks_stay(void **state)
 {
     (void)state;
     static const uint32_t after[] = {0xE0100, 0xE0101, 0xFE00, 0xFE0F, 0x3099, 0x309A, 0x2060};
-    static const lang_breaks_t rules[] = {BREAKS_JA, BREAKS_JA_EASY, BREAKS_ZH};
+    static const lang_breaks_t rules[] = {LANG_BREAKS_JA, LANG_BREAKS_JA_EASY, LANG_BREAKS_ZH};
     for (size_t r = 0; r < 3; r++)
         for (size_t k = 0; k < sizeof after / sizeof *after; k++) {
             uint32_t t[4] = {0x845B /* 葛 */, after[k], 0x57CE /* 城 */, 0x5E02};
             unsigned char out[4];
-            linebreak_compute_for(t, 4, rules[r], rules[r] == BREAKS_ZH ? "zh" : "ja", out);
-            if (out[0] != BRK_NONE) fail_msg("葛 and U+%04X parted (rules %d)", after[k], (int)rules[r]);
+            linebreak_compute_for(t, 4, rules[r], rules[r] == LANG_BREAKS_ZH ? "zh" : "ja", out);
+            if (out[0] != LINEBREAK_BRK_NONE) fail_msg("葛 and U+%04X parted (rules %d)", after[k], (int)rules[r]);
         }
 }
 
@@ -409,7 +409,7 @@ static void test_brackets_one_side_only(void **state)
         unsigned char out[8];
         int n = to_cps(t, c, 8);
         linebreak_compute(c, n, out);
-        if (out[0] != BRK_ALLOW) fail_msg("no break before %s in %s", open_[k], t);
+        if (out[0] != LINEBREAK_BRK_ALLOW) fail_msg("no break before %s in %s", open_[k], t);
     }
     for (size_t k = 0; k < sizeof close_ / sizeof *close_; k++) {
         char t[32];
@@ -418,7 +418,7 @@ static void test_brackets_one_side_only(void **state)
         unsigned char out[8];
         int n = to_cps(t, c, 8);
         linebreak_compute(c, n, out);
-        if (out[1] != BRK_ALLOW) fail_msg("no break after %s in %s", close_[k], t);
+        if (out[1] != LINEBREAK_BRK_ALLOW) fail_msg("no break after %s in %s", close_[k], t);
     }
 }
 
