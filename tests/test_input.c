@@ -214,6 +214,11 @@ static void test_scroll_follows_finger(void **state)
     }
     assert_true(fabsf(total - (300 - 600)) < 0.01f);
     assert_int_equal(input_up(&in, 1, 642, 300, HOUR + 200).kind, INPUT_GEST_NONE);
+    /* a quick scroll down and back that lifts where it began scrolled: it presses no button */
+    input_down(&in, 1, 640, 600, HOUR);
+    assert_int_equal(input_move(&in, 1, 640, 500, HOUR + 100).kind, INPUT_GEST_SCROLL);
+    assert_int_equal(input_move(&in, 1, 640, 598, HOUR + 200).kind, INPUT_GEST_SCROLL);
+    assert_int_equal(input_up(&in, 1, 640, 598, HOUR + 250).kind, INPUT_GEST_NONE);
 }
 
 /* The loop sleeps until the long press is due, and not at all for one that cannot come. */

@@ -334,6 +334,16 @@ static void test_numbers_units_and_repeats(void **state)
     assert_int_equal(out[0], LINEBREAK_BRK_ALLOW);
     assert_int_equal(out[2], LINEBREAK_BRK_NONE);
     assert_int_equal(out[4], LINEBREAK_BRK_NONE);
+    n = to_cps("あ……い――う", c, 64); /* a pair held, and the break after it free */
+    linebreak_compute(c, n, out);
+    assert_int_equal(out[1], LINEBREAK_BRK_NONE);
+    assert_int_equal(out[2], LINEBREAK_BRK_ALLOW);
+    assert_int_equal(out[4], LINEBREAK_BRK_NONE);
+    n = to_cps("詳細はhttps://example.jp/aを参照", c, 64); /* the URL whole, the line free after it */
+    linebreak_compute(c, n, out);
+    int url_end = 3 + (int)strlen("https://example.jp/a") - 1;
+    for (int i = 3; i < url_end; i++) assert_int_equal(out[i], LINEBREAK_BRK_NONE);
+    assert_int_equal(out[url_end], LINEBREAK_BRK_ALLOW);
     dlist_t dl = {0};
     for (float w = 3; w <= 7; w++) {
         lay(&dl, "23年度からあいうえおかきくけこ", w);
@@ -356,6 +366,15 @@ static void test_breaks_stay_in_their_array(void **state)
         assert_int_equal(out[n - 1], LINEBREAK_BRK_MUST);
         assert_int_equal(out[n], 0xA5);
     }
+    /* a paragraph that ends in a URL, cut out of a longer text (the next one follows in memory) */
+    uint32_t u[64];
+    unsigned char uo[65];
+    n = to_cps("詳しくは https://example.jp/a", u, 64);
+    to_cps("bcdefghij", u + n, 64 - n);
+    memset(uo, 0xA5, sizeof uo);
+    linebreak_compute(u, n, uo);
+    assert_int_equal(uo[n - 1], LINEBREAK_BRK_MUST);
+    assert_int_equal(uo[n], 0xA5);
 }
 
 /* Oikomi squeezes the blank of every bracket, opening and closing: a line a quarter em too long
