@@ -88,8 +88,14 @@ $(B)/gpucmp: tests/tools/gpucmp.c $(B)/libannai.a
 $(B)/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(B)/libannai.a
 	$(LINK) -Ifuzz -o $@ fuzz/replay.c $< $(B)/libannai.a $(ANNAI_LIBS)
 
-$(B)/test_%: tests/test_%.c tests/testutil.h $(B)/libannai.a
-	$(LINK) -o $@ $< $(TEST_WRAP_$*) $(B)/libannai.a $(ANNAI_LIBS) $(shell $(PKG_CONFIG) --libs cmocka SDL2_image)
+# A test's object is kept: a change in src/ relinks the tests without compiling them again
+# (tools/mutate rebuilds every suite for each mutant).
+$(B)/test_%.o: tests/test_%.c tests/testutil.h $(wildcard include/annai/*.h src/*.h) | $(B)
+	$(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/test_%: $(B)/test_%.o $(B)/libannai.a
+	$(CC) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(TEST_WRAP_$*) $(B)/libannai.a $(ANNAI_LIBS) $(shell $(PKG_CONFIG) --libs cmocka SDL2_image)
+.PRECIOUS: $(B)/test_%.o
 # test_faults changes the content folder while the kiosk loads it: a seam around deck_load
 TEST_WRAP_faults = -Wl,--wrap=deck_load
 
