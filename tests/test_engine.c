@@ -299,6 +299,83 @@ static void test_nothing_left_allocated(void **state)
     }
 }
 
+
+/* Readings go over every Japanese panel, やさしい日本語 ones too (the list fills the readings its
+ * author left out), and over no other language's. */
+static void test_readings_over_japanese_panels(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    const char *ja = "---\ntitle: 地域\n---\n地域の科学技術。\n", *easy = "---\ntitle: ちいき\n---\n地域の　はなし。\n",
+               *en = "---\ntitle: Region\n---\nScience in the region.\n", *list = "地域 ちいき\n科学 かがく\n技術 ぎじゅつ\n";
+    free(tu_write(dir, "01-a.md", ja, strlen(ja)));
+    free(tu_write(dir, "01-a.ja-x-easy.md", easy, strlen(easy)));
+    free(tu_write(dir, "01-a.en.md", en, strlen(en)));
+    free(tu_write(dir, "furigana.txt", list, strlen(list)));
+    config_t cfg;
+    engine_t e;
+    diag_list_t d = {0};
+    config_defaults(&cfg);
+    assert_true(lang_set_parse(&cfg.langs, "ja, ja-x-easy, en", "t", 0, &d));
+    cfg.content_dir = xstrdup(dir);
+    assert_int_equal(engine_open(&e, &cfg, "fonts", &d), 0);
+    assert_true(e.has_furigana);
+    int plain[3];
+    for (int l = 0; l < 3; l++) plain[l] = engine_panel(&e, 0, (lang_t)l)->nglyphs;
+    engine_set_variant(&e, ENGINE_V_FURIGANA);
+    for (int l = 0; l < 3; l++) {
+        int with = engine_panel(&e, 0, (lang_t)l)->nglyphs;
+        if (l < 2 && with <= plain[l]) fail_msg("language %d: no readings drawn (%d glyphs, %d without)", l, with, plain[l]);
+        if (l == 2) assert_int_equal(with, plain[l]);
+    }
+    engine_close(&e);
+    config_free(&cfg);
+    diag_clear(&d);
+    tu_rmrf(dir);
+    free(dir);
+}
+
+static int min_glyph_px(const dlist_t *dl)
+{
+    int m = 1 << 30;
+    for (int i = 0; i < dl->nglyphs; i++) m = dl->glyphs[i].px < m ? dl->glyphs[i].px : m;
+    return m;
+}
+
+/* Larger text is 1.4x the everyday size: on a small screen, where a long panel's everyday text
+ * was set smaller to fit, larger text does not start from that smaller size (it scrolls). */
+static void test_larger_text_from_the_everyday_size(void **state)
+{
+    (void)state;
+    static const int screens[][2] = {{800, 480}, {480, 800}};
+    for (int s = 0; s < 2; s++) {
+        config_t c1, c2;
+        engine_t n, l;
+        diag_list_t d = {0};
+        tu_engine_open(&n, &c1, "content", &d);
+        tu_engine_open(&l, &c2, "content", &d);
+        engine_set_size(&n, screens[s][0], screens[s][1]);
+        engine_set_size(&l, screens[s][0], screens[s][1]);
+        engine_set_variant(&l, ENGINE_V_LARGE);
+        int shrunk = 0;
+        for (int i = 0; i < n.deck.count; i++) {
+            const dlist_t *a = engine_panel(&n, i, LANG_DEFAULT), *b = engine_panel(&l, i, LANG_DEFAULT);
+            if (a->scale >= 0.99f) continue;
+            shrunk++;
+            float want = 1.4f * (float)min_glyph_px(a) / a->scale;
+            if ((float)min_glyph_px(b) < want - 2)
+                fail_msg("%dx%d panel %d: larger text %d px, 1.4x the everyday size is %.0f", screens[s][0], screens[s][1], i + 1,
+                         min_glyph_px(b), want);
+        }
+        assert_true(shrunk > 0);
+        engine_close(&n);
+        engine_close(&l);
+        free(c1.content_dir);
+        free(c2.content_dir);
+        diag_clear(&d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +387,8 @@ int main(void)
         cmocka_unit_test(test_empty_folder),
         cmocka_unit_test(test_problems_are_the_decks),
         cmocka_unit_test(test_nothing_left_allocated),
+        cmocka_unit_test(test_readings_over_japanese_panels),
+        cmocka_unit_test(test_larger_text_from_the_everyday_size),
         cmocka_unit_test(test_missing_font_reported),
     };
     return cmocka_run_group_tests_name("engine", tests, tu_fonts_up, tu_fonts_down);
