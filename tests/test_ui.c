@@ -337,6 +337,9 @@ static void test_index_drawn(void **state)
             if (!tl) fail_msg("%dx%d: the title of entry %d is not drawn", w, h, i + 1);
             if (!within(tl->r, ix.entries[i])) fail_msg("%dx%d: the title '%s' leaves its entry", w, h, tl->text);
             if (tl->r.x < nl->r.x + nl->r.w) fail_msg("%dx%d: the title '%s' runs over its number", w, h, tl->text);
+            /* a space between them as wide as half the number's height: "1 はじめに", not "1はじめに" */
+            if (tl->r.x - (nl->r.x + nl->r.w) < nl->px * 0.5f)
+                fail_msg("%dx%d: the title '%s' starts %.0f px after its number", w, h, tl->text, tl->r.x - (nl->r.x + nl->r.w));
             uint32_t fill = 0;
             for (int k = 0; k < dl.nitems; k++)
                 if (dl.items[k].kind == LAYOUT_DL_RECT && !memcmp(&dl.items[k].r, &ix.entries[i], sizeof(rectf_t))) fill = dl.items[k].color;
