@@ -609,6 +609,9 @@ static void test_picker_targets(void **state)
                 if (i) assert_true(pk.entries[i].y > pk.entries[i - 1].y || pk.entries[i].x > pk.entries[i - 1].x);
             }
             if (fabsf(left - ((float)w - right)) > 1) fail_msg("%dx%d: the languages are off-centre", w, h);
+            int first = 0; /* two columns hold the same number, or the first one more */
+            for (int i = 0; i < n; i++) first += pk.entries[i].x == pk.entries[0].x;
+            if (first != n && first != (n + 1) / 2) fail_msg("%dx%d: %d languages set %d and %d", w, h, n, first, n - first);
             assert_int_equal(ui_picker_hit(&pk, cx(pk.close), cy(pk.close)), HIT_CLOSE);
             assert_int_equal(ui_picker_hit(&pk, 1, c.bar.y - 1), HIT_NONE);
             /* drawn: each name on its own entry, the one on screen inverted */
