@@ -141,10 +141,10 @@ static void test_first_language_face(void **state)
     diag_list_t d = {0};
     config_defaults(&cfg);
     assert_true(lang_set_parse(&cfg.langs, "zh-Hans, ja", "t", 0, &d));
-    cfg.content_dir = xstrdup("tests/data/langs");
+    cfg.content_dir = mem_strdup("tests/data/langs");
     assert_int_equal(engine_open(&e, &cfg, "fonts", &d), 0);
-    assert_true(e.faces[0] > FACE_BOLD);
-    assert_int_equal(e.faces[1], FACE_REGULAR);
+    assert_true(e.faces[0] > FONTS_FACE_BOLD);
+    assert_int_equal(e.faces[1], FONTS_FACE_REGULAR);
     const dlist_t *dl = engine_panel(&e, 0, LANG_DEFAULT);
     assert_true(dl->nglyphs > 0);
     for (int i = 0; i < dl->nglyphs; i++) assert_true(dl->glyphs[i].face >= e.faces[0]);
@@ -167,7 +167,7 @@ static void test_every_language_slot(void **state)
     config_defaults(&cfg);
     assert_true(lang_set_parse(&cfg.langs, "ja, en, zh-Hans, zh-Hant, ko, ja-x-easy, de, fr", "t", 0, &d));
     assert_int_equal(cfg.langs.n, LANG_MAX);
-    cfg.content_dir = xstrdup("tests/data/langs");
+    cfg.content_dir = mem_strdup("tests/data/langs");
     assert_int_equal(engine_open(&e, &cfg, "fonts", &d), 0);
     for (int l = 0; l < LANG_MAX; l++) {
         const dlist_t *dl = engine_panel(&e, 0, (lang_t)l);
@@ -256,9 +256,9 @@ static void test_missing_font_reported(void **state)
     config_defaults(&cfg);
     assert_true(lang_set_parse(&cfg.langs, "ja, ko", "t", 0, &d));
     snprintf(cfg.fonts[0].tag, sizeof cfg.fonts[0].tag, "ko");
-    cfg.fonts[0].spec = xstrdup("/nonexistent/annai-ko.otf");
+    cfg.fonts[0].spec = mem_strdup("/nonexistent/annai-ko.otf");
     cfg.nfonts = 1;
-    cfg.content_dir = xstrdup("tests/data/langs");
+    cfg.content_dir = mem_strdup("tests/data/langs");
     assert_int_equal(engine_open(&e, &cfg, "fonts", &d), 0);
     assert_int_equal(e.font_diags.count, 0); /* not before it is needed */
     const dlist_t *dl = engine_panel(&e, 0, 1);
@@ -317,7 +317,7 @@ static void test_readings_over_japanese_panels(void **state)
     diag_list_t d = {0};
     config_defaults(&cfg);
     assert_true(lang_set_parse(&cfg.langs, "ja, ja-x-easy, en", "t", 0, &d));
-    cfg.content_dir = xstrdup(dir);
+    cfg.content_dir = mem_strdup(dir);
     assert_int_equal(engine_open(&e, &cfg, "fonts", &d), 0);
     assert_true(e.has_furigana);
     int plain[3];

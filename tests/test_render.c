@@ -394,14 +394,14 @@ static void test_screenshot_png_any_size(void **state)
 
 static void item(dlist_t *dl, dl_kind_t k, rectf_t r, uint32_t color)
 {
-    ARRAY_GROW(dl->items, dl->nitems, dl->capitems, dl->nitems + 1);
+    MEM_ARRAY_GROW(dl->items, dl->nitems, dl->capitems, dl->nitems + 1);
     dl->items[dl->nitems++] = (dl_item_t){.kind = k, .r = r, .color = color};
 }
 
 static void glyph(dlist_t *dl, float x, float y, uint32_t cp, uint32_t color, float px)
 {
-    ARRAY_GROW(dl->glyphs, dl->nglyphs, dl->capglyphs, dl->nglyphs + 1);
-    dl->glyphs[dl->nglyphs++] = (dl_glyph_t){x, y, cp, color, px, FACE_REGULAR};
+    MEM_ARRAY_GROW(dl->glyphs, dl->nglyphs, dl->capglyphs, dl->nglyphs + 1);
+    dl->glyphs[dl->nglyphs++] = (dl_glyph_t){x, y, cp, color, px, FONTS_FACE_REGULAR};
 }
 
 /* A picture of known parts: opaque blocks of four colours (one in each corner region, none
@@ -412,12 +412,12 @@ static void scene(dlist_t *dl, int w, int h)
     dl->w = w;
     dl->h = h;
     dl->bg = 0xFFF5F3EEu;
-    item(dl, DL_RECT, (rectf_t){0, 0, 60, 30}, 0xFFC81E1Eu);          /* red, the top-left corner */
-    item(dl, DL_RECT, (rectf_t){(float)w - 40, 10, 40, 70}, 0xFF1E8C1Eu); /* green, on the right edge */
-    item(dl, DL_RECT, (rectf_t){20, (float)h - 50, 100, 50}, 0xFF1E1EC8u); /* blue, on the bottom edge */
-    item(dl, DL_RECT, (rectf_t){150, 40, 90, 0.5f}, 0xFF202020u);     /* a hairline */
-    item(dl, DL_RECT, (rectf_t){100, 100, 120, 30}, 0x80000000u);     /* translucent black */
-    item(dl, DL_DISC, (rectf_t){250, 120, 30, 30}, 0xFF6A1B9Au);
+    item(dl, LAYOUT_DL_RECT, (rectf_t){0, 0, 60, 30}, 0xFFC81E1Eu);          /* red, the top-left corner */
+    item(dl, LAYOUT_DL_RECT, (rectf_t){(float)w - 40, 10, 40, 70}, 0xFF1E8C1Eu); /* green, on the right edge */
+    item(dl, LAYOUT_DL_RECT, (rectf_t){20, (float)h - 50, 100, 50}, 0xFF1E1EC8u); /* blue, on the bottom edge */
+    item(dl, LAYOUT_DL_RECT, (rectf_t){150, 40, 90, 0.5f}, 0xFF202020u);     /* a hairline */
+    item(dl, LAYOUT_DL_RECT, (rectf_t){100, 100, 120, 30}, 0x80000000u);     /* translucent black */
+    item(dl, LAYOUT_DL_DISC, (rectf_t){250, 120, 30, 30}, 0xFF6A1B9Au);
     glyph(dl, 130, 180, 0x6848, 0xFF1A1A1Au, 40); /* 案 */
     glyph(dl, 170, 180, 0x5185, 0xFF1A1A1Au, 40); /* 内 */
 }
@@ -551,7 +551,7 @@ static void test_rotated_frames_land_turned(void **state)
     SDL_FreeSurface(pic);
     SDL_FreeSurface(soft_pic);
     target_close(&up);
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 /* The burn-in shift moves everything but the background by (ox, oy): the picture is the same,
@@ -589,7 +589,7 @@ static void test_burn_in_shift_moves_all(void **state)
         SDL_FreeSurface(ref);
         target_close(&t);
     }
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 /* The software path paints every pixel of a fill over whatever the last frame left, mixes a
@@ -630,7 +630,7 @@ static void test_soft_fill_blend_clip(void **state)
         target_close(&gpu);
         target_close(&soft);
     }
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 /* A frame whose surface is not 32-bit XRGB (a 24-bit or ABGR framebuffer) is drawn through SDL,
@@ -652,7 +652,7 @@ static void test_other_surface_formats(void **state)
         SDL_FreeSurface(f);
         target_close(&t);
     }
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
 }
 
 /* A picture is read once and kept (not read again every frame: it stays on screen when its
@@ -678,8 +678,8 @@ static void test_image_cache(void **state)
     dl.w = SW;
     dl.h = SH;
     dl.bg = 0xFFFFFFFFu;
-    ARRAY_GROW(dl.items, dl.nitems, dl.capitems, 1);
-    dl.items[dl.nitems++] = (dl_item_t){.kind = DL_IMAGE, .r = {10, 10, 40, 40}, .image = png[0]};
+    MEM_ARRAY_GROW(dl.items, dl.nitems, dl.capitems, 1);
+    dl.items[dl.nitems++] = (dl_item_t){.kind = LAYOUT_DL_IMAGE, .r = {10, 10, 40, 40}, .image = png[0]};
     render_dlist(t.rd, &dl, 0, 0, 1);
     SDL_Surface *f = target_grab(&t);
     assert_int_equal(pixel(f, 30, 30), 0x0AC81E);
@@ -710,7 +710,7 @@ static void test_image_cache(void **state)
     for (int i = 0; i < 20; i++) assert_null(render_probe_image(png[1 + i % 8]));
     assert_int_equal(SDL_GetNumAllocations(), before);
     target_close(&t);
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
     for (int i = 0; i < 9; i++) free(png[i]);
     tu_rmrf(dir);
     free(dir);
@@ -734,8 +734,8 @@ static void test_qr_modules_and_quiet_zone(void **state)
     dl.w = SW;
     dl.h = SH;
     dl.bg = 0xFF1E3A8Au; /* a title panel's blue */
-    ARRAY_GROW(dl.items, dl.nitems, dl.capitems, 1);
-    dl.items[dl.nitems++] = (dl_item_t){.kind = DL_QR, .r = {30, 20, (N + 8) * MOD, (N + 8) * MOD}, .qr = q, .qr_size = N};
+    MEM_ARRAY_GROW(dl.items, dl.nitems, dl.capitems, 1);
+    dl.items[dl.nitems++] = (dl_item_t){.kind = LAYOUT_DL_QR, .r = {30, 20, (N + 8) * MOD, (N + 8) * MOD}, .qr = q, .qr_size = N};
     for (int path = 0; path < 3; path++) { /* SDL's, the software fast path, turned 180 degrees */
         target_t t = target_open(SW, SH, SDL_PIXELFORMAT_XRGB8888);
         if (path == 1) render_set_soft_target(t.rd, t.s);
@@ -757,7 +757,7 @@ static void test_qr_modules_and_quiet_zone(void **state)
         SDL_FreeSurface(f);
         target_close(&t);
     }
-    dlist_free(&dl);
+    layout_dlist_free(&dl);
     free(q);
 }
 

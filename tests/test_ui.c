@@ -423,14 +423,14 @@ static void test_tray_targets(void **state)
                 if (overlap(c.dots[d], c.access)) fail_msg("%dx%d: dot %d lies on the easy-view button", w, h, d);
             if (!c.ndots) { /* a tap on the position text, between the buttons, does nothing */
                 float x = (c.access.x + c.access.w + c.lang.x) / 2;
-                assert_int_equal(ui_chrome_hit(&c, x, cy(c.prev)), HIT_NONE);
+                assert_int_equal(ui_chrome_hit(&c, x, cy(c.prev)), UI_HIT_NONE);
             }
             ui_chrome_set_tray(&c, true, true, true);
             assert_true(within(c.tray, screen));
             assert_true(c.tray.y + c.tray.h <= c.bar.y + 0.01f); /* above the bar, the bar's buttons still visible */
             rectf_t t[4] = {c.furigana, c.large, c.contrast, c.speaker};
             const char *tn[4] = {"furigana", "larger text", "contrast", "listen"};
-            int ids[4] = {HIT_FURIGANA, HIT_LARGE, HIT_CONTRAST, HIT_SPEAKER};
+            int ids[4] = {UI_HIT_FURIGANA, UI_HIT_LARGE, UI_HIT_CONTRAST, UI_HIT_SPEAKER};
             check_targets("tray", w, h, t, tn, 4, c.tray, c.target * 0.99f);
             float top = 1e9f, bottom = 0;
             for (int i = 0; i < 4; i++) {
@@ -449,11 +449,11 @@ static void test_tray_targets(void **state)
             }
             /* a deck without readings, a panel without narration: those places answer no tap */
             ui_chrome_set_tray(&c, true, false, false);
-            assert_int_equal(ui_chrome_hit(&c, cx(c.furigana), cy(c.furigana)), HIT_NONE);
-            assert_int_equal(ui_chrome_hit(&c, cx(c.speaker), cy(c.speaker)), HIT_NONE);
-            assert_int_equal(ui_chrome_hit(&c, cx(c.large), cy(c.large)), HIT_LARGE);
+            assert_int_equal(ui_chrome_hit(&c, cx(c.furigana), cy(c.furigana)), UI_HIT_NONE);
+            assert_int_equal(ui_chrome_hit(&c, cx(c.speaker), cy(c.speaker)), UI_HIT_NONE);
+            assert_int_equal(ui_chrome_hit(&c, cx(c.large), cy(c.large)), UI_HIT_LARGE);
             ui_chrome_set_tray(&c, false, true, true); /* closed: the panel is there again */
-            for (int i = 0; i < 4; i++) assert_int_equal(ui_chrome_hit(&c, cx(t[i]), cy(t[i])), HIT_NONE);
+            for (int i = 0; i < 4; i++) assert_int_equal(ui_chrome_hit(&c, cx(t[i]), cy(t[i])), UI_HIT_NONE);
         }
 }
 
@@ -470,7 +470,7 @@ static void check_ring(const dlist_t *dl, uint32_t colour, rectf_t r, int w, int
     int parts = 0;
     for (int i = dl->nitems - 4; i < dl->nitems; i++) { /* drawn last, over everything */
         const dl_item_t *it = &dl->items[i];
-        if (it->kind != DL_RECT || it->color != colour) fail_msg("%dx%d: no focus ring drawn round '%s'", w, h, what);
+        if (it->kind != LAYOUT_DL_RECT || it->color != colour) fail_msg("%dx%d: no focus ring drawn round '%s'", w, h, what);
         parts++;
         rectf_t f = it->r;
         if (overlap(f, r)) fail_msg("%dx%d: the focus ring lies on '%s'", w, h, what);
@@ -503,10 +503,10 @@ static void test_focus_ring(void **state)
                 char what[16];
                 snprintf(what, sizeof what, "control %d", ids[i]);
                 check_ring(&dl, *focus_colour(contrast), ui_chrome_rect(&c, ids[i]), w, h, what);
-                dlist_free(&dl);
+                layout_dlist_free(&dl);
             }
-            for (int id = HIT_NONE; id >= HIT_SPEAKER; id--) /* every control has its place, "none" has none */
-                assert_true((ui_chrome_rect(&c, id).w > 0) == (id != HIT_NONE && id != HIT_CLOSE));
+            for (int id = UI_HIT_NONE; id >= UI_HIT_SPEAKER; id--) /* every control has its place, "none" has none */
+                assert_true((ui_chrome_rect(&c, id).w > 0) == (id != UI_HIT_NONE && id != UI_HIT_CLOSE));
             assert_true(ui_chrome_rect(&c, c.ndots).w == 0);
             /* the index: every entry and 閉じる */
             ui_index_t ix;
@@ -518,8 +518,8 @@ static void test_focus_ring(void **state)
                 ui_view_t v = {.current = 1, .focus = ids[i], .focus_shown = true, .contrast = contrast != 0};
                 dlist_t dl = {0};
                 ui_index_draw(&dl, &tu_m, w, h, titles, NULL, 4, 1, &v);
-                check_ring(&dl, *focus_colour(contrast), ids[i] == HIT_CLOSE ? ix.close : ix.entries[ids[i]], w, h, "index entry");
-                dlist_free(&dl);
+                check_ring(&dl, *focus_colour(contrast), ids[i] == UI_HIT_CLOSE ? ix.close : ix.entries[ids[i]], w, h, "index entry");
+                layout_dlist_free(&dl);
             }
         }
 }
@@ -533,13 +533,13 @@ static void test_scroll_cue(void **state)
     (void)state;
     const lang_info_t *en = lang_known("en");
     char more[64];
-    snprintf(more, sizeof more, "▼ %s", en->ui[UI_MORE]);
+    snprintf(more, sizeof more, "▼ %s", en->ui[LANG_UI_MORE]);
     for (int s = 0; s < NSIZES; s++) {
         int w = sizes[s][0], h = sizes[s][1];
         ui_chrome_t c;
         ui_chrome_geometry(&c, w, h, 5);
         float vis = c.bar.y;
-        ui_view_t v = {.focus = HIT_NONE, .li = en, .picker = true, .visible_h = vis};
+        ui_view_t v = {.focus = UI_HIT_NONE, .li = en, .picker = true, .visible_h = vis};
         dlist_t dl = {0};
         ui_chrome_draw(&dl, &tu_m, w, h, &c, 5, &v); /* it fits */
         for (int i = 0; i < dl.nitems; i++) /* (a NaN place is no place either) */
@@ -553,7 +553,7 @@ static void test_scroll_cue(void **state)
             const dl_item_t *track = NULL, *thumb = NULL;
             for (int i = 0; i < dl.nitems; i++) {
                 const dl_item_t *it = &dl.items[i];
-                if (it->kind != DL_RECT || it->r.y + it->r.h > c.bar.y + 0.5f || it->r.x < (float)w * 0.8f || it->r.w >= c.target) continue;
+                if (it->kind != LAYOUT_DL_RECT || it->r.y + it->r.h > c.bar.y + 0.5f || it->r.x < (float)w * 0.8f || it->r.w >= c.target) continue;
                 if (fabsf(it->r.h - vis) < 0.5f && !track) track = it;
                 else if (it->r.h < vis) thumb = it;
             }
@@ -573,7 +573,7 @@ static void test_scroll_cue(void **state)
             if (l) assert_true(l->r.y + l->r.h <= c.bar.y && l->r.x + l->r.w <= thumb->r.x);
         }
         assert_true(thumb_y[0] < thumb_y[1] && thumb_y[1] < thumb_y[2]);
-        dlist_free(&dl);
+        layout_dlist_free(&dl);
     }
 }
 
@@ -612,8 +612,8 @@ static void test_picker_targets(void **state)
             int first = 0; /* two columns hold the same number, or the first one more */
             for (int i = 0; i < n; i++) first += pk.entries[i].x == pk.entries[0].x;
             if (first != n && first != (n + 1) / 2) fail_msg("%dx%d: %d languages set %d and %d", w, h, n, first, n - first);
-            assert_int_equal(ui_picker_hit(&pk, cx(pk.close), cy(pk.close)), HIT_CLOSE);
-            assert_int_equal(ui_picker_hit(&pk, 1, c.bar.y - 1), HIT_NONE);
+            assert_int_equal(ui_picker_hit(&pk, cx(pk.close), cy(pk.close)), UI_HIT_CLOSE);
+            assert_int_equal(ui_picker_hit(&pk, 1, c.bar.y - 1), UI_HIT_NONE);
             /* drawn: each name on its own entry, the one on screen inverted */
             static const char *const nm[LANG_MAX] = {"日本語", "English", "简体中文", "繁體中文", "한국어", "やさしい日本語", "Deutsch", "Français"};
             const metrics_t *ms[LANG_MAX];
@@ -626,12 +626,12 @@ static void test_picker_targets(void **state)
                 bool framed = false;
                 for (int k = 0; k < dl.nitems; k++) {
                     rectf_t f = dl.items[k].r, e = pk.entries[i];
-                    framed |= dl.items[k].kind == DL_RECT && f.x > e.x + 1 && f.y > e.y + 1 && f.x + f.w < e.x + e.w - 1 &&
+                    framed |= dl.items[k].kind == LAYOUT_DL_RECT && f.x > e.x + 1 && f.y > e.y + 1 && f.x + f.w < e.x + e.w - 1 &&
                               f.y + f.h < e.y + e.h - 1 && f.w > e.w * 0.8f && f.h > e.h * 0.7f;
                 }
                 if (!framed) fail_msg("%dx%d: language %d has no border on some side", w, h, i);
             }
-            dlist_free(&dl);
+            layout_dlist_free(&dl);
         }
 }
 
@@ -643,11 +643,11 @@ static void test_chrome_words_by_lang(void **state)
     for (int l = 0; l < 2; l++) {
         ui_chrome_t c;
         ui_chrome_geometry(&c, 1280, 720, 5);
-        ui_view_t v = {.focus = HIT_NONE, .lang = (lang_t)l, .picker = true};
+        ui_view_t v = {.focus = UI_HIT_NONE, .lang = (lang_t)l, .picker = true};
         dlist_t dl = {0};
         ui_chrome_draw(&dl, &tu_m, 1280, 720, &c, 5, &v);
-        expect_label_in(&dl, lang_known(l ? "en" : "ja")->ui[UI_INDEX], c.index, 1280, 720);
-        dlist_free(&dl);
+        expect_label_in(&dl, lang_known(l ? "en" : "ja")->ui[LANG_UI_INDEX], c.index, 1280, 720);
+        layout_dlist_free(&dl);
     }
 }
 
@@ -661,18 +661,18 @@ static void test_bar_covers_bottom(void **state)
         ui_chrome_t c;
         ui_chrome_geometry(&c, w, h, 5);
         for (int contrast = 0; contrast < 2; contrast++) {
-            ui_view_t v = {.focus = HIT_NONE, .picker = true, .contrast = contrast != 0};
+            ui_view_t v = {.focus = UI_HIT_NONE, .picker = true, .contrast = contrast != 0};
             dlist_t dl = {0};
             ui_chrome_draw(&dl, &tu_m, w, h, &c, 5, &v);
             uint32_t bar = palette_get(contrast ? PALETTE_HIGH_CONTRAST : PALETTE_NORMAL)->bar;
             bool covered = false;
             for (int i = 0; i < dl.nitems; i++) {
                 rectf_t f = dl.items[i].r;
-                covered |= dl.items[i].kind == DL_RECT && dl.items[i].color == bar && f.x <= 0 && f.x + f.w >= (float)w &&
+                covered |= dl.items[i].kind == LAYOUT_DL_RECT && dl.items[i].color == bar && f.x <= 0 && f.x + f.w >= (float)w &&
                            f.y <= c.bar.y + 0.01f && f.y + f.h >= (float)h;
             }
             if (!covered) fail_msg("%dx%d: the bar does not cover the bottom of the screen edge to edge", w, h);
-            dlist_free(&dl);
+            layout_dlist_free(&dl);
         }
     }
 }
@@ -683,7 +683,7 @@ static void test_heading_clear_of_close(void **state)
 {
     (void)state;
     lang_info_t li = *lang_known("en");
-    li.ui[UI_INDEX] = "Index of every panel of this exhibition about regional science and technology programmes";
+    li.ui[LANG_UI_INDEX] = "Index of every panel of this exhibition about regional science and technology programmes";
     for (int s = 0; s < NSIZES; s++) {
         int w = sizes[s][0], h = sizes[s][1];
         static const char *titles[] = {"はじめに"};
@@ -702,7 +702,7 @@ static void test_heading_clear_of_close(void **state)
                 if (fabsf(cx(l->r) - (float)w / 2) > 1) fail_msg("%dx%d: the heading '%s' is off-centre", w, h, l->text);
             }
             assert_true(found >= 1);
-            dlist_free(&dl);
+            layout_dlist_free(&dl);
         }
     }
 }
