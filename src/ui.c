@@ -459,8 +459,8 @@ void ui_picker_geometry(ui_picker_t *pk, int w, int h, int nlangs)
     float s = TARGET_UNITS * t.unit, m = t.margin, gap = t.unit * 2;
     pk->close = (rectf_t){(float)w - m - s * 2.6f, m * 0.6f, s * 2.6f, s};
     int n = nlangs < LANG_MAX ? nlangs : LANG_MAX;
-    int cols = w > h && n > 3 ? 2 : 1, rows = (n + cols - 1) / cols;
     float top = m * 0.6f + s + t.unit * 6, bottom = (float)h - t.chrome_h;
+    int cols = n > 3 && (w > h || (float)n * (s + gap) - gap > bottom - top) ? 2 : 1, rows = (n + cols - 1) / cols; /* a square screen too */
     float rh = rows ? fminf(s * PICKER_ROW_UNITS, (bottom - top - gap * (float)(rows - 1)) / (float)rows) : s;
     float cw = fminf(((float)w - 2 * m - gap * (float)(cols - 1)) / (float)cols, s * 7);
     float x0 = ((float)w - cw * (float)cols - gap * (float)(cols - 1)) / 2;

@@ -262,6 +262,8 @@ static void test_chrome_drawn(void **state)
                         if (!line_of(&dl, text)) continue;
                         if (!hint || k / 2 != l) fail_msg("%dx%d: '%s' shown (hint %d, lang %d)", w, h, text, hint, l);
                         expect_label_in(&dl, text, between, w, h);
+                        /* drawn at a size, not shrunk away (480x800 sets it at 7 px: left as found, see issue 14 part B) */
+                        if (line_of(&dl, text)->px < 1) fail_msg("%dx%d: the invitation is set %d px high", w, h, line_of(&dl, text)->px);
                         said++;
                     }
                     assert_int_equal(said, hint);
@@ -337,6 +339,9 @@ static void test_index_drawn(void **state)
             if (!tl) fail_msg("%dx%d: the title of entry %d is not drawn", w, h, i + 1);
             if (!within(tl->r, ix.entries[i])) fail_msg("%dx%d: the title '%s' leaves its entry", w, h, tl->text);
             if (tl->r.x < nl->r.x + nl->r.w) fail_msg("%dx%d: the title '%s' runs over its number", w, h, tl->text);
+            /* a space between them as wide as half the number's height: "1 はじめに", not "1はじめに" */
+            if (tl->r.x - (nl->r.x + nl->r.w) < nl->px * 0.5f)
+                fail_msg("%dx%d: the title '%s' starts %.0f px after its number", w, h, tl->text, tl->r.x - (nl->r.x + nl->r.w));
             uint32_t fill = 0;
             for (int k = 0; k < dl.nitems; k++)
                 if (dl.items[k].kind == LAYOUT_DL_RECT && !memcmp(&dl.items[k].r, &ix.entries[i], sizeof(rectf_t))) fill = dl.items[k].color;
@@ -397,6 +402,313 @@ static void test_admin_info_fits(void **state)
     }
 }
 
+
+/* The 見やすく button and its tray: the button in the bar beside the index button, over no other
+ * control; the tray's four buttons above the bar, each inside the tray and the screen, none over
+ * another, in reading order (one row on a landscape screen, two rows of two on a portrait one),
+ * the tray's own margin the same above and below them; a tap on each hits it while the tray is
+ * open and offers it, and a tap where nothing is (the "3 / 40" between the buttons) hits nothing. */
+static void test_tray_targets(void **state)
+{
+    (void)state;
+    for (int s = 0; s < NSIZES; s++)
+        for (int n = 5; n <= 40; n += 35) {
+            int w = sizes[s][0], h = sizes[s][1];
+            ui_chrome_t c;
+            ui_chrome_geometry(&c, w, h, n);
+            rectf_t screen = {0, 0, (float)w, (float)h};
+            rectf_t bar[5] = {c.prev, c.index, c.access, c.lang, c.next};
+            const char *bn[5] = {"previous", "index", "easy view", "language", "next"};
+            check_targets("bar", w, h, bar, bn, 5, c.bar, c.target * 0.99f);
+            for (int i = 1; i < 5; i++) assert_true(bar[i].x > bar[i - 1].x); /* ◀ 目次 見やすく … 言語 ▶ */
+            for (int d = 0; d < c.ndots; d++)
+                if (overlap(c.dots[d], c.access)) fail_msg("%dx%d: dot %d lies on the easy-view button", w, h, d);
+            if (!c.ndots) { /* a tap on the position text, between the buttons, does nothing */
+                float x = (c.access.x + c.access.w + c.lang.x) / 2;
+                assert_int_equal(ui_chrome_hit(&c, x, cy(c.prev)), UI_HIT_NONE);
+            }
+            ui_chrome_set_tray(&c, true, true, true);
+            assert_true(within(c.tray, screen));
+            assert_true(c.tray.y + c.tray.h <= c.bar.y + 0.01f); /* above the bar, the bar's buttons still visible */
+            rectf_t t[4] = {c.furigana, c.large, c.contrast, c.speaker};
+            const char *tn[4] = {"furigana", "larger text", "contrast", "listen"};
+            int ids[4] = {UI_HIT_FURIGANA, UI_HIT_LARGE, UI_HIT_CONTRAST, UI_HIT_SPEAKER};
+            check_targets("tray", w, h, t, tn, 4, c.tray, c.target * 0.99f);
+            float top = 1e9f, bottom = 0;
+            for (int i = 0; i < 4; i++) {
+                top = fminf(top, t[i].y);
+                bottom = fmaxf(bottom, t[i].y + t[i].h);
+                if (ui_chrome_hit(&c, cx(t[i]), cy(t[i])) != ids[i]) fail_msg("%dx%d: a tap on '%s' is missed", w, h, tn[i]);
+            }
+            if (fabsf((top - c.tray.y) - (c.tray.y + c.tray.h - bottom)) > 0.5f || top - c.tray.y < 1)
+                fail_msg("%dx%d: the tray's buttons are not set in its middle (%.0f px above, %.0f below)", w, h, top - c.tray.y,
+                         c.tray.y + c.tray.h - bottom);
+            bool land = w >= h;
+            for (int i = 1; i < 4; i++) {
+                bool new_row = !land && i == 2;
+                if (new_row) assert_true(t[i].y > t[i - 1].y && t[i].x < t[i - 1].x);
+                else assert_true(t[i].x > t[i - 1].x && t[i].y == t[i - 1].y);
+            }
+            /* a deck without readings, a panel without narration: those places answer no tap */
+            ui_chrome_set_tray(&c, true, false, false);
+            assert_int_equal(ui_chrome_hit(&c, cx(c.furigana), cy(c.furigana)), UI_HIT_NONE);
+            assert_int_equal(ui_chrome_hit(&c, cx(c.speaker), cy(c.speaker)), UI_HIT_NONE);
+            assert_int_equal(ui_chrome_hit(&c, cx(c.large), cy(c.large)), UI_HIT_LARGE);
+            ui_chrome_set_tray(&c, false, true, true); /* closed: the panel is there again */
+            for (int i = 0; i < 4; i++) assert_int_equal(ui_chrome_hit(&c, cx(t[i]), cy(t[i])), UI_HIT_NONE);
+        }
+}
+
+static const uint32_t *focus_colour(bool contrast)
+{
+    return &palette_get(contrast ? PALETTE_HIGH_CONTRAST : PALETTE_NORMAL)->focus;
+}
+
+/* The keys' focus ring: drawn round the focused control on all four sides, clear of it, and
+ * only round a control (no ring for "no control"); for every control in the Tab order. */
+static void check_ring(const dlist_t *dl, uint32_t colour, rectf_t r, int w, int h, const char *what)
+{
+    bool above = false, below = false, left = false, right = false;
+    int parts = 0;
+    for (int i = dl->nitems - 4; i < dl->nitems; i++) { /* drawn last, over everything */
+        const dl_item_t *it = &dl->items[i];
+        if (it->kind != LAYOUT_DL_RECT || it->color != colour) fail_msg("%dx%d: no focus ring drawn round '%s'", w, h, what);
+        parts++;
+        rectf_t f = it->r;
+        if (overlap(f, r)) fail_msg("%dx%d: the focus ring lies on '%s'", w, h, what);
+        bool spans_x = f.x < r.x && f.x + f.w > r.x + r.w, spans_y = f.y < r.y && f.y + f.h > r.y + r.h;
+        above |= spans_x && f.y + f.h <= r.y && f.y + f.h > r.y - r.h * 0.5f;
+        below |= spans_x && f.y >= r.y + r.h && f.y < r.y + r.h * 1.5f;
+        left |= spans_y && f.x + f.w <= r.x && f.x + f.w > r.x - r.w * 0.5f;
+        right |= spans_y && f.x >= r.x + r.w && f.x < r.x + r.w * 1.5f;
+    }
+    if (!(above && below && left && right))
+        fail_msg("%dx%d: the ring round '%s' is open (above %d below %d left %d right %d, %d parts)", w, h, what, above, below, left,
+                 right, parts);
+}
+
+static void test_focus_ring(void **state)
+{
+    (void)state;
+    for (int s = 0; s < NSIZES; s++)
+        for (int contrast = 0; contrast < 2; contrast++) {
+            int w = sizes[s][0], h = sizes[s][1];
+            ui_chrome_t c;
+            ui_chrome_geometry(&c, w, h, 5);
+            ui_chrome_set_tray(&c, true, true, true);
+            int ids[UI_MAX_FOCUS], n = ui_chrome_focus_order(&c, ids);
+            assert_int_equal(n, 9 + c.ndots); /* ◀ 目次 見やすく, the tray's four, every dot, 言語 ▶ */
+            for (int i = 0; i < n; i++) {
+                ui_view_t v = {.current = 0, .focus = ids[i], .focus_shown = true, .contrast = contrast != 0, .picker = true};
+                dlist_t dl = {0};
+                ui_chrome_draw(&dl, &tu_m, w, h, &c, 5, &v);
+                char what[16];
+                snprintf(what, sizeof what, "control %d", ids[i]);
+                check_ring(&dl, *focus_colour(contrast), ui_chrome_rect(&c, ids[i]), w, h, what);
+                layout_dlist_free(&dl);
+            }
+            for (int id = UI_HIT_NONE; id >= UI_HIT_SPEAKER; id--) /* every control has its place, "none" has none */
+                assert_true((ui_chrome_rect(&c, id).w > 0) == (id != UI_HIT_NONE && id != UI_HIT_CLOSE));
+            assert_true(ui_chrome_rect(&c, c.ndots).w == 0);
+            /* the index: every entry and 閉じる */
+            ui_index_t ix;
+            ui_index_geometry(&ix, w, h, 4);
+            static const char *titles[] = {"はじめに", "目標", "Regional Innovation", "まとめ"};
+            n = ui_index_focus_order(&ix, ids);
+            assert_int_equal(n, 5);
+            for (int i = 0; i < n; i++) {
+                ui_view_t v = {.current = 1, .focus = ids[i], .focus_shown = true, .contrast = contrast != 0};
+                dlist_t dl = {0};
+                ui_index_draw(&dl, &tu_m, w, h, titles, NULL, 4, 1, &v);
+                check_ring(&dl, *focus_colour(contrast), ids[i] == UI_HIT_CLOSE ? ix.close : ix.entries[ids[i]], w, h, "index entry");
+                layout_dlist_free(&dl);
+            }
+        }
+}
+
+/* The scroll cue of a panel taller than the screen: a thumb on the right edge, inside the
+ * screen, over a track as tall as the panel's visible part, at the top when the panel is at its
+ * start and at the bottom at its end; "▼ more" while text is below, gone at the end. A panel
+ * that fits shows none of it. */
+static void test_scroll_cue(void **state)
+{
+    (void)state;
+    const lang_info_t *en = lang_known("en");
+    char more[64];
+    snprintf(more, sizeof more, "▼ %s", en->ui[LANG_UI_MORE]);
+    for (int s = 0; s < NSIZES; s++) {
+        int w = sizes[s][0], h = sizes[s][1];
+        ui_chrome_t c;
+        ui_chrome_geometry(&c, w, h, 5);
+        float vis = c.bar.y;
+        ui_view_t v = {.focus = UI_HIT_NONE, .li = en, .picker = true, .visible_h = vis};
+        dlist_t dl = {0};
+        ui_chrome_draw(&dl, &tu_m, w, h, &c, 5, &v); /* it fits */
+        for (int i = 0; i < dl.nitems; i++) /* (a NaN place is no place either) */
+            if (!(dl.items[i].r.y >= c.bar.y - 0.5f)) fail_msg("%dx%d: a panel that fits shows a scroll cue", w, h);
+        assert_null(line_of(&dl, more));
+        float thumb_y[3];
+        for (int step = 0; step < 3; step++) {
+            v.scroll_max = vis * 2;
+            v.scroll = v.scroll_max * (float)step / 2;
+            ui_chrome_draw(&dl, &tu_m, w, h, &c, 5, &v);
+            const dl_item_t *track = NULL, *thumb = NULL;
+            for (int i = 0; i < dl.nitems; i++) {
+                const dl_item_t *it = &dl.items[i];
+                if (it->kind != LAYOUT_DL_RECT || it->r.y + it->r.h > c.bar.y + 0.5f || it->r.x < (float)w * 0.8f || it->r.w >= c.target) continue;
+                if (fabsf(it->r.h - vis) < 0.5f && !track) track = it;
+                else if (it->r.h < vis) thumb = it;
+            }
+            if (!track || !thumb) fail_msg("%dx%d: no scroll track or thumb on the right", w, h);
+            rectf_t screen = {0, 0, (float)w, (float)h};
+            assert_true(within(thumb->r, screen) && within(track->r, screen));
+            assert_true(thumb->r.x + thumb->r.w < (float)w - 1); /* clear of the edge, where a bezel hides it */
+            /* the track runs down the thumb's middle */
+            if (fabsf(cx(track->r) - cx(thumb->r)) > 0.5f || track->r.w >= thumb->r.w)
+                fail_msg("%dx%d: the track is not under the thumb", w, h);
+            assert_true(thumb->r.h >= c.target * 0.99f); /* a finger can hold it */
+            thumb_y[step] = thumb->r.y;
+            if (step == 0) assert_true(fabsf(thumb->r.y) < 0.5f);
+            if (step == 2) assert_true(fabsf(thumb->r.y + thumb->r.h - vis) < 0.5f);
+            const dl_line_t *l = line_of(&dl, more);
+            if ((step < 2) != (l != NULL)) fail_msg("%dx%d: '%s' %s at scroll %d of 2", w, h, more, l ? "shown" : "missing", step);
+            if (l) assert_true(l->r.y + l->r.h <= c.bar.y && l->r.x + l->r.w <= thumb->r.x);
+        }
+        assert_true(thumb_y[0] < thumb_y[1] && thumb_y[1] < thumb_y[2]);
+        layout_dlist_free(&dl);
+    }
+}
+
+/* The language picker: every language a target inside the screen and above the navigation bar,
+ * none over another or the close button, a tap on each hitting it, the list centred. */
+static void test_picker_targets(void **state)
+{
+    (void)state;
+    /* and square screens, and a 4:5 portrait one: eight languages in one column were smaller
+     * than a finger there */
+    static const int more[][2] = {{1080, 1080}, {720, 720}, {1024, 1280}, {768, 1024}};
+    for (int s = 0; s < NSIZES + 4; s++)
+        for (int n = 1; n <= LANG_MAX; n++) {
+            int w = s < NSIZES ? sizes[s][0] : more[s - NSIZES][0], h = s < NSIZES ? sizes[s][1] : more[s - NSIZES][1];
+            ui_picker_t pk;
+            ui_picker_geometry(&pk, w, h, n);
+            ui_chrome_t c;
+            ui_chrome_geometry(&c, w, h, 5);
+            assert_int_equal(pk.n, n);
+            rectf_t r[LANG_MAX + 1] = {pk.close};
+            const char *names[LANG_MAX + 1] = {"close"};
+            rectf_t above = {0, 0, (float)w, c.bar.y};
+            for (int i = 0; i < n; i++) {
+                r[i + 1] = pk.entries[i];
+                names[i + 1] = "language";
+            }
+            check_targets("picker", w, h, r, names, n + 1, above, c.target * 0.99f);
+            float left = 1e9f, right = 0;
+            for (int i = 0; i < n; i++) {
+                left = fminf(left, pk.entries[i].x);
+                right = fmaxf(right, pk.entries[i].x + pk.entries[i].w);
+                assert_int_equal(ui_picker_hit(&pk, cx(pk.entries[i]), cy(pk.entries[i])), i);
+                if (i) assert_true(pk.entries[i].y > pk.entries[i - 1].y || pk.entries[i].x > pk.entries[i - 1].x);
+            }
+            if (fabsf(left - ((float)w - right)) > 1) fail_msg("%dx%d: the languages are off-centre", w, h);
+            int first = 0; /* two columns hold the same number, or the first one more */
+            for (int i = 0; i < n; i++) first += pk.entries[i].x == pk.entries[0].x;
+            if (first != n && first != (n + 1) / 2) fail_msg("%dx%d: %d languages set %d and %d", w, h, n, first, n - first);
+            assert_int_equal(ui_picker_hit(&pk, cx(pk.close), cy(pk.close)), UI_HIT_CLOSE);
+            assert_int_equal(ui_picker_hit(&pk, 1, c.bar.y - 1), UI_HIT_NONE);
+            /* drawn: each name on its own entry, the one on screen inverted */
+            static const char *const nm[LANG_MAX] = {"日本語", "English", "简体中文", "繁體中文", "한국어", "やさしい日本語", "Deutsch", "Français"};
+            const metrics_t *ms[LANG_MAX];
+            for (int i = 0; i < LANG_MAX; i++) ms[i] = &tu_m;
+            dlist_t dl = {0};
+            ui_picker_build(&dl, &tu_m, lang_known("ja"), w, h, nm, ms, n, 0, -1, false);
+            for (int i = 0; i < n && i < 8; i++) {
+                const dl_line_t *l = line_of(&dl, nm[i]);
+                if (l && !within(l->r, pk.entries[i])) fail_msg("%dx%d: '%s' leaves its entry", w, h, nm[i]);
+                bool framed = false;
+                for (int k = 0; k < dl.nitems; k++) {
+                    rectf_t f = dl.items[k].r, e = pk.entries[i];
+                    framed |= dl.items[k].kind == LAYOUT_DL_RECT && f.x > e.x + 1 && f.y > e.y + 1 && f.x + f.w < e.x + e.w - 1 &&
+                              f.y + f.h < e.y + e.h - 1 && f.w > e.w * 0.8f && f.h > e.h * 0.7f;
+                }
+                if (!framed) fail_msg("%dx%d: language %d has no border on some side", w, h, i);
+            }
+            layout_dlist_free(&dl);
+        }
+}
+
+/* The chrome's words without a language given: the default deck's, ja for the first language,
+ * en for the second. */
+static void test_chrome_words_by_lang(void **state)
+{
+    (void)state;
+    for (int l = 0; l < 2; l++) {
+        ui_chrome_t c;
+        ui_chrome_geometry(&c, 1280, 720, 5);
+        ui_view_t v = {.focus = UI_HIT_NONE, .lang = (lang_t)l, .picker = true};
+        dlist_t dl = {0};
+        ui_chrome_draw(&dl, &tu_m, 1280, 720, &c, 5, &v);
+        expect_label_in(&dl, lang_known(l ? "en" : "ja")->ui[LANG_UI_INDEX], c.index, 1280, 720);
+        layout_dlist_free(&dl);
+    }
+}
+
+/* The bar reaches every edge of the screen it lies on: no strip of the panel shows beside or
+ * under it (issue 14, item 8). */
+static void test_bar_covers_bottom(void **state)
+{
+    (void)state;
+    for (int s = 0; s < NSIZES; s++) {
+        int w = sizes[s][0], h = sizes[s][1];
+        ui_chrome_t c;
+        ui_chrome_geometry(&c, w, h, 5);
+        for (int contrast = 0; contrast < 2; contrast++) {
+            ui_view_t v = {.focus = UI_HIT_NONE, .picker = true, .contrast = contrast != 0};
+            dlist_t dl = {0};
+            ui_chrome_draw(&dl, &tu_m, w, h, &c, 5, &v);
+            uint32_t bar = palette_get(contrast ? PALETTE_HIGH_CONTRAST : PALETTE_NORMAL)->bar;
+            bool covered = false;
+            for (int i = 0; i < dl.nitems; i++) {
+                rectf_t f = dl.items[i].r;
+                covered |= dl.items[i].kind == LAYOUT_DL_RECT && dl.items[i].color == bar && f.x <= 0 && f.x + f.w >= (float)w &&
+                           f.y <= c.bar.y + 0.01f && f.y + f.h >= (float)h;
+            }
+            if (!covered) fail_msg("%dx%d: the bar does not cover the bottom of the screen edge to edge", w, h);
+            layout_dlist_free(&dl);
+        }
+    }
+}
+
+/* A screen's heading is centred on the screen and never runs under its close button, however
+ * long it is in the visitor's language. */
+static void test_heading_clear_of_close(void **state)
+{
+    (void)state;
+    lang_info_t li = *lang_known("en");
+    li.ui[LANG_UI_INDEX] = "Index of every panel of this exhibition about regional science and technology programmes";
+    for (int s = 0; s < NSIZES; s++) {
+        int w = sizes[s][0], h = sizes[s][1];
+        static const char *titles[] = {"はじめに"};
+        for (int longer = 0; longer < 2; longer++) {
+            ui_index_t ix;
+            ui_index_geometry(&ix, w, h, 1);
+            dlist_t dl = {0};
+            ui_index_build(&dl, &tu_m, w, h, titles, NULL, 1, 0, longer ? &li : lang_known("en"));
+            int found = 0;
+            for (int i = 0; i < dl.nlines; i++) {
+                const dl_line_t *l = &dl.lines[i];
+                if (strncmp(l->text, "Index", 5)) continue;
+                found++;
+                if (overlap(l->r, ix.close) || l->r.x + l->r.w > ix.close.x)
+                    fail_msg("%dx%d: the heading '%s' runs under the close button", w, h, l->text);
+                if (fabsf(cx(l->r) - (float)w / 2) > 1) fail_msg("%dx%d: the heading '%s' is off-centre", w, h, l->text);
+            }
+            assert_true(found >= 1);
+            layout_dlist_free(&dl);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +720,13 @@ int main(void)
         cmocka_unit_test(test_index_drawn),
         cmocka_unit_test(test_pin_pad_drawn),
         cmocka_unit_test(test_admin_info_fits),
+        cmocka_unit_test(test_tray_targets),
+        cmocka_unit_test(test_focus_ring),
+        cmocka_unit_test(test_scroll_cue),
+        cmocka_unit_test(test_picker_targets),
+        cmocka_unit_test(test_chrome_words_by_lang),
+        cmocka_unit_test(test_bar_covers_bottom),
+        cmocka_unit_test(test_heading_clear_of_close),
     };
     return cmocka_run_group_tests_name("ui", tests, tu_fonts_up, tu_fonts_down);
 }
