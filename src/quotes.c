@@ -5,12 +5,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define QUOTE_DOUBLE_OPEN 0x201C  /* “ */
+#define QUOTE_DOUBLE_CLOSE 0x201D /* ” */
+#define QUOTE_SINGLE_OPEN 0x2018  /* ‘ */
+#define QUOTE_SINGLE_CLOSE 0x2019 /* ’ (also the apostrophe) */
+
 /* After these a quote opens: a space or line break, an opening bracket, a dash, an opening
  * quote, or CJK (「彼は"はい"と」: Japanese sets no space before a quote). */
 static bool quotes_opens_after(uint32_t prev)
 {
     return prev == ' ' || prev == '\n' || prev == '(' || prev == '[' || prev == 0x2014 || prev == 0x2013 ||
-           prev == 0x201C || prev == 0x2018 || linebreak_is_cjk(prev);
+           prev == QUOTE_DOUBLE_OPEN || prev == QUOTE_SINGLE_OPEN || linebreak_is_cjk(prev);
+}
+
+/* The typographic quote for a typewriter one, or 0 for any other character. */
+static uint32_t quotes_set(int32_t c, bool opens)
+{
+    if (c == '"') return opens ? QUOTE_DOUBLE_OPEN : QUOTE_DOUBLE_CLOSE;
+    if (c == '\'') return opens ? QUOTE_SINGLE_OPEN : QUOTE_SINGLE_CLOSE;
+    return 0;
 }
 
 void quotes_apply(block_t *b)
@@ -24,15 +37,16 @@ void quotes_apply(block_t *b)
             continue;
         }
         buf_t out = {0};
+        char tmp[4];
         size_t n = strlen(t), k = 0;
         while (k < n) {
             size_t at = k;
             int32_t c = utf8_decode(t, n, &k);
-            bool opens = quotes_opens_after(prev);
-            if (c == '"') buf_puts(&out, opens ? "\u201C" : "\u201D");
-            else if (c == '\'') buf_puts(&out, opens ? "\u2018" : "\u2019");
+            uint32_t set = quotes_set(c, quotes_opens_after(prev));
+            if (set) buf_put(&out, tmp, (size_t)utf8_encode(set, tmp));
             else buf_put(&out, t + at, k - at);
-            prev = c < 0 ? 0xFFFD : (uint32_t)c;
+            /* what was set decides for the next quote: “‘nested’” opens the inner one too */
+            prev = set ? set : c < 0 ? 0xFFFD : (uint32_t)c;
         }
         free(b->spans[i].text);
         b->spans[i].text = buf_take(&out);
