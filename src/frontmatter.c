@@ -59,7 +59,7 @@ static bool parse_seconds(const char *v, double min, double max, double *out)
 {
     char *end;
     double d = strtod(v, &end);
-    if (!*v || *end || d < min || d > max) return false;
+    if (!*v || *end || !(d >= min && d <= max)) return false; /* NaN is in no range */
     *out = d;
     return true;
 }
