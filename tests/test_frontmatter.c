@@ -114,6 +114,7 @@ static void test_bad_values_at_their_line(void **state)
     expect_only("title: t\nlayout: Cards\n", "t.md:3: unknown layout 'Cards' (title, text, list, timeline or cards)");
     expect_only("title: t\n\ndwell: 0\n", "t.md:4: bad dwell '0' (seconds, 1 to 3600)");
     expect_clean("title: t\ndwell: 1\n");
+    expect_clean("title: t\nqr_caption:\nqr_caption: ''\n"); /* an empty caption: no caption */
     expect_clean("title: t\ndwell: 3600\n");
     expect_only("title: t\ndwell: 0.99\n", "t.md:3: bad dwell '0.99' (seconds, 1 to 3600)");
     expect_only("title: t\ndwell: 3600.5\n", "t.md:3: bad dwell '3600.5' (seconds, 1 to 3600)");
