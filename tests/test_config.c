@@ -272,7 +272,7 @@ static void test_values_at_their_edges(void **state)
     expect_setting("display", "size", "800x480x", "k.ini:4: bad value '800x480x' for size (expected WxH or native)");
     expect_setting("display", "size", "800", "k.ini:4: bad value '800' for size (expected WxH or native)");
     for (int r = 0; r < 360; r += 90) {
-        char v[8];
+        char v[16];
         snprintf(v, sizeof v, "%d", r);
         expect_setting("display", "rotate", v, NULL);
     }
