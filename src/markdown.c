@@ -35,15 +35,13 @@ static int line_of(md_ctx_t *c, const char *p)
 
 static bool is_latin(int32_t c) { return c > 0 && c < 0x3000 && c != '\n'; }
 
+/* The last character of the block's text so far, 0 when there is none. */
 static int32_t last_cp(const block_t *b)
 {
-    if (!b->nspans) return 0;
-    const char *t = b->spans[b->nspans - 1].text;
+    const char *t = b->nspans ? b->spans[b->nspans - 1].text : "";
     size_t n = strlen(t), i = n;
-    while (i > 0 && ((unsigned char)t[i - 1] & 0xC0) == 0x80) i--;
-    if (i == 0 && n == 0) return 0;
-    size_t j = i > 0 ? i - 1 : 0;
-    return utf8_decode(t, n, &j);
+    while (i > 0 && ((unsigned char)t[--i] & 0xC0) == 0x80) {} /* back to the lead byte */
+    return n ? utf8_decode(t, n, &i) : 0;
 }
 
 static void text_append(md_ctx_t *c, const char *t, size_t n)
@@ -72,7 +70,7 @@ static block_t *ensure_block(md_ctx_t *c, block_kind_t kind, const char *at)
 {
     if (c->cur) return c->cur;
     if (c->p->nblocks >= CONTENT_MAX_BLOCKS) return NULL;
-    c->cur = panel_block_new(c->p, kind, kind == PANEL_BLOCK_ITEM ? c->list_depth : 0, at ? line_of(c, at) : c->first_line);
+    c->cur = panel_block_new(c->p, kind, kind == PANEL_BLOCK_ITEM ? c->list_depth : 0, line_of(c, at));
     if (kind == PANEL_BLOCK_ITEM && c->cur->level > CONTENT_MAX_LIST_DEPTH) c->cur->level = CONTENT_MAX_LIST_DEPTH;
     return c->cur;
 }
@@ -192,8 +190,8 @@ static int md_text(MD_TEXTTYPE t, const MD_CHAR *text, MD_SIZE size, void *u)
 {
     md_ctx_t *c = u;
     if (c->in_image) { buf_put(&c->alt, text, size); return 0; }
-    if (!c->cur && !ensure_block(c, c->in_item ? PANEL_BLOCK_ITEM : PANEL_BLOCK_PARAGRAPH, t == MD_TEXT_NORMAL ? text : NULL))
-        return 0;
+    /* any text places the block, an entity too (line_of knows md4c's own strings) */
+    if (!c->cur && !ensure_block(c, c->in_item ? PANEL_BLOCK_ITEM : PANEL_BLOCK_PARAGRAPH, text)) return 0;
     if (!c->cur->line) c->cur->line = line_of(c, text);
     switch (t) {
     case MD_TEXT_SOFTBR: c->pending_soft = true; break;

@@ -65,8 +65,8 @@ static void test_soft_and_hard_breaks(void **state)
     (void)state;
     diag_list_t d = {0};
     /* JLREQ: a newline in the source joins Japanese with nothing, Latin words with a space */
-    panel_t *p = md("地域の\n科学技術。Regional\nscience\n振興。\nEnd.\n\nhard  \nbreak\n", &d);
-    expect_text(&p->blocks[0], "地域の科学技術。Regional science振興。End.");
+    panel_t *p = md("地域の\n科学技術。Regional\nscience\n振興。\nEnd.\nA地域\n\nhard  \nbreak\n", &d);
+    expect_text(&p->blocks[0], "地域の科学技術。Regional science振興。End. A地域");
     expect_text(&p->blocks[1], "hard\nbreak");
     panel_free(p);
     /* an item of two paragraphs is one item, its paragraphs joined */
@@ -100,8 +100,8 @@ static void test_entities_and_html(void **state)
 {
     (void)state;
     diag_list_t d = {0};
-    panel_t *p = md("&amp; &lt;&gt; &quot;&apos; a&nbsp;b &#x41;&#X42;&#67; &#x1F600; &#xD800; &#0; &#x110000; &bogus; <b>x</b>\n", &d);
-    expect_text(&p->blocks[0], "& <> \"' a\xC2\xA0" "b ABC 😀 &#xD800; &#0; &#x110000; &bogus; <b>x</b>");
+    panel_t *p = md("&amp; &lt;&gt; &quot;&apos; a&nbsp;b &#x41;&#X42;&#67; &#x1F600; &#x10FFFF; &#xD800; &#0; &#x110000; &bogus; <b>x</b>\n", &d);
+    expect_text(&p->blocks[0], "& <> \"' a\xC2\xA0" "b ABC 😀 \xF4\x8F\xBF\xBF &#xD800; &#0; &#x110000; &bogus; <b>x</b>");
     panel_free(p);
 }
 
@@ -155,6 +155,48 @@ static void test_block_cap(void **state)
     buf_free(&b);
 }
 
+/* A block's line is where its text starts, whatever the text starts with: a paragraph opening
+ * with an entity was put at the body's first line, so its problems (an unclosed 《) were
+ * reported lines above it. */
+static void test_lines_of_any_start(void **state)
+{
+    (void)state;
+    diag_list_t d = {0};
+    panel_t *p = md("本文\n\n&amp;《よみ》\n\n&#x41; です\n\n**太字**から\n", &d);
+    assert_int_equal(p->nblocks, 4);
+    assert_int_equal(p->blocks[0].line, 5);
+    assert_int_equal(p->blocks[1].line, 7);
+    assert_int_equal(p->blocks[2].line, 9);
+    assert_int_equal(p->blocks[3].line, 11);
+    panel_free(p);
+    /* through a whole panel file: the message names the line the curator must open */
+    const char *file = "---\ntitle: t\n---\n本文\n\n&amp;《よみ\n";
+    p = panel_parse("t.md", file, strlen(file), dir, &d);
+    assert_null(p);
+    assert_int_equal(d.count, 1);
+    assert_string_equal(d.items[0].text, "t.md:6: ruby 《 without closing 》");
+    diag_clear(&d);
+}
+
+/* Lists: text after a nested list belongs to the outer item; two lists are both at level 1. */
+static void test_lists_around_text(void **state)
+{
+    (void)state;
+    diag_list_t d = {0};
+    panel_t *p = md("- 一\n  - 二\n\n  続き\n- 三\n\n本文\n\n- 四\n", &d);
+    assert_int_equal(p->nblocks, 6);
+    static const struct { block_kind_t kind; int level; const char *text; } want[] = {
+        {PANEL_BLOCK_ITEM, 1, "一"}, {PANEL_BLOCK_ITEM, 2, "二"}, {PANEL_BLOCK_ITEM, 1, "続き"},
+        {PANEL_BLOCK_ITEM, 1, "三"}, {PANEL_BLOCK_PARAGRAPH, 0, "本文"}, {PANEL_BLOCK_ITEM, 1, "四"},
+    };
+    for (int i = 0; i < 6; i++) {
+        assert_int_equal(p->blocks[i].kind, want[i].kind);
+        assert_int_equal(p->blocks[i].level, want[i].level);
+        expect_text(&p->blocks[i], want[i].text);
+    }
+    panel_free(p);
+}
+
 static int setup(void **s) { (void)s; dir = tu_tmpdir(); return 0; }
 static int teardown(void **s) { (void)s; tu_rmrf(dir); free(dir); return 0; }
 
@@ -167,6 +209,8 @@ int main(void)
         cmocka_unit_test(test_entities_and_html),
         cmocka_unit_test(test_pictures),
         cmocka_unit_test(test_block_cap),
+        cmocka_unit_test(test_lines_of_any_start),
+        cmocka_unit_test(test_lists_around_text),
     };
     return cmocka_run_group_tests_name("markdown", tests, setup, teardown);
 }
