@@ -337,6 +337,16 @@ static void test_panel_file_edges(void **state)
     assert_string_equal(p->blocks[0].spans[0].text, "本文");
     panel_free(p);
     expect_error("\xEF\xBB\xBF", 1, "missing title");
+    assert_null(parse("\xEF\xBB\xBF", &d)); /* and nothing else: no stray U+FEFF panel text */
+    assert_int_equal(d.count, 2);
+    assert_non_null(strstr(d.items[1].text, "t.md:1: empty panel"));
+    diag_clear(&d);
+    expect_error("\n\xff", 2, "invalid UTF-8");
+    /* CRLF in a code block: the lines as written, no CR shown */
+    p = parse("---\r\ntitle: a\r\n---\r\n```\r\ncode\r\nmore\r\n```\r\n", &d);
+    assert_non_null(p);
+    assert_string_equal(p->blocks[0].spans[0].text, "code\nmore\n");
+    panel_free(p);
     expect_error("\xEF\xBB", 1, "invalid UTF-8");
     /* NAME.TAG.md: the tag when it is one, else part of the name */
     static const struct { const char *path, *stem, *tag; } names[] = {
