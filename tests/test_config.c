@@ -582,6 +582,88 @@ static void test_command_line(void **state)
     }
 }
 
+/* Edges the other tests leave: quotes on one side, a unit that is not s, the first byte bad,
+ * a folder as config file, flags reported by their name, where the content folder is looked
+ * for, no screen schedule by default, and the help naming every flag as it is typed. */
+static void test_more_edges(void **state)
+{
+    (void)state;
+    config_t c;
+    diag_list_t d = {0};
+    config_defaults(&c);
+    assert_int_equal(c.on_min, -1); /* no schedule: the screen never turns itself off */
+    assert_int_equal(c.off_min, -1);
+    const char *ini = "[log]\nevents = \"ev.jsonl\nheartbeat = hb.json'\nmetrics = 'm.prom'\n";
+    config_load_mem(&c, "k.ini", ini, strlen(ini), true, &d);
+    assert_int_equal(d.count, 0);
+    assert_string_equal(c.events_path, "\"ev.jsonl");
+    assert_string_equal(c.heartbeat_path, "hb.json'");
+    assert_string_equal(c.metrics_path, "m.prom");
+    config_free(&c);
+    expect_setting("content", "dwell", "12x", "k.ini:4: bad value '12x' for dwell (expected seconds per panel in attract mode, 1 to 3600)");
+    expect_setting("content", "dwell", "12sx", "k.ini:4: bad value '12sx' for dwell (expected seconds per panel in attract mode, 1 to 3600)");
+    expect_setting("interaction", "idle_timeout", "1", NULL);
+    expect_setting("interaction", "idle_timeout", "0", "k.ini:4: bad value '0' for idle_timeout (expected seconds without input before reset, 1 to 86400)");
+    config_defaults(&c);
+    config_load_mem(&c, "k.ini", "\xff[content]\n", 11, true, &d);
+    assert_int_equal(d.count, 1);
+    assert_string_equal(d.items[0].text, "k.ini:1: invalid UTF-8");
+    diag_clear(&d);
+    /* a folder given as the config file is said, a file that is not there is left to the caller */
+    char *dir = tu_tmpdir();
+    assert_false(config_load_file(&c, dir, true, &d));
+    assert_int_equal(d.count, 1);
+    assert_int_equal(strncmp(d.items[0].text, dir, strlen(dir)), 0);
+    diag_clear(&d);
+    char *none = path_join(dir, "none.ini");
+    assert_false(config_load_file(&c, none, true, &d));
+    assert_int_equal(d.count, 0);
+    free(none);
+    config_free(&c);
+    /* a flag's problem is named by the flag, with no line */
+    char *keys[] = {"dwell", "content"}, *values[] = {"0", "x"};
+    cli_t cli = {.keys = keys, .values = values, .nopts = 1};
+    config_resolve(&c, &cli, NULL, &d);
+    assert_int_equal(d.count, 1);
+    assert_string_equal(d.items[0].text, "--dwell: bad value '0' for dwell (expected seconds per panel in attract mode, 1 to 3600)");
+    /* run from a folder holding content/, that is the content folder, not the installed one */
+    assert_string_equal(c.content_dir, "content");
+    config_free(&c);
+    diag_clear(&d);
+    cli = (cli_t){0};
+    config_resolve(&c, &cli, "/usr/share/annai", &d);
+    assert_string_equal(c.content_dir, "content");
+    config_free(&c);
+    diag_clear(&d);
+    tu_rmrf(dir);
+    free(dir);
+    /* --help: every flag as it is typed (dashes), the PIN never a flag */
+    fflush(stdout);
+    char *out = path_join(dir = tu_tmpdir(), "help.txt");
+    int saved = dup(1);
+    FILE *f = fopen(out, "w");
+    assert_non_null(f);
+    dup2(fileno(f), 1);
+    cli_print_help();
+    fflush(stdout);
+    dup2(saved, 1);
+    close(saved);
+    fclose(f);
+    char *text;
+    size_t len;
+    const char *err;
+    assert_int_equal(path_read(out, 1 << 20, &text, &len, &err), 0);
+    const char *want[] = {"--idle-timeout", "--heartbeat-interval", "--alert-dir", "--transition-ms", "--allow-exit", "pin =", "[schedule]"};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        if (!strstr(text, want[i])) fail_msg("--help lacks %s", want[i]);
+    assert_null(strstr(text, "--idle_timeout"));
+    assert_null(strstr(text, "--pin"));
+    free(text);
+    free(out);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -599,6 +681,7 @@ int main(void)
         cmocka_unit_test(test_pin_credential),
         cmocka_unit_test(test_missing_config_file),
         cmocka_unit_test(test_command_line),
+        cmocka_unit_test(test_more_edges),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }
