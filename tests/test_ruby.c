@@ -84,6 +84,8 @@ static void test_no_base_no_reading(void **state)
     /* a kanji run ends at kana: the reading goes over the kanji after it only */
     expect_shown("漢字かな字《じ》", "漢字かな|字(じ)");
     expect_shown("Latin 字《じ》", "Latin |字(じ)");
+    /* a ｜ spent on an empty base does not stretch the next base back to it */
+    expect_shown("｜《字《じ》", "｜《|字(じ)");
 }
 
 static void test_styles_and_given_readings_kept(void **state)
