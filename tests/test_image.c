@@ -58,6 +58,8 @@ static void test_png_sizes(void **state)
     expect_probe("a.png", NULL, 640, 480);
     put_png("wide.png", 70000, 1);
     expect_probe("wide.png", NULL, 70000, 1);
+    put_png("dot.png", 1, 1); /* a one-pixel rule or spacer is a picture too */
+    expect_probe("dot.png", NULL, 1, 1);
     put_png("zero-w.png", 0, 5);
     expect_probe("zero-w.png", "corrupt PNG header", 0, 0);
     put_png("zero-h.png", 5, 0);
@@ -102,6 +104,8 @@ static void test_jpeg_sizes(void **state)
         buf_free(&b);
         expect_probe("tables.jpg", NULL, 20, 10);
     }
+    put_jpeg("dot.jpg", 14, 0xC0, 1, 1);
+    expect_probe("dot.jpg", NULL, 1, 1);
     put_jpeg("zero.jpg", 14, 0xC0, 0, 600);
     expect_probe("zero.jpg", "corrupt JPEG header", 0, 0);
     put_jpeg("zero-h.jpg", 14, 0xC0, 600, 0);
