@@ -69,6 +69,10 @@ static void test_soft_and_hard_breaks(void **state)
     expect_text(&p->blocks[0], "地域の科学技術。Regional science振興。End. A地域");
     expect_text(&p->blocks[1], "hard\nbreak");
     panel_free(p);
+    /* the letter before the break is all of a bold span: still a Latin letter */
+    p = md("**é**\nnext\n", &d);
+    expect_text(&p->blocks[0], "é next");
+    panel_free(p);
     /* an item of two paragraphs is one item, its paragraphs joined */
     p = md("- first\n\n  second\n- 一\n\n  二\n", &d);
     assert_int_equal(p->nblocks, 2);
