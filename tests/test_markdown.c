@@ -104,7 +104,11 @@ static void test_entities_and_html(void **state)
 {
     (void)state;
     diag_list_t d = {0};
-    panel_t *p = md("&amp; &lt;&gt; &quot;&apos; a&nbsp;b &#x41;&#X42;&#67; &#x1F600; &#x10FFFF; &#xD800; &#0; &#x110000; &bogus; <b>x</b>\n", &d);
+    /* a long named entity is not a number: left as written, never copied into a short buffer */
+    panel_t *p = md("&CounterClockwiseContourIntegral; &copy;\n", &d);
+    expect_text(&p->blocks[0], "&CounterClockwiseContourIntegral; &copy;");
+    panel_free(p);
+    p = md("&amp; &lt;&gt; &quot;&apos; a&nbsp;b &#x41;&#X42;&#67; &#x1F600; &#x10FFFF; &#xD800; &#0; &#x110000; &bogus; <b>x</b>\n", &d);
     expect_text(&p->blocks[0], "& <> \"' a\xC2\xA0" "b ABC 😀 \xF4\x8F\xBF\xBF &#xD800; &#0; &#x110000; &bogus; <b>x</b>");
     panel_free(p);
 }
