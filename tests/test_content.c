@@ -384,6 +384,10 @@ static void test_panel_file_edges(void **state)
     assert_int_equal(d.count, CONTENT_MAX_FILE_DIAGS + 1);
     assert_non_null(strstr(d.items[CONTENT_MAX_FILE_DIAGS - 1].text, "t.md:22: unknown key 'bad'"));
     assert_non_null(strstr(d.items[CONTENT_MAX_FILE_DIAGS].text, "t.md: 5 more problems in this file"));
+    /* the next file of a deck counts its own problems, not the ones before it */
+    assert_null(parse(b.data, &d));
+    assert_int_equal(d.count, 2 * (CONTENT_MAX_FILE_DIAGS + 1));
+    assert_non_null(strstr(d.items[2 * CONTENT_MAX_FILE_DIAGS + 1].text, "t.md: 5 more problems in this file"));
     diag_clear(&d);
     buf_free(&b);
     b = (buf_t){0};
