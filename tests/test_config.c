@@ -653,7 +653,7 @@ static void test_more_edges(void **state)
     size_t len;
     const char *err;
     assert_int_equal(path_read(out, 1 << 20, &text, &len, &err), 0);
-    const char *want[] = {"--idle-timeout", "--heartbeat-interval", "--alert-dir", "--transition-ms", "--allow-exit", "pin =", "[schedule]"};
+    const char *want[] = {"[content]", "--dir ", "--idle-timeout", "--heartbeat-interval", "--alert-dir", "--transition-ms", "--allow-exit", "pin =", "[schedule]"};
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         if (!strstr(text, want[i])) fail_msg("--help lacks %s", want[i]);
     assert_null(strstr(text, "--idle_timeout"));
