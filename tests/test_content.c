@@ -317,6 +317,111 @@ static void test_signature_follows_the_deck(void **state)
     free(folder);
 }
 
+/* One panel file's own checks (panel.c): the bytes, line ends, the name's language tag, which
+ * panels may have no body, the cap on problems a file, and files that cannot be read. */
+static void test_panel_file_edges(void **state)
+{
+    (void)state;
+    /* the first bad byte decides the message and the line */
+    next_len = 27;
+    expect_error("---\ntitle: a\n---\nok\n\n\xff" "b\0c\n", 6, "invalid UTF-8");
+    next_len = 26;
+    expect_error("---\ntitle: a\n---\nok\n\0b\xff" "c\n", 5, "NUL byte");
+    next_len = 1;
+    expect_error("\0", 1, "NUL byte");
+    /* a lone CR is text, CRLF a line end; a BOM alone is an empty file's start */
+    diag_list_t d = {0};
+    panel_t *p = parse("---\r\ntitle: a\rb\r\n---\r\n本\r\n文\n", &d);
+    assert_non_null(p);
+    assert_string_equal(p->title, "a\rb");
+    assert_string_equal(p->blocks[0].spans[0].text, "本文");
+    panel_free(p);
+    expect_error("\xEF\xBB\xBF", 1, "missing title");
+    assert_null(parse("\xEF\xBB\xBF", &d)); /* and nothing else: no stray U+FEFF panel text */
+    assert_int_equal(d.count, 2);
+    assert_non_null(strstr(d.items[1].text, "t.md:1: empty panel"));
+    diag_clear(&d);
+    expect_error("\n\xff", 2, "invalid UTF-8");
+    /* CRLF in a code block: the lines as written, no CR shown */
+    p = parse("---\r\ntitle: a\r\n---\r\n```\r\ncode\r\nmore\r\n```\r\n", &d);
+    assert_non_null(p);
+    assert_string_equal(p->blocks[0].spans[0].text, "code\nmore\n");
+    panel_free(p);
+    expect_error("\xEF\xBB", 1, "invalid UTF-8");
+    /* NAME.TAG.md: the tag when it is one, else part of the name */
+    static const struct { const char *path, *stem, *tag; } names[] = {
+        {"c/01-a.md", "01-a", NULL}, {"c/01-a.en.md", "01-a", "en"}, {"c/01-a.zh-Hant.md", "01-a", "zh-Hant"},
+        {"c/v1.2.md", "v1.2", NULL}, {".en.md", ".en", NULL}, {"c/a.b.c.md", "a.b.c", NULL}, {"c/x.ja-x-easy.md", "x", "ja-x-easy"},
+        {"c/notes", "notes", NULL}, {"c/.md", ".md", NULL},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const char *md = "---\ntitle: t\n---\nx\n";
+        p = panel_parse(names[i].path, md, strlen(md), dir, &d);
+        assert_non_null(p);
+        assert_string_equal(p->stem, names[i].stem);
+        if (names[i].tag) assert_string_equal(p->tag, names[i].tag);
+        else assert_null(p->tag);
+        panel_free(p);
+    }
+    /* a title panel or a QR code needs no body; any other panel does */
+    p = parse("---\ntitle: 表紙\nlayout: title\n---\n", &d);
+    assert_non_null(p);
+    assert_int_equal(p->nblocks, 0);
+    panel_free(p);
+    p = parse("---\ntitle: t\nqr: https://example.org\n---\n", &d);
+    assert_non_null(p);
+    assert_true(p->qr_size > 0);
+    panel_free(p);
+    expect_error("---\ntitle: t\nlayout: cards\n---\n\n\n", 5, "empty panel: no text after the front matter");
+    expect_error("no front matter, no title\n", 1, "missing title");
+    assert_int_equal(d.count, 0);
+    /* a file of many mistakes: the first 20 and how many more */
+    buf_t b = {0};
+    buf_puts(&b, "---\ntitle: t\n");
+    for (int i = 0; i < 25; i++) buf_puts(&b, "bad: 1\n");
+    buf_puts(&b, "---\nx\n");
+    assert_null(parse(b.data, &d));
+    assert_int_equal(d.count, CONTENT_MAX_FILE_DIAGS + 1);
+    assert_non_null(strstr(d.items[CONTENT_MAX_FILE_DIAGS - 1].text, "t.md:22: unknown key 'bad'"));
+    assert_non_null(strstr(d.items[CONTENT_MAX_FILE_DIAGS].text, "t.md: 5 more problems in this file"));
+    /* the next file of a deck counts its own problems, not the ones before it */
+    assert_null(parse(b.data, &d));
+    assert_int_equal(d.count, 2 * (CONTENT_MAX_FILE_DIAGS + 1));
+    assert_non_null(strstr(d.items[2 * CONTENT_MAX_FILE_DIAGS + 1].text, "t.md: 5 more problems in this file"));
+    diag_clear(&d);
+    buf_free(&b);
+    b = (buf_t){0};
+    buf_puts(&b, "---\ntitle: t\n");
+    for (int i = 0; i < CONTENT_MAX_FILE_DIAGS; i++) buf_puts(&b, "bad: 1\n");
+    buf_puts(&b, "---\nx\n");
+    assert_null(parse(b.data, &d));
+    assert_int_equal(d.count, CONTENT_MAX_FILE_DIAGS); /* exactly 20: no "more" line */
+    diag_clear(&d);
+    buf_free(&b);
+    /* files: an empty one, one that is not there */
+    char *empty = tu_write(dir, "empty.md", "", 0);
+    assert_null(panel_load(empty, dir, &d));
+    assert_int_equal(d.count, 1);
+    assert_non_null(strstr(d.items[0].text, "empty.md: empty file"));
+    diag_clear(&d);
+    char *none = path_join(dir, "none.md");
+    assert_null(panel_load(none, dir, &d));
+    assert_int_equal(d.count, 1);
+    assert_non_null(strstr(d.items[0].text, "none.md: "));
+    diag_clear(&d);
+    const char *good_md = "---\ntitle: 良い\n---\n本文\n";
+    char *good = tu_write(dir, "good.md", good_md, strlen(good_md));
+    p = panel_load(good, dir, &d);
+    assert_non_null(p);
+    assert_string_equal(p->title, "良い");
+    assert_int_equal(p->layout, PANEL_TEXT);
+    assert_int_equal(d.count, 0);
+    panel_free(p);
+    free(empty); free(none); free(good);
+    assert_string_equal(panel_layout_name(PANEL_TITLE), "title");
+    assert_string_equal(panel_layout_name(PANEL_CARDS), "cards");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -330,6 +435,7 @@ int main(void)
         cmocka_unit_test(test_deck_order_twins_and_ignored),
         cmocka_unit_test(test_bundled_content_is_clean),
         cmocka_unit_test(test_signature_follows_the_deck),
+        cmocka_unit_test(test_panel_file_edges),
     };
     return cmocka_run_group_tests_name("content", tests, setup, teardown);
 }

@@ -1,5 +1,6 @@
 /* panel: one panel file -> its doc model (panel -> blocks -> spans); deck.h gathers the folder.
- * Front matter with inih, body with md4c, ruby in Aozora notation. No SDL. */
+ * The rooms it calls: frontmatter.h (the keys), markdown.h (the body), ruby.h and quotes.h
+ * (span typography), image.h (pictures), qr.h. No SDL. */
 #ifndef ANNAI_PANEL_H
 #define ANNAI_PANEL_H
 
@@ -50,6 +51,7 @@ typedef struct {
 } block_t;
 
 typedef enum { PANEL_TITLE, PANEL_TEXT, PANEL_LIST, PANEL_TIMELINE, PANEL_CARDS } panel_layout_t;
+enum { PANEL_LAYOUT_COUNT = PANEL_CARDS + 1 };
 
 typedef struct {
     char *path, *stem, *title;
@@ -74,11 +76,8 @@ panel_t *panel_parse(const char *path, const char *data, size_t len, const char 
 panel_t *panel_load(const char *path, const char *content_dir, diag_list_t *diags);
 void panel_free(panel_t *p);
 
+/* "title", "text", "list", "timeline", "cards": the front-matter names of the layouts. */
 const char *panel_layout_name(panel_layout_t l);
-/* Splits Aozora ruby out of a block's spans (exposed for tests). */
-void panel_apply_ruby(block_t *b, const char *path, diag_list_t *diags);
-/* "straight" quotes -> “typographic” ones (exposed for tests). */
-void panel_smart_quotes(block_t *b);
 bool deck_is_ignored_name(const char *name);
 
 #include "annai/deck.h" /* the deck of panels, in the deck's languages */
