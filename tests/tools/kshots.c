@@ -3,6 +3,7 @@
  * the language picker, the admin PIN pad, an alert, the 見やすく tray with larger text and
  * furigana, the keyboard focus on a page dot. Issue 15's "no change a user can see" for the
  * kiosk's states: take them before a change and after, and compare (cmpshots.sh). */
+#define _DEFAULT_SOURCE
 #include <SDL2/SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
