@@ -129,11 +129,7 @@ static void update(kiosk_t *k, uint64_t now)
     kiosk_content_plan_tick(k);
     if (admin_tick(&k->admin, now)) k->dirty = true;
     if (k->screen.on && k->alert < 0) {
-        if (narration_ended(&k->nar)) {
-            app_hold(&k->app, false, now);
-            kiosk_visit_narration_event(k, "end");
-            kiosk_visit_redraw(k);
-        }
+        kiosk_visit_narration_tick(k, now);
         app_tick(&k->app, now);
         kiosk_input_gesture(k, input_tick(&k->in, now), now);
         kiosk_visit_app_events(k, now);
@@ -147,8 +143,9 @@ static void presented(kiosk_t *k, uint64_t now, double seconds)
 {
     char status[NOTIFY_STATUS_LEN];
     int i = k->app.current;
-    status_systemd(status, sizeof status, k->alert >= 0 ? k->alerts.items[k->alert].stem : NULL, k->screen.on, i,
-                   k->plan.nshown, k->alert < 0 && k->screen.on ? kiosk_visit_stem(k, kiosk_visit_deck_index(k, i)) : "", kiosk_visit_tag(k, k->app.lang));
+    const char *alert = k->alert >= 0 ? k->alerts.items[k->alert].stem : NULL;
+    const char *stem = alert || !k->screen.on ? "" : kiosk_visit_stem(k, kiosk_visit_deck_index(k, i));
+    status_systemd(status, sizeof status, alert, k->screen.on, i, k->plan.nshown, stem, kiosk_visit_tag(k, k->app.lang));
     fleet_presented(&k->fleet, now, k->wall_ms, seconds, status);
 }
 

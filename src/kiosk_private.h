@@ -70,6 +70,7 @@ void kiosk_visit_sync_tray(kiosk_t *k);
 void kiosk_visit_narration_event(kiosk_t *k, const char *state);
 void kiosk_visit_narration_halt(kiosk_t *k, const char *why, uint64_t now);
 void kiosk_visit_narration_toggle(kiosk_t *k, uint64_t now);
+void kiosk_visit_narration_tick(kiosk_t *k, uint64_t now);
 void kiosk_visit_a11y_act(kiosk_t *k, a11y_flag_t f, uint64_t now);
 int kiosk_visit_focused(const kiosk_t *k);
 void kiosk_visit_focus_move(kiosk_t *k, int dir);

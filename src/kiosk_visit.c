@@ -58,6 +58,15 @@ void kiosk_visit_narration_toggle(kiosk_t *k, uint64_t now)
     kiosk_visit_redraw(k);
 }
 
+/* It played out: the panel's dwell and the idle reset count again from here. */
+void kiosk_visit_narration_tick(kiosk_t *k, uint64_t now)
+{
+    if (!narration_ended(&k->nar)) return;
+    app_hold(&k->app, false, now);
+    kiosk_visit_narration_event(k, "end");
+    kiosk_visit_redraw(k);
+}
+
 /* The panel on screen may be taller than the screen (larger text): how far it scrolls. */
 static void update_scroll(kiosk_t *k, bool top)
 {
