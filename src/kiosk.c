@@ -61,13 +61,18 @@ bool kiosk_woken(kiosk_t *k, uint64_t now)
 
 /* ---- the frame ---- */
 
+static int admin_lines_at(kiosk_t *k, char lines[][STATUS_LINE_LEN], int max, uint64_t now)
+{
+    const engine_t *e = k->e;
+    status_info_t in = {now - k->started, e->cfg.content_dir, deck_is_notice(&e->deck), e->deck.count,
+                        k->plan.ntarget, k->p->w, k->p->h, k->p->rotate, schedule_active(&e->cfg), &k->fleet.health};
+    return status_admin_lines(&k->status, &in, lines, max);
+}
+
 static int admin_lines(void *ud, char lines[][STATUS_LINE_LEN], int max)
 {
     kiosk_t *k = ud;
-    const engine_t *e = k->e;
-    status_info_t in = {k->tick - k->started, e->cfg.content_dir, deck_is_notice(&e->deck), e->deck.count,
-                        k->plan.ntarget, k->p->w, k->p->h, k->p->rotate, schedule_active(&e->cfg), &k->fleet.health};
-    return status_admin_lines(&k->status, &in, lines, max);
+    return admin_lines_at(k, lines, max, k->tick);
 }
 
 static void draw(kiosk_t *k, uint64_t now)
@@ -260,10 +265,7 @@ bool kiosk_exit_asked(const kiosk_t *k) { return k->exit_asked; }
 
 int kiosk_admin_lines(kiosk_t *k, char lines[][KIOSK_INFO_LEN], uint64_t now)
 {
-    const engine_t *e = k->e;
-    status_info_t in = {now - k->started, e->cfg.content_dir, deck_is_notice(&e->deck), e->deck.count, k->plan.ntarget,
-                        k->p->w, k->p->h, k->p->rotate, schedule_active(&e->cfg), &k->fleet.health};
-    return status_admin_lines(&k->status, &in, lines, UI_ADMIN_INFO);
+    return admin_lines_at(k, lines, UI_ADMIN_INFO, now);
 }
 
 void kiosk_write_health(kiosk_t *k)
