@@ -28,6 +28,9 @@ static void test_found_by_panel_and_language(void **state)
     assert_non_null(strstr(n.path, "04-mext.ja.ogg"));
     narration_find(&n, -1, 0, dir, NULL, "ja"); /* no panel */
     assert_false(narration_available(&n));
+    char err[256] = "";
+    assert_int_equal(narration_play(&n, err, sizeof err), NARRATION_NONE); /* the last one found does not play */
+    assert_false(n.playing);
     narration_destroy(&n);
     tu_rmrf(dir);
     free(dir);

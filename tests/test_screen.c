@@ -63,8 +63,11 @@ static void test_a_touch_wakes_for_the_idle_timeout(void **state)
     assert_false(screen_wake(&s, &c, now + 10)); /* the next one is a touch */
     now += 10 + 59 * 1000;
     assert_int_equal(screen_check(&s, &c, WED, HM(22, 1), false, now), SCREEN_STAY);
-    now += 2000; /* the idle timeout after the last touch has passed */
-    assert_int_equal(screen_check(&s, &c, WED, HM(22, 1), false, now), SCREEN_TURNED_OFF);
+    uint64_t until = T0 + 10 + 60 * 1000; /* the idle timeout after the last touch */
+    screen_check_soon(&s, until - 1);
+    assert_int_equal(screen_check(&s, &c, WED, HM(22, 1), false, until - 1), SCREEN_STAY);
+    screen_check_soon(&s, until);
+    assert_int_equal(screen_check(&s, &c, WED, HM(22, 1), false, until), SCREEN_TURNED_OFF);
     config_free(&c);
 }
 

@@ -66,6 +66,15 @@ static void test_errors_kept_and_the_last_lines_stay(void **state)
     assert_non_null(strstr(lines[9], "cannot write: heartbeat"));
     n = status_admin_lines(&s, &in, lines, UI_ADMIN_INFO);
     assert_int_equal(n, 3 + STATUS_MAX_ERRORS + 3);
+    /* a small overlay: the failing file's line only where there is room (never past max) */
+    status_t none;
+    status_init(&none, 0);
+    n = status_admin_lines(&none, &in, lines, 5);
+    assert_int_equal(n, 5);
+    assert_null(strstr(lines[4], "cannot write"));
+    n = status_admin_lines(&none, &in, lines, 6);
+    assert_int_equal(n, 6);
+    assert_non_null(strstr(lines[5], "cannot write: heartbeat"));
     diag_list_t one = {0};
     diag_add(&one, "content/y.md", 2, "bad");
     status_keep_errors(&s, &one); /* the last reload's errors replace the ones before */
