@@ -117,6 +117,13 @@ static void test_kiosk_ini_hash_and_check(void **state)
     assert_true(reload_ini_hash(dir) == ha); /* the same bytes: the same hash */
     free(tu_write(dir, "kiosk.ini", b, strlen(b)));
     assert_true(reload_ini_hash(dir) != ha);
+    const char *c1 = "; a\n[content]\n", *c2 = "; b\n[content]\n", *c3 = "x a\n[content]\n";
+    free(tu_write(dir, "kiosk.ini", c1, strlen(c1)));
+    uint64_t h1 = reload_ini_hash(dir);
+    free(tu_write(dir, "kiosk.ini", c3, strlen(c3)));
+    assert_true(reload_ini_hash(dir) != h1); /* a change in the first byte counts */
+    free(tu_write(dir, "kiosk.ini", c2, strlen(c2)));
+    assert_true(reload_ini_hash(dir) != h1);
     diag_list_t d = {0};
     reload_check_ini(dir, &d);
     assert_int_equal(d.count, 0);

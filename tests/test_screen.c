@@ -95,8 +95,22 @@ static void test_burnin_moves_the_picture_once_a_period(void **state)
     screen_t s;
     screen_init(&s);
     int moves = 0;
-    for (uint64_t t = 0; t < (uint64_t)BURNIN_STEPS * BURNIN_PERIOD_MS; t += 1000)
+    for (uint64_t t = 0; t < (uint64_t)BURNIN_STEPS * BURNIN_PERIOD_MS; t += 1000) {
         if (screen_burnin(&s, t, 1920, 1080)) moves++;
+        int ex, ey;
+        schedule_burnin_offset(t, 1920, 1080, &ex, &ey);
+        assert_int_equal(s.bx, ex); /* the picture is where the shift says, on both axes */
+        assert_int_equal(s.by, ey);
+    }
+    screen_t small;
+    screen_init(&small);
+    for (uint64_t t = 0; t < (uint64_t)BURNIN_STEPS * BURNIN_PERIOD_MS; t += 1000) {
+        screen_burnin(&small, t, 480, 320); /* a 1 px circle: steps along one axis only */
+        int ex, ey;
+        schedule_burnin_offset(t, 480, 320, &ex, &ey);
+        assert_int_equal(small.bx, ex);
+        assert_int_equal(small.by, ey);
+    }
     /* every step but the one at the origin it starts from */
     assert_true(moves >= BURNIN_STEPS - 1 && moves <= BURNIN_STEPS);
     int dx, dy;

@@ -108,6 +108,8 @@ static void test_frame_rate(void **state)
     status_count_frame(&s, 6100, 6112);
     assert_true(fabs(s.fps - 31.0) < 0.01); /* a new second begins */
     assert_true(fabs(s.draw_ms - 12.0) < 0.01);
+    for (int i = 1; i <= 9; i++) status_count_frame(&s, 6100 + (uint64_t)i * 100, 6100 + (uint64_t)i * 100);
+    assert_true(fabs(s.fps - 10.0) < 0.01); /* the second second counts its own ten frames */
 }
 
 static void test_systemd_status(void **state)
