@@ -55,6 +55,8 @@ OBJ  = $(SRC:src/%.c=$(B)/%.o)
 TESTS = $(patsubst tests/%.c,$(B)/%,$(wildcard tests/test_*.c))
 FUZZERS = content config layout
 TOOLS = $(B)/uigeom $(B)/recall $(B)/gpucmp $(B)/soak $(FUZZERS:%=$(B)/replay_%)
+# the kiosk's own states as PNGs, for issue 15's same-pixels check: build/kshots OUTDIR
+TOOLS += $(B)/kshots
 LINK = $(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) $(LDFLAGS)
 
 all: $(BIN)
@@ -82,6 +84,9 @@ $(B)/recall: tests/tools/recall.c $(B)/libannai.a
 	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
 
 $(B)/gpucmp: tests/tools/gpucmp.c $(B)/libannai.a
+	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
+
+$(B)/kshots: tests/tools/kshots.c $(B)/libannai.a
 	$(LINK) -o $@ $< $(B)/libannai.a $(ANNAI_LIBS)
 
 # each fuzz harness again without libFuzzer, to replay kept crashes and seeds in `make test`

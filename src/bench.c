@@ -10,6 +10,7 @@
 #include <time.h>
 #include "annai/kiosk.h"
 #include "annai/platform.h"
+#include "annai/scene.h"
 #include "annai/render.h"
 #include "annai/ui.h"
 
@@ -71,7 +72,7 @@ static void draw_all(platform_t *p, render_t *rd, engine_t *e)
     for (int l = 0; l < engine_nlangs(e); l++) {
         engine_focus_lang(e, l);
         for (int i = 0; i < e->deck.count; i++) {
-            platform_draw_panel(p, rd, e, i, l, false);
+            scene_draw_panel(p, rd, e, i, l, false);
             platform_present(p);
         }
     }
@@ -154,7 +155,7 @@ int bench_run(engine_t *e)
     int rc = platform_open(&p, &e->cfg, PLATFORM_HEADLESS, e->w, e->h);
     if (rc) return rc;
     render_t *rd = render_create(p.r, e->fonts);
-    platform_draw_panel(&p, rd, e, 0, e->cfg.lang, true);
+    scene_draw_panel(&p, rd, e, 0, e->cfg.lang, true);
     platform_present(&p);
     double first_main = (now_s() - t_start) * 1000;
     double first_proc = started_age >= 0 ? first_main + started_age * 1000 : -1;

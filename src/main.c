@@ -14,6 +14,7 @@
 #include "annai/linebreak.h"
 #include "annai/kiosk.h"
 #include "annai/platform.h"
+#include "annai/scene.h"
 #include "annai/render.h"
 #include "annai/shot.h"
 #include "annai/timeplan.h"
@@ -234,7 +235,7 @@ static int shot_alert(engine_t *e, platform_t *p, render_t *rd, const char *dir,
     if (alert) {
         dlist_t dl = {0};
         alertview_build(&dl, engine_metrics_cb, e, &e->cfg.langs, p->w, p->h, alert, e->cfg.lang);
-        platform_draw_dlist(p, rd, &dl);
+        scene_draw_dlist(p, rd, &dl);
         char name[1024];
         snprintf(name, sizeof name, "%s/00-alert.png", dir);
         if (shot_save_png(p->r, platform_soft_surface(p), name) != 0) {
@@ -263,7 +264,7 @@ static int mode_screenshot(engine_t *e, const char *dir, int problems, const whe
     int n = shown_at(e, w, set);
     for (int k = 0; k < n; k++) {
         int i = set[k];
-        platform_draw_panel_in(&p, rd, e, i, k, n, e->cfg.lang, false);
+        scene_draw_panel_in(&p, rd, e, i, k, n, e->cfg.lang, false);
         char name[1024];
         shot_file_name(name, sizeof name, dir, i, e->deck.entries[i].stem);
         if (shot_save_png(p.r, platform_soft_surface(&p), name) != 0) {

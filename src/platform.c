@@ -8,7 +8,6 @@
 #include <sys/mman.h>
 #include <time.h>
 #include "annai/gpu.h"
-#include "annai/ui.h"
 #include "annai/util.h"
 
 uint64_t platform_now_ms(void)
@@ -201,44 +200,4 @@ void platform_close(platform_t *p)
 void platform_present(platform_t *p)
 {
     SDL_RenderPresent(p->r);
-}
-
-void platform_draw_panel(platform_t *p, render_t *rd, engine_t *e, int index, lang_t lang, bool hint)
-{
-    platform_draw_panel_in(p, rd, e, index, index, e->deck.count, lang, hint);
-}
-
-/* e: the atlas fitted to its modes (NULL: everyday text) */
-static void frame_begin(platform_t *p, render_t *rd, const engine_t *e)
-{
-    render_set_soft_target(rd, platform_soft_surface(p));
-    if (e) engine_fit_atlas(e, render_atlas(rd), p->w, p->h);
-    else atlas_fit_screen(render_atlas(rd), p->w, p->h);
-    atlas_frame(render_atlas(rd));
-    render_set_view(rd, p->rotate, p->out_w, p->out_h, 0, 0);
-}
-
-void platform_draw_panel_in(platform_t *p, render_t *rd, engine_t *e, int index, int pos, int count, lang_t lang,
-                            bool hint)
-{
-    engine_set_size(e, p->w, p->h);
-    frame_begin(p, rd, e);
-    dlist_t chrome = {0};
-    if (lang < 0 || lang >= engine_nlangs(e)) lang = LANG_DEFAULT;
-    ui_chrome_t c;
-    ui_chrome_geometry(&c, p->w, p->h, count);
-    ui_chrome_set_tray(&c, e->variant != 0, e->has_furigana, false); /* a picture of a mode shows its buttons */
-    ui_view_t v = {pos, lang, hint, (e->variant & ENGINE_V_FURIGANA) != 0, (e->variant & ENGINE_V_LARGE) != 0,
-                   (e->variant & ENGINE_V_CONTRAST) != 0, false, UI_HIT_NONE, false, 0, 0, 0,
-                   &e->cfg.langs.info[lang], engine_nlangs(e) > 1};
-    ui_chrome_draw(&chrome, engine_metrics(e, lang), p->w, p->h, &c, count, &v);
-    render_dlist(rd, engine_panel(e, index, lang), 0, 0, 1);
-    render_dlist(rd, &chrome, 0, 0, 1);
-    layout_dlist_free(&chrome);
-}
-
-void platform_draw_dlist(platform_t *p, render_t *rd, const dlist_t *dl)
-{
-    frame_begin(p, rd, NULL);
-    render_dlist(rd, dl, 0, 0, 1);
 }

@@ -10,6 +10,7 @@
 #include "annai/panel.h"
 #include "annai/kiosk.h"
 #include "annai/platform.h"
+#include "annai/scene.h"
 #include "annai/render.h"
 
 /* ---- a seam: something happens to the folder while the deck loads ---- */
@@ -241,7 +242,7 @@ static void test_image_turned_fifo_does_not_block(void **state)
     engine_set_size(&e, 1280, 720);
     render_t *rd = render_create(p.r, e.fonts);
     alarm(10);
-    platform_draw_panel(&p, rd, &e, 0, LANG_DEFAULT, false);
+    scene_draw_panel(&p, rd, &e, 0, LANG_DEFAULT, false);
     const char *err = render_probe_image(png);
     alarm(0);
     assert_non_null(err);

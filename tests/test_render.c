@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include "annai/engine.h"
 #include "annai/platform.h"
+#include "annai/scene.h"
 #include "annai/render.h"
 #include "annai/shot.h"
 
@@ -28,7 +29,7 @@ static void test_every_panel_shows_its_text(void **state)
     (void)state;
     for (int l = 0; l < engine_nlangs(&eng); l++)
         for (int i = 0; i < eng.deck.count; i++) {
-            platform_draw_panel(&plat, rd, &eng, i, (lang_t)l, false);
+            scene_draw_panel(&plat, rd, &eng, i, (lang_t)l, false);
             SDL_Surface *s = grab();
             const dlist_t *dl = engine_panel(&eng, i, (lang_t)l);
             Uint32 bg = dl->bg & 0xFFFFFF;
@@ -52,19 +53,19 @@ static void test_every_panel_shows_its_text(void **state)
 static void test_second_draw_rasterises_nothing(void **state)
 {
     (void)state;
-    for (int i = 0; i < eng.deck.count; i++) platform_draw_panel(&plat, rd, &eng, i, LANG_DEFAULT, false);
+    for (int i = 0; i < eng.deck.count; i++) scene_draw_panel(&plat, rd, &eng, i, LANG_DEFAULT, false);
     unsigned long before = atlas_stats(render_atlas(rd)).rasterised;
-    for (int i = 0; i < eng.deck.count; i++) platform_draw_panel(&plat, rd, &eng, i, LANG_DEFAULT, false);
+    for (int i = 0; i < eng.deck.count; i++) scene_draw_panel(&plat, rd, &eng, i, LANG_DEFAULT, false);
     assert_int_equal(atlas_stats(render_atlas(rd)).rasterised, before);
 }
 
 static void test_atlas_survives_reset(void **state)
 {
     (void)state;
-    platform_draw_panel(&plat, rd, &eng, 1, LANG_DEFAULT, false);
+    scene_draw_panel(&plat, rd, &eng, 1, LANG_DEFAULT, false);
     SDL_Surface *a = grab();
     render_reset(rd); /* what a lost renderer does */
-    platform_draw_panel(&plat, rd, &eng, 1, LANG_DEFAULT, false);
+    scene_draw_panel(&plat, rd, &eng, 1, LANG_DEFAULT, false);
     SDL_Surface *b = grab();
     assert_memory_equal(a->pixels, b->pixels, (size_t)a->pitch * (size_t)a->h);
     SDL_FreeSurface(a);
@@ -92,7 +93,7 @@ static void test_image_and_qr_drawn(void **state)
     tu_engine_open(&e, &cfg, dir, &d);
     for (int i = 0; i < d.count; i++) fail_msg("%s", d.items[i].text);
     engine_set_size(&e, plat.w, plat.h);
-    platform_draw_panel(&plat, rd, &e, 0, LANG_DEFAULT, false);
+    scene_draw_panel(&plat, rd, &e, 0, LANG_DEFAULT, false);
     SDL_Surface *s = grab();
     const dlist_t *dl = engine_panel(&e, 0, LANG_DEFAULT);
     int images = 0, qrs = 0;
@@ -245,7 +246,7 @@ static void test_crossfade(void **state)
 static void test_screenshot_png_round_trip(void **state)
 {
     (void)state;
-    platform_draw_panel(&plat, rd, &eng, 2, LANG_DEFAULT, false);
+    scene_draw_panel(&plat, rd, &eng, 2, LANG_DEFAULT, false);
     SDL_Surface *shown = grab();
     char *dir = tu_tmpdir(), *png = path_join(dir, "shot.png");
     assert_int_equal(shot_save_png(plat.r, platform_soft_surface(&plat), png), 0);

@@ -7,13 +7,13 @@
 #include "annai/engine.h"
 #include "annai/events.h"
 #include "annai/platform.h"
+#include "annai/reload.h"
+#include "annai/status.h"
 
-#define RELOAD_POLL_MS 2000
 /* Signals cannot wake SDL_WaitEventTimeout, so a sleep never lasts longer than this:
  * two wake-ups a second cost nothing measurable and keep SIGTERM prompt. */
 #define MAX_SLEEP_MS 500
 #define POLL_SLICE_MS 16 /* on drivers that cannot wait for events: the longest a touch waits */
-#define ADMIN_KEY_MOD (KMOD_CTRL | KMOD_SHIFT) /* with A: the admin door from a keyboard */
 
 
 
@@ -43,7 +43,7 @@ int64_t kiosk_sleep_ms(kiosk_t *k, uint64_t now_ms);
 void kiosk_wait(kiosk_t *k, uint64_t now_ms);
 bool kiosk_exit_asked(const kiosk_t *k);
 /* The status lines the admin overlay shows (at most UI_ADMIN_INFO of KIOSK_INFO_LEN bytes). */
-#define KIOSK_INFO_LEN 320
+#define KIOSK_INFO_LEN STATUS_LINE_LEN
 int kiosk_admin_lines(kiosk_t *k, char lines[][KIOSK_INFO_LEN], uint64_t now_ms);
 /* Writes the heartbeat and the metrics now (kiosk_run does it every heartbeat_interval). */
 void kiosk_write_health(kiosk_t *k);

@@ -35,13 +35,6 @@ typedef enum {
 int platform_open(platform_t *p, const config_t *cfg, platform_mode_t mode, int w, int h);
 void platform_close(platform_t *p);
 void platform_present(platform_t *p);
-/* Draws one panel settled, with the chrome, into the current frame. */
-void platform_draw_panel(platform_t *p, render_t *rd, engine_t *e, int index, lang_t lang, bool hint);
-/* The same as panel pos of count shown (page dots for the set a time plan shows). */
-void platform_draw_panel_in(platform_t *p, render_t *rd, engine_t *e, int index, int pos, int count, lang_t lang,
-                            bool hint);
-/* A whole-screen display list (an alert). */
-void platform_draw_dlist(platform_t *p, render_t *rd, const dlist_t *dl);
 /* The surface the software renderer draws into, or NULL with any other renderer. */
 struct SDL_Surface;
 struct SDL_Surface *platform_soft_surface(platform_t *p);
