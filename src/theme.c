@@ -7,7 +7,6 @@
 #define MARGIN_UNITS 6.0f
 #define BODY_UNITS 4.6f         /* ~50 px at 1080p: read standing, an arm's length away */
 #define MIN_UNITS 3.0f          /* DESIGN: body text never smaller than max(16 px, 3% of the short side) */
-#define MIN_PX 16.0f
 #define TITLE_UNITS 7.0f
 #define H2_UNITS 5.4f
 #define H3_UNITS 4.9f
@@ -19,7 +18,7 @@ void theme_for_scaled(theme_t *t, int w, int h, float text_scale)
     t->unit = s / UNITS_PER_SIDE;
     t->margin = MARGIN_UNITS * t->unit;
     t->body_px = BODY_UNITS * t->unit * k;
-    t->min_px = fmaxf(MIN_PX, MIN_UNITS * t->unit) * k;
+    t->min_px = fmaxf(THEME_MIN_PX, MIN_UNITS * t->unit) * k;
     t->title_px = TITLE_UNITS * t->unit * k;
     t->h2_px = H2_UNITS * t->unit * k;
     t->h3_px = H3_UNITS * t->unit * k;

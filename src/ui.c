@@ -11,6 +11,7 @@
 #define TARGET_UNITS 8.5f     /* ~9 mm on a 24" 1080p screen, and scaled with it */
 #define HIT_SLOP 0.15f        /* targets answer a little outside what is drawn */
 #define HINT_ROOM 0.94f       /* of the space between the buttons the invitation may fill */
+#define HINT_MIN_PX (0.75f * THEME_MIN_PX) /* smaller, the invitation is left out: read at arm's length */
 #define DOT_PITCH 0.62f     /* page dots, as a share of the target size */
 #define DOT_PITCH_MIN 0.5f  /* closer than this and "3 / 11" is written instead */
 #define LANG_BUTTON_UNITS 3.0f /* "언어 Language": wider than the index button */
@@ -228,7 +229,9 @@ static float text_width(const metrics_t *m, const char *s, float px)
 
 /* The invitation to touch, whole on the space between the buttons: the long wording where it
  * fits, else the short one, made smaller only when even that does not fit (a portrait screen
- * cut "Touch the screen to explore" to "Touch the screen to"). */
+ * cut "Touch the screen to explore" to "Touch the screen to"), and left out when it would be
+ * smaller than HINT_MIN_PX: 480x800 set it 7 px high, a smear no visitor reads even at arm's
+ * length; the buttons invite by themselves. */
 static const char *hint_text(const metrics_t *m, const lang_info_t *li, float room, float *px)
 {
     room *= HINT_ROOM;
@@ -236,7 +239,7 @@ static const char *hint_text(const metrics_t *m, const lang_info_t *li, float ro
     if (text_width(m, w[0], *px) <= room) return w[0];
     float need = text_width(m, w[1], *px);
     if (need > room) *px *= room / need;
-    return w[1];
+    return *px >= HINT_MIN_PX ? w[1] : NULL;
 }
 
 static skin_t skin_for(const metrics_t *m, const theme_t *t, float target, const ui_view_t *v)
@@ -271,7 +274,7 @@ static void nav_text(dlist_t *dl, const ui_chrome_t *c, const skin_t *k, const t
     if (v->hint) {
         float px = t->min_px * 0.9f * (v->large ? LARGE_LABEL : 1);
         const char *msg = hint_text(k->m, view_lang(v), r - l, &px);
-        label(dl, k->m, (rectf_t){l, c->bar.y + c->bar.h * 0.06f, r - l, c->bar.h * 0.42f}, msg, px, k->pal->ink, FONTS_FACE_REGULAR);
+        if (msg) label(dl, k->m, (rectf_t){l, c->bar.y + c->bar.h * 0.06f, r - l, c->bar.h * 0.42f}, msg, px, k->pal->ink, FONTS_FACE_REGULAR);
     }
 }
 

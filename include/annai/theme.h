@@ -4,6 +4,9 @@
 #ifndef ANNAI_THEME_H
 #define ANNAI_THEME_H
 
+/* No text is set smaller than this, whatever the screen (DESIGN: max(16 px, 3% of the short side)). */
+#define THEME_MIN_PX 16.0f
+
 typedef struct {
     float unit;          /* 1% of the short side */
     float margin, body_px, min_px, title_px, h2_px, h3_px, chrome_h;
