@@ -283,10 +283,13 @@ bool config_set(config_t *c, const char *section, const char *key, const char *v
     }
     const key_def_t *k = config_key_find(section, key);
     if (!k) {
-        if (section && !config_key_find(NULL, key) && !strcmp(section, ""))
+        const key_def_t *home = config_key_find(NULL, key);
+        if (section && !strcmp(section, "") && home)
+            diag_add(diags, src, line, "key '%s' outside a [section] (it belongs in [%s])", key, home->section);
+        else if (section && !strcmp(section, ""))
             diag_add(diags, src, line, "key '%s' outside a [section]", key);
-        else if (section && config_key_find(NULL, key))
-            diag_add(diags, src, line, "key '%s' does not belong in [%s]", key, section);
+        else if (section && home)
+            diag_add(diags, src, line, "key '%s' does not belong in [%s] (it belongs in [%s])", key, section, home->section);
         else
             diag_add(diags, src, line, "unknown key '%s'", key);
         return false;
