@@ -18,6 +18,14 @@ static bool quotes_opens_after(uint32_t prev)
            prev == QUOTE_DOUBLE_OPEN || prev == QUOTE_SINGLE_OPEN || linebreak_is_cjk(prev);
 }
 
+/* After CJK a quote opens only when its kind is not open already: Japanese sets no space on
+ * either side, so 彼は"はい"と is told apart by pairing alone (the second " closes). */
+static bool quotes_opens(int32_t c, uint32_t prev, const bool open[2])
+{
+    if (!quotes_opens_after(prev)) return false;
+    return !linebreak_is_cjk(prev) || !open[c == '\''];
+}
+
 /* The typographic quote for a typewriter one, or 0 for any other character. */
 static uint32_t quotes_set(int32_t c, bool opens)
 {
@@ -29,6 +37,7 @@ static uint32_t quotes_set(int32_t c, bool opens)
 void quotes_apply(block_t *b)
 {
     uint32_t prev = ' '; /* the start of the block opens */
+    bool open[2] = {false, false}; /* a double, a single quote open */
     for (int i = 0; i < b->nspans; i++) {
         const char *t = b->spans[i].text;
         if (!strpbrk(t, "\"'")) {
@@ -42,7 +51,8 @@ void quotes_apply(block_t *b)
         while (k < n) {
             size_t at = k;
             int32_t c = utf8_decode(t, n, &k);
-            uint32_t set = quotes_set(c, quotes_opens_after(prev));
+            uint32_t set = quotes_set(c, quotes_opens(c, prev, open));
+            if (set) open[c == '\''] = set == QUOTE_DOUBLE_OPEN || set == QUOTE_SINGLE_OPEN;
             if (set) buf_put(&out, tmp, (size_t)utf8_encode(set, tmp));
             else buf_put(&out, t + at, k - at);
             /* what was set decides for the next quote: “‘nested’” opens the inner one too */

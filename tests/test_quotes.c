@@ -49,6 +49,10 @@ static void test_what_opens(void **state)
     expect_set("\"'nested'\"", "“‘nested’”");
     expect_set("'\"nested\"'", "‘“nested”’");
     expect_set("地域\"DX\"", "地域“DX”"); /* after CJK (no space in Japanese) it opens */
+    /* ...unless its kind is open already: between Japanese words a quote closes by pairing */
+    expect_set("彼は\"はい\"と言った", "彼は“はい”と言った");
+    expect_set("「\"研究\"と'開発'」", "「“研究”と‘開発’」");
+    expect_set("\"地域\"と\"拠点\"", "“地域”と“拠点”");
     expect_set("a\"b\"", "a”b”");          /* after a letter it closes */
     expect_set("x.\"", "x.”");
     expect_set("x)\"", "x)”");
