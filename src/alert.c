@@ -1,5 +1,6 @@
 #define _DEFAULT_SOURCE
 #include "annai/alert.h"
+#include "annai/deck.h"
 
 #include <dirent.h>
 #include <poll.h>

@@ -31,6 +31,9 @@ const panel_t *deck_panel(const deck_t *deck, int index, lang_t lang);
  * admin overlay.) */
 void deck_notice(deck_t *deck, const char *dir);
 bool deck_is_notice(const deck_t *deck);
+/* Names the deck (and the alert folder) never reads: dot files, editors' backups and
+ * temporaries, transfers in progress. */
+bool deck_is_ignored_name(const char *name);
 /* Cheap fingerprint of the folder (names, sizes, mtimes) for hot reload. */
 uint64_t deck_signature(const char *dir);
 

@@ -78,7 +78,6 @@ void panel_free(panel_t *p);
 
 /* "title", "text", "list", "timeline", "cards": the front-matter names of the layouts. */
 const char *panel_layout_name(panel_layout_t l);
-bool deck_is_ignored_name(const char *name);
 
 #include "annai/deck.h" /* the deck of panels, in the deck's languages */
 
