@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include "annai/atlas.h"
+#include "annai/fonts.h" /* face_t */
 #include "annai/panel.h"
 #include "annai/theme.h"
 
