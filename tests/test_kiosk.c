@@ -10,6 +10,9 @@
 #include "annai/alertview.h"
 #include "annai/timeplan.h"
 #include <sys/stat.h>
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
 
 static Uint32 pixel_at(platform_t *p, int x, int y)
 {
@@ -487,6 +490,45 @@ static void test_alert_over_admin_and_transition(void **state)
     timed_close(&t);
 }
 
+/* systemd stops the kiosk with SIGTERM (Ctrl-C is SIGINT) and asks for the events file to be
+ * reopened after log rotation with SIGHUP: the loop goes on after a SIGHUP and ends, cleanly and
+ * at once, on a SIGTERM. The e2e signals.sh checks the same on the binary; this one runs with the
+ * unit suites, so a mutant of the handlers is caught there too. */
+static void *send_signals(void *arg)
+{
+    (void)arg;
+    SDL_Delay(300);
+    kill(getpid(), SIGHUP);
+    SDL_Delay(300);
+    kill(getpid(), SIGTERM);
+    return NULL;
+}
+
+static void test_signals_stop_the_loop(void **state)
+{
+    (void)state;
+    fixture_t f;
+    memset(&f, 0, sizeof f);
+    tu_engine_open(&f.e, &f.cfg, "content", &f.d);
+    assert_int_equal(platform_open(&f.p, &f.cfg, PLATFORM_HEADLESS, 640, 360), 0);
+    pthread_t th;
+    alarm(20); /* a loop that does not stop ends the suite (SIGALRM's default) instead of hanging it */
+    assert_int_equal(pthread_create(&th, NULL, send_signals, NULL), 0);
+    uint64_t t0 = SDL_GetTicks64();
+    assert_int_equal(kiosk_run(&f.e, &f.p, &f.ev, NULL, NULL), 0);
+    uint64_t took = SDL_GetTicks64() - t0;
+    alarm(0);
+    pthread_join(th, NULL);
+    if (took < 550) fail_msg("the loop ended after %llu ms: before the SIGTERM (a SIGHUP stopped it?)", (unsigned long long)took);
+    if (took > 5000) fail_msg("the loop took %llu ms to end after SIGTERM", (unsigned long long)took);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    platform_close(&f.p);
+    engine_close(&f.e);
+    free(f.cfg.content_dir);
+    diag_clear(&f.d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -498,6 +540,7 @@ int main(void)
         cmocka_unit_test(test_alert_at_night_over_everything),
         cmocka_unit_test(test_alert_over_index_and_until),
         cmocka_unit_test(test_alert_over_admin_and_transition),
+        cmocka_unit_test(test_signals_stop_the_loop), /* last: the handlers stay installed */
     };
     return cmocka_run_group_tests_name("kiosk", tests, NULL, NULL);
 }
