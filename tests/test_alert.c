@@ -2,6 +2,7 @@
  * the alert as a display list: every language stacked, the default first and largest. */
 #include "testutil.h"
 #include <sys/stat.h>
+#include <SDL2/SDL.h>
 #include "annai/alert.h"
 #include "annai/alertview.h"
 
@@ -230,6 +231,53 @@ static void test_six_languages(void **state)
     diag_clear(&d);
 }
 
+/* The waker thread wakes the loop as soon as an alert file lands (the loop sleeps up to its next
+ * deadline otherwise, and the poll fallback would take up to ALERT_POLL_MS). */
+static volatile int woken;
+static void on_wake(void *ud) { (void)ud; woken++; }
+
+static void test_waker_wakes_the_loop(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    alert_watch_t w;
+    alert_watch_open(&w, dir, 0);
+    woken = 0;
+    alert_watch_wake(&w, on_wake, NULL);
+    free(tu_write(dir, "fire.md", JA_OK, strlen(JA_OK)));
+    for (int t = 0; t < 200 && !woken; t++) SDL_Delay(10);
+    if (!woken) fail_msg("no wake-up 2 s after an alert file landed");
+    alert_watch_close(&w);
+    tu_rmrf(dir);
+    free(dir);
+}
+
+/* A folder flooded with alert files: the first ALERT_MAX_FILES are read and the folder (not a
+ * line of some file) is named once for the rest. */
+static void test_too_many_alert_files(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    for (int i = 0; i <= ALERT_MAX_FILES; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "a%03d.md", i);
+        free(tu_write(dir, name, JA_OK, strlen(JA_OK)));
+    }
+    alert_set_t set;
+    diag_list_t d = {0};
+    alert_set_load(&set, NULL, dir, &d);
+    assert_int_equal(set.count, ALERT_MAX_FILES);
+    char want[512];
+    snprintf(want, sizeof want, "%s: more than %d alert files; the rest are ignored", dir, ALERT_MAX_FILES);
+    bool said = false;
+    for (int i = 0; i < d.count; i++) said |= !strcmp(d.items[i].text, want);
+    if (!said) fail_msg("missing '%s' (%d messages, first: %s)", want, d.count, d.count ? d.items[0].text : "-");
+    alert_set_free(&set);
+    diag_clear(&d);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +285,8 @@ int main(void)
         cmocka_unit_test(test_lang_of_names),   cmocka_unit_test(test_state_events),
         cmocka_unit_test(test_watch_and_load),  cmocka_unit_test(test_view_stacks_languages),
         cmocka_unit_test(test_six_languages),
+        cmocka_unit_test(test_waker_wakes_the_loop),
+        cmocka_unit_test(test_too_many_alert_files),
     };
     return cmocka_run_group_tests(tests, tu_fonts_up, tu_fonts_down);
 }
