@@ -226,6 +226,12 @@ static void test_six_languages(void **state)
     alertview_build(&dl, logged_face, &log, &six, 1920, 1080, m, 0);
     assert_true(log.asked[0] && log.asked[2] && log.asked[4]); /* each language set in its own face */
     assert_int_equal(log.asked[1] + log.asked[3] + log.asked[5], 0); /* none it does not have */
+    /* the yellow band says it in the languages the default's face can set (here Japanese alone);
+     * Chinese and Korean say it in their titles below, in their own faces, never in another's words */
+    char band[512] = "";
+    for (int i = 0; i < dl.nlines; i++)
+        if (dl.lines[i].block == ALERTVIEW_BLOCK_BASE + 1) strncat(band, dl.lines[i].text, sizeof band - strlen(band) - 1);
+    assert_string_equal(band, "緊急のお知らせ");
     layout_dlist_free(&dl);
     alert_set_free(&set);
     diag_clear(&d);
