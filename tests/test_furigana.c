@@ -59,6 +59,20 @@ static void test_longest_match_wins(void **state)
     furigana_free(&f);
 }
 
+/* A word the list cannot align (a Latin letter in it, as in AI技術) is refused at its line, and
+ * the panel's text stays whole: a word taken in and then set with no segments would vanish. */
+static void test_unalignable_word_refused(void **state)
+{
+    (void)state;
+    diag_list_t d = {0};
+    furigana_t f = load("AI技術 えーあいぎじゅつ\n技術 ぎじゅつ\n", &d);
+    assert_int_equal(d.count, 1);
+    assert_string_equal(d.items[0].text, "furigana.txt:1: reading does not fit the kana of 'AI技術'");
+    expect(&f, "AI技術の話", "AI技術(ぎじゅつ)の話");
+    furigana_free(&f);
+    diag_clear(&d);
+}
+
 static void test_readings_only_over_kanji(void **state)
 {
     (void)state;
@@ -184,6 +198,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_longest_match_wins),
+        cmocka_unit_test(test_unalignable_word_refused),
         cmocka_unit_test(test_readings_only_over_kanji),
         cmocka_unit_test(test_author_ruby_wins),
         cmocka_unit_test(test_problems_name_the_line),
