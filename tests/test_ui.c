@@ -461,6 +461,23 @@ static void test_tray_targets(void **state)
         }
 }
 
+/* Tab with the easy-view tray shut walks only what is on screen: a hidden tray button taking
+ * the focus would leave a keyboard user's ring on nothing and Enter switching a mode unseen. */
+static void test_closed_tray_out_of_tab_order(void **state)
+{
+    (void)state;
+    for (int s = 0; s < NSIZES; s++) {
+        ui_chrome_t c;
+        ui_chrome_geometry(&c, sizes[s][0], sizes[s][1], 5);
+        ui_chrome_set_tray(&c, false, true, true);
+        int ids[UI_MAX_FOCUS], n = ui_chrome_focus_order(&c, ids);
+        assert_int_equal(n, 5 + c.ndots); /* ◀ 目次 見やすく, every dot, 言語 ▶ */
+        for (int i = 0; i < n; i++)
+            if (ids[i] == UI_HIT_FURIGANA || ids[i] == UI_HIT_LARGE || ids[i] == UI_HIT_CONTRAST || ids[i] == UI_HIT_SPEAKER)
+                fail_msg("%dx%d: Tab stop %d is the shut tray's button %d", sizes[s][0], sizes[s][1], i, ids[i]);
+    }
+}
+
 static const uint32_t *focus_colour(bool contrast)
 {
     return &palette_get(contrast ? PALETTE_HIGH_CONTRAST : PALETTE_NORMAL)->focus;
@@ -724,6 +741,7 @@ int main(void)
         cmocka_unit_test(test_admin_info_fits),
         cmocka_unit_test(test_tray_targets),
         cmocka_unit_test(test_focus_ring),
+        cmocka_unit_test(test_closed_tray_out_of_tab_order),
         cmocka_unit_test(test_scroll_cue),
         cmocka_unit_test(test_picker_targets),
         cmocka_unit_test(test_chrome_words_by_lang),
