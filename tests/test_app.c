@@ -234,6 +234,29 @@ static void test_slides_continue_from_the_finger_and_settle(void **state)
     assert_int_equal(v.other, -1);                     /* nothing else left on screen */
 }
 
+/* A deck of one panel has no neighbour: a short drag springs back alone, with no second copy
+ * of the same panel sliding out beside it (a visitor would see the panel doubled). */
+static void test_one_panel_springs_back_alone(void **state)
+{
+    (void)state;
+    app_t a;
+    app_init(&a, 1, LANG_DEFAULT, 10, 60, 400, 1000, 0);
+    for (int side = -1; side <= 1; side += 2) {
+        uint64_t t0 = side < 0 ? 1000 : 5000;
+        app_drag(&a, 140.0f * (float)side, t0);
+        app_release(&a, 0, t0 + 16);
+        assert_int_equal(a.current, 0);
+        app_view_t v;
+        bool moved = false;
+        for (uint64_t t = t0 + 16; t <= t0 + 16 + SPRING_MS; t += 16) {
+            app_view(&a, t, &v);
+            moved |= fabsf(v.offset) > 0.5f;
+            if (v.other >= 0) fail_msg("%d ms into the spring panel %d is drawn beside the only one", (int)(t - t0 - 16), v.other);
+        }
+        assert_true(moved); /* it did spring back, from where the finger left it */
+    }
+}
+
 /* A panel's own dwell counts for the first panel too; a deck of one panel stays put in attract
  * mode (no fade to itself, no view logged every dwell). */
 static void test_dwell_per_panel_and_single_panel(void **state)
@@ -317,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_language_picker),
         cmocka_unit_test(test_key_in_attract_mode_is_input),
         cmocka_unit_test(test_swipe_follows_and_springs),
+        cmocka_unit_test(test_one_panel_springs_back_alone),
         cmocka_unit_test(test_index_jump),
         cmocka_unit_test(test_slides_continue_from_the_finger_and_settle),
         cmocka_unit_test(test_dwell_per_panel_and_single_panel),
