@@ -100,6 +100,41 @@ static void test_transition_ends_on_the_new_panel(void **state)
     fixture_close(&f);
 }
 
+/* A finger that drags a panel a little and lets go slowly (short of a swipe) puts it back: the
+ * same panel stays on screen, either way the finger went; a long drag does page on. */
+static void test_short_drag_springs_back_to_the_same_panel(void **state)
+{
+    (void)state;
+    uint64_t now = 1000000;
+    fixture_t f;
+    fixture_open(&f, 640, 360, now);
+    kiosk_t *k = f.k;
+    for (int i = 0; i < 5; i++, now += 16) kiosk_frame(k, now, NULL);
+    key(k, SDLK_RIGHT, now); /* off the first panel, so "back" and "on" both differ from it */
+    for (int i = 0; i < 80; i++, now += 16) kiosk_frame(k, now, NULL);
+    int before = kiosk_on_screen(k);
+    for (int side = -1; side <= 1; side += 2) {
+        mouse(k, SDL_MOUSEBUTTONDOWN, 320, 180, now);
+        for (int i = 1; i <= 10; i++, now += 16) { /* 30 px at 0.19 px/ms: under 8% of 640, no flick */
+            mouse(k, SDL_MOUSEMOTION, 320 + side * 3 * i, 180, now);
+            kiosk_frame(k, now, NULL);
+        }
+        mouse(k, SDL_MOUSEBUTTONUP, 320 + side * 30, 180, now);
+        for (int i = 0; i < 60; i++, now += 16) kiosk_frame(k, now, NULL);
+        if (kiosk_on_screen(k) != before)
+            fail_msg("a short %s drag let go left panel %d for panel %d", side < 0 ? "leftward" : "rightward", before, kiosk_on_screen(k));
+    }
+    mouse(k, SDL_MOUSEBUTTONDOWN, 500, 180, now); /* the same finger, far: it pages */
+    for (int i = 1; i <= 10; i++, now += 16) {
+        mouse(k, SDL_MOUSEMOTION, 500 - 30 * i, 180, now);
+        kiosk_frame(k, now, NULL);
+    }
+    mouse(k, SDL_MOUSEBUTTONUP, 200, 180, now);
+    for (int i = 0; i < 60; i++, now += 16) kiosk_frame(k, now, NULL);
+    assert_int_not_equal(kiosk_on_screen(k), before);
+    fixture_close(&f);
+}
+
 /* The navigation bar reaches every edge it touches, whatever the burn-in shift: no line of the
  * panel's colour under it at the bottom or the sides (a blue strip under the grey bar). */
 static void test_bar_reaches_the_edges(void **state)
@@ -533,6 +568,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_transition_ends_on_the_new_panel),
+        cmocka_unit_test(test_short_drag_springs_back_to_the_same_panel),
         cmocka_unit_test(test_notice_is_neutral_details_for_the_operator),
         cmocka_unit_test(test_bar_reaches_the_edges),
         cmocka_unit_test(test_steady_frames_allocate_nothing),
