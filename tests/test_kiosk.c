@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 static Uint32 pixel_at(platform_t *p, int x, int y)
@@ -469,6 +471,66 @@ static void test_alert_at_night_over_everything(void **state)
     timed_close(&t);
 }
 
+/* systemd's side of sd_notify: a datagram socket the kiosk is pointed at by NOTIFY_SOCKET. */
+static int notify_listen(const char *dir, char *path, size_t n)
+{
+    snprintf(path, n, "%s/notify", dir);
+    struct sockaddr_un a = {.sun_family = AF_UNIX};
+    assert_true(strlen(path) < sizeof a.sun_path);
+    memcpy(a.sun_path, path, strlen(path) + 1);
+    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK, 0);
+    assert_true(fd >= 0);
+    assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+    setenv("NOTIFY_SOCKET", path, 1);
+    return fd;
+}
+
+/* The last STATUS= the kiosk sent since the previous call, "" when it sent none. */
+static void notify_last_status(int fd, char *out, size_t n)
+{
+    char msg[512];
+    ssize_t got;
+    out[0] = 0;
+    while ((got = recv(fd, msg, sizeof msg - 1, 0)) > 0) {
+        msg[got] = 0;
+        for (char *line = strtok(msg, "\n"); line; line = strtok(NULL, "\n"))
+            if (!strncmp(line, "STATUS=", 7)) snprintf(out, n, "%s", line + 7);
+    }
+}
+
+/* While an alert is on (the only one, the first in the folder), `systemctl status` says so: an
+ * operator checking a screen remotely sees "alert rain", not the panel hidden under it. */
+static void test_systemd_status_names_the_alert(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir(), path[256], status[256];
+    int fd = notify_listen(dir, path, sizeof path);
+    timed_t t;
+    uint64_t now = 1000000;
+    timed_open(&t, "2026-11-30 12:00", NULL);
+    run_for(&t, &now, 500);
+    notify_last_status(fd, status, sizeof status);
+    if (strncmp(status, "showing 1/", 10)) fail_msg("before the alert the status is '%s'", status);
+    rename_in(&t, "rain.md", "---\ntitle: 大雨警報\n---\n\n川に近づかないでください。\n");
+    run_for(&t, &now, 600);
+    assert_true(kiosk_alert_on(t.k));
+    notify_last_status(fd, status, sizeof status);
+    assert_string_equal(status, "alert rain");
+    char *f = path_join(t.alerts, "rain.md");
+    unlink(f);
+    free(f);
+    run_for(&t, &now, 600);
+    assert_false(kiosk_alert_on(t.k));
+    notify_last_status(fd, status, sizeof status);
+    if (strncmp(status, "showing ", 8)) fail_msg("after the alert the status is '%s'", status);
+    timed_close(&t);
+    unsetenv("NOTIFY_SOCKET");
+    close(fd);
+    unlink(path);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 /* Over the index, and back to where the kiosk was; an alert whose until: passes goes by itself. */
 static void test_alert_over_index_and_until(void **state)
 {
@@ -574,6 +636,7 @@ int main(void)
         cmocka_unit_test(test_steady_frames_allocate_nothing),
         cmocka_unit_test(test_window_edges_on_a_simulated_clock),
         cmocka_unit_test(test_alert_at_night_over_everything),
+        cmocka_unit_test(test_systemd_status_names_the_alert),
         cmocka_unit_test(test_alert_over_index_and_until),
         cmocka_unit_test(test_alert_over_admin_and_transition),
         cmocka_unit_test(test_signals_stop_the_loop), /* last: the handlers stay installed */
