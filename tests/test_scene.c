@@ -168,6 +168,41 @@ static void test_screenshot_is_the_kiosk_frame(void **state)
     rig_close(&r);
 }
 
+/* --screenshot's picture of an alert (00-alert.png, what an operator checks before putting a
+ * warning up) is the kiosk's alert frame, drawn whole over whatever was there before. */
+static void test_alert_screenshot_is_the_kiosk_frame(void **state)
+{
+    (void)state;
+    rig_t r;
+    rig_open(&r);
+    alert_msg_t alert;
+    memset(&alert, 0, sizeof alert);
+    char stem[] = "rain", title[] = "大雨警報", text[] = "川に近づかないでください。";
+    alert.stem = stem;
+    alert.title[0] = title;
+    alert.text[0] = text;
+    scene_in_t in = in_for(&r, true, &alert);
+    scene_draw(&r.s, &in, T0);
+    SDL_Surface *a = SDL_ConvertSurfaceFormat(platform_soft_surface(&r.p), SDL_PIXELFORMAT_ARGB8888, 0);
+    scene_draw_panel_in(&r.p, r.rd, &r.e, 1, 1, r.e.deck.count, 0, false); /* a panel's shot first */
+    dlist_t dl = {0};
+    alertview_build(&dl, engine_metrics_cb, &r.e, &r.e.cfg.langs, W, H, &alert, r.e.cfg.lang);
+    scene_draw_dlist(&r.p, r.rd, &dl);
+    layout_dlist_free(&dl);
+    SDL_Surface *b = SDL_ConvertSurfaceFormat(platform_soft_surface(&r.p), SDL_PIXELFORMAT_ARGB8888, 0);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(pixel_at(&r.p, W / 2, 10), ALERTVIEW_BAND & 0xFFFFFF);
+    long differ = 0;
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++)
+            if (((Uint32 *)((Uint8 *)a->pixels + y * a->pitch))[x] != ((Uint32 *)((Uint8 *)b->pixels + y * b->pitch))[x]) differ++;
+    if (differ) fail_msg("the alert's screenshot differs from the kiosk's alert frame in %ld pixels", differ);
+    SDL_FreeSurface(a);
+    SDL_FreeSurface(b);
+    rig_close(&r);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -176,6 +211,7 @@ int main(void)
         cmocka_unit_test(test_focus_order_and_the_tray),
         cmocka_unit_test(test_dark_alert_and_transition),
         cmocka_unit_test(test_screenshot_is_the_kiosk_frame),
+        cmocka_unit_test(test_alert_screenshot_is_the_kiosk_frame),
     };
     return cmocka_run_group_tests_name("scene", tests, NULL, NULL);
 }
