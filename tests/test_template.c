@@ -384,6 +384,34 @@ static void test_timeline_down_when_steps_cannot_sit_side_by_side(void **state)
     panel_free(p);
 }
 
+/* Down a portrait timeline each stop sits level with its step's first line (the label 第N期),
+ * so the eye goes from the stop straight to its step: not half a line above it. */
+static void test_timeline_stop_level_with_its_step(void **state)
+{
+    (void)state;
+    panel_t *p = parse(TIMELINE_MD);
+    static const int sizes[][2] = {{1080, 1920}, {720, 1280}};
+    static const char *labels[] = {"第1期", "第2期", "第3期"};
+    for (int s = 0; s < 2; s++) {
+        dlist_t dl = {0};
+        layout_panel(p, sizes[s][0], sizes[s][1], &tu_m, &dl);
+        for (int i = 0; i < 3; i++) {
+            const dl_item_t *stop = find_item(&dl, LAYOUT_DL_DISC, i);
+            const dl_line_t *first = NULL;
+            for (int l = 0; l < dl.nlines && !first; l++)
+                if (!strcmp(dl.lines[l].text, labels[i])) first = &dl.lines[l];
+            assert_non_null(stop);
+            assert_non_null(first);
+            float off = (stop->r.y + stop->r.h / 2) - (first->r.y + first->r.h / 2);
+            if (fabsf(off) > 0.25f * (float)first->px)
+                fail_msg("%dx%d: step %d's stop is %.1f px (%.2f em) off its first line's middle", sizes[s][0], sizes[s][1], i + 1,
+                         off, off / (float)first->px);
+        }
+        layout_dlist_free(&dl);
+    }
+    panel_free(p);
+}
+
 /* A title panel with a QR code under several subtitles: the code takes the height left after
  * its caption, so that the caption stays on the page at the theme's full size. */
 static void test_title_panel_qr_leaves_room_for_its_caption(void **state)
@@ -449,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_items_and_sub_items),
         cmocka_unit_test(test_cards_in_rows),
         cmocka_unit_test(test_timeline_stops_on_a_rail),
+        cmocka_unit_test(test_timeline_stop_level_with_its_step),
         cmocka_unit_test(test_timeline_down_when_steps_cannot_sit_side_by_side),
         cmocka_unit_test(test_title_panel_qr_leaves_room_for_its_caption),
         cmocka_unit_test(test_title_panel_centred_on_its_field),
