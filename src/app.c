@@ -184,6 +184,7 @@ void app_view(const app_t *a, uint64_t now, app_view_t *v)
     v->other = -1;
     if (a->dragging) {
         v->offset = a->drag_dx;
+        if (a->count < 2) return; /* a deck of one: the panel moves alone (no copy of itself beside) */
         v->other = a->current + (a->drag_dx < 0 ? 1 : -1);
         v->other = ((v->other % a->count) + a->count) % a->count;
         v->other_offset = a->drag_dx + (a->drag_dx < 0 ? a->width : -a->width);

@@ -244,6 +244,10 @@ static void test_one_panel_springs_back_alone(void **state)
     for (int side = -1; side <= 1; side += 2) {
         uint64_t t0 = side < 0 ? 1000 : 5000;
         app_drag(&a, 140.0f * (float)side, t0);
+        app_view_t held;
+        app_view(&a, t0 + 8, &held); /* under the finger: the only panel moves, nothing beside it */
+        assert_true(fabsf(held.offset - 140.0f * (float)side) < 0.5f);
+        if (held.other >= 0) fail_msg("while dragging panel %d is drawn beside the only one", held.other);
         app_release(&a, 0, t0 + 16);
         assert_int_equal(a.current, 0);
         app_view_t v;
