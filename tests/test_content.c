@@ -257,6 +257,31 @@ static void test_twins_in_many_languages(void **state)
     free(d);
 }
 
+/* An empty folder shows the built-in notice. It is annai's, not the curator's: --check must not
+ * send the operator looking for notice.en.md or notice.zh-Hans.md. */
+static void test_notice_misses_no_twins(void **state)
+{
+    (void)state;
+    char *d = tu_tmpdir();
+    langset_t ls;
+    diag_list_t dg = {0};
+    assert_true(lang_set_parse(&ls, "ja, en, zh-Hans", "t", 1, &dg));
+    deck_t deck;
+    deck_load(&deck, d, &ls, &dg);
+    assert_int_equal(deck.count, 0);
+    diag_clear(&dg);
+    deck_notice(&deck, d);
+    assert_true(deck_is_notice(&deck));
+    diag_list_t warn = {0};
+    assert_int_equal(deck_missing_twins(&deck, &warn), 0);
+    assert_int_equal(warn.count, 0);
+    /* a visitor who chose English still gets the notice (in its Japanese-and-English text) */
+    assert_ptr_equal(deck_panel(&deck, 0, lang_find(&ls, "en")), deck.entries[0].lang[LANG_DEFAULT]);
+    deck_free(&deck);
+    tu_rmrf(d);
+    free(d);
+}
+
 /* Readings in a title (やさしい日本語 has them on every kanji): drawn as ruby, never as 《》;
  * the plain title (the index) has the base text only. */
 static void test_title_readings(void **state)
@@ -426,6 +451,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_twins_in_many_languages),
+        cmocka_unit_test(test_notice_misses_no_twins),
         cmocka_unit_test(test_title_readings),
         cmocka_unit_test(test_constructs),
         cmocka_unit_test(test_bom_and_crlf_are_valid),
