@@ -282,6 +282,29 @@ static void test_notice_misses_no_twins(void **state)
     free(d);
 }
 
+/* A panel number from before a reload that shrank the deck (the index, a remembered position)
+ * gets no panel, never another panel's memory or a crash. */
+static void test_panel_index_out_of_range(void **state)
+{
+    (void)state;
+    char *d = tu_tmpdir();
+    const char *ok = "---\ntitle: t\n---\nbody\n";
+    free(tu_write(d, "01-a.md", ok, strlen(ok)));
+    free(tu_write(d, "02-b.md", ok, strlen(ok)));
+    deck_t deck;
+    diag_list_t dg = {0};
+    deck_load(&deck, d, NULL, &dg);
+    assert_int_equal(dg.count, 0);
+    assert_int_equal(deck.count, 2);
+    assert_non_null(deck_panel(&deck, 1, LANG_DEFAULT));
+    assert_null(deck_panel(&deck, 2, LANG_DEFAULT));
+    assert_null(deck_panel(&deck, -1, LANG_DEFAULT));
+    assert_null(deck_panel(&deck, 1 << 20, LANG_DEFAULT));
+    deck_free(&deck);
+    tu_rmrf(d);
+    free(d);
+}
+
 /* Readings in a title (やさしい日本語 has them on every kanji): drawn as ruby, never as 《》;
  * the plain title (the index) has the base text only. */
 static void test_title_readings(void **state)
@@ -452,6 +475,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_twins_in_many_languages),
         cmocka_unit_test(test_notice_misses_no_twins),
+        cmocka_unit_test(test_panel_index_out_of_range),
         cmocka_unit_test(test_title_readings),
         cmocka_unit_test(test_constructs),
         cmocka_unit_test(test_bom_and_crlf_are_valid),
