@@ -170,6 +170,29 @@ static void test_missing_readings(void **state)
     furigana_free(&f);
 }
 
+/* Names are often set in the rarer ideographs: 﨑 (U+FA11, a compatibility ideograph) in 山﨑,
+ * 㟢 (U+37E2, CJK Extension A) in 山㟢. The reading goes over the whole name, and --check names
+ * the whole word as missing, never half of it. */
+static void test_rare_ideographs_are_kanji(void **state)
+{
+    (void)state;
+    diag_list_t d = {0};
+    furigana_t f = load("山﨑 やまざき\n山㟢 やまざき\n", &d);
+    assert_int_equal(d.count, 0);
+    expect(&f, "山﨑さん", "山﨑(やまざき)さん");
+    expect(&f, "山㟢さん", "山㟢(やまざき)さん");
+    furigana_free(&f);
+    f = load("地域 ちいき\n", &d);
+    block_t b = block_of("山﨑と山㟢");
+    buf_t out = {0};
+    assert_int_equal(furigana_missing(&f, &b, note, &out), 2);
+    char *s = buf_take(&out);
+    assert_string_equal(s, "山﨑|山㟢|");
+    free(s);
+    block_drop(&b);
+    furigana_free(&f);
+}
+
 static void test_load_from_folder(void **state)
 {
     (void)state;
@@ -204,6 +227,7 @@ int main(void)
         cmocka_unit_test(test_problems_name_the_line),
         cmocka_unit_test(test_bad_bytes_and_long_words),
         cmocka_unit_test(test_missing_readings),
+        cmocka_unit_test(test_rare_ideographs_are_kanji),
         cmocka_unit_test(test_load_from_folder),
     };
     return cmocka_run_group_tests_name("furigana", tests, NULL, NULL);
