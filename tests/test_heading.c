@@ -349,6 +349,44 @@ static void test_author_hint(void **s)
     phrase_model_free(model);
 }
 
+static bool katakana_or_bar(uint32_t cp) { return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC; }
+
+/* The prolonged sound mark belongs to its loanword: イノベーション, コンピューター never break at
+ * ー (イノベー/ション) at any width that holds the word, with the phrase model or without it (a kiosk whose model
+ * file is missing still sets headings). */
+static void test_prolonged_mark_inside_the_word(void **s)
+{
+    (void)s;
+    diag_list_t d = {0};
+    phrase_model_t *model = phrase_model_load("data/budoux/ja.tsv", &d);
+    assert_non_null(model);
+    float a = tu_m.advance(tu_m.ud, FONTS_FACE_BOLD, 40, 0x5834);
+    static const char *texts[] = {"地域イノベーション", "大型コンピューターの活用", "データセンターとコンピューター"};
+    for (int with_model = 0; with_model < 2; with_model++)
+        for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+            for (int cols = 8; cols <= 16; cols++) { /* each loanword fits a line */
+                metrics_t m = tu_m;
+                m.phrase = with_model ? model : NULL;
+                span_t sp = {(char *)texts[i], NULL, PANEL_STYLE_BOLD};
+                text_style_t st = {40, 1.3f, 0xFF000000u, LAYOUT_ALIGN_LEFT, 0, FONTS_FACE_BOLD, LAYOUT_BREAK_PHRASES};
+                dlist_t dl = {0};
+                layout_text(&dl, &m, &sp, 1, 0, 0, a * (float)cols + 0.5f, 1e9f, &st, 0, NULL);
+                for (int k = 0; k + 1 < dl.nlines; k++) {
+                    const char *t = dl.lines[k].text, *u = dl.lines[k + 1].text;
+                    size_t n = strlen(t), at = 0, j = 0;
+                    uint32_t last = 0;
+                    while (j < n) last = (uint32_t)utf8_decode(t, n, &j);
+                    uint32_t first = (uint32_t)utf8_decode(u, strlen(u), &at);
+                    if (katakana_or_bar(last) && katakana_or_bar(first) && (last == 0x30FC || first == 0x30FC))
+                        fail_msg("%s at %d columns%s: broken at the prolonged mark: %s / %s", texts[i], cols,
+                                 with_model ? "" : " (no model)", t, u);
+                }
+                layout_dlist_free(&dl);
+            }
+    phrase_model_free(model);
+    diag_clear(&d);
+}
+
 /* A title too long for two lines gets smaller itself; the body under it keeps its size (or grows). */
 static void test_long_title_keeps_the_body(void **s)
 {
@@ -614,6 +652,7 @@ int main(void)
         cmocka_unit_test(test_curator_texts),
         cmocka_unit_test(test_timeline_labels_and_columns),
         cmocka_unit_test(test_author_hint),
+        cmocka_unit_test(test_prolonged_mark_inside_the_word),
         cmocka_unit_test(test_long_title_keeps_the_body),
         cmocka_unit_test(test_index_titles_whole),
         cmocka_unit_test(test_apostrophe_width),
