@@ -350,10 +350,48 @@ static void test_author_hint(void **s)
 }
 
 static bool katakana_or_bar(uint32_t cp) { return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC; }
+static bool small_ainu(uint32_t cp) { return cp >= 0x31F0 && cp <= 0x31FF; }
+
+/* The small katakana of Ainu (U+31F0-31FF: ㇰ ㇱ ㇷ ㇻ ㇼ...) are letters of their word, as in
+ * シㇰヌ (siknu): a heading on a Hokkaido panel never shows シㇰ/ヌ, with the phrase model or
+ * without it. */
+static void test_ainu_small_katakana_inside_the_word(void **s)
+{
+    (void)s;
+    diag_list_t d = {0};
+    phrase_model_t *model = phrase_model_load("data/budoux/ja.tsv", &d);
+    assert_non_null(model);
+    float a = tu_m.advance(tu_m.ud, FONTS_FACE_BOLD, 40, 0x5834);
+    static const char *texts[] = {"アイヌ語のシㇰヌと地域の未来", "地域でシㇰヌの文化を学ぶ", "北海道のシㇰヌ文化と産業"};
+    for (int with_model = 0; with_model < 2; with_model++)
+        for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+            for (int cols = 4; cols <= 12; cols++) {
+                metrics_t m = tu_m;
+                m.phrase = with_model ? model : NULL;
+                span_t sp = {(char *)texts[i], NULL, PANEL_STYLE_BOLD};
+                text_style_t st = {40, 1.3f, 0xFF000000u, LAYOUT_ALIGN_LEFT, 0, FONTS_FACE_BOLD, LAYOUT_BREAK_PHRASES};
+                dlist_t dl = {0};
+                layout_text(&dl, &m, &sp, 1, 0, 0, a * (float)cols + 0.5f, 1e9f, &st, 0, NULL);
+                for (int k = 0; k + 1 < dl.nlines; k++) {
+                    const char *t = dl.lines[k].text, *u = dl.lines[k + 1].text;
+                    size_t n = strlen(t), at = 0, j = 0;
+                    uint32_t last = 0;
+                    while (j < n) last = (uint32_t)utf8_decode(t, n, &j);
+                    uint32_t first = (uint32_t)utf8_decode(u, strlen(u), &at);
+                    if ((small_ainu(last) || small_ainu(first)) && (katakana_or_bar(last) || small_ainu(last)) &&
+                        (katakana_or_bar(first) || small_ainu(first)))
+                        fail_msg("%s at %d columns%s: an Ainu word broken: %s / %s", texts[i], cols,
+                                 with_model ? "" : " (no model)", t, u);
+                }
+                layout_dlist_free(&dl);
+            }
+    phrase_model_free(model);
+    diag_clear(&d);
+}
 
 /* The prolonged sound mark belongs to its loanword: イノベーション, コンピューター never break at
- * ー (イノベー/ション) at any width that holds the word, with the phrase model or without it (a kiosk whose model
- * file is missing still sets headings). */
+ * ー (イノベー/ション) at any width that holds the word, with the phrase model or without it (a
+ * kiosk whose model file is missing still sets headings). */
 static void test_prolonged_mark_inside_the_word(void **s)
 {
     (void)s;
@@ -653,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_timeline_labels_and_columns),
         cmocka_unit_test(test_author_hint),
         cmocka_unit_test(test_prolonged_mark_inside_the_word),
+        cmocka_unit_test(test_ainu_small_katakana_inside_the_word),
         cmocka_unit_test(test_long_title_keeps_the_body),
         cmocka_unit_test(test_index_titles_whole),
         cmocka_unit_test(test_apostrophe_width),
