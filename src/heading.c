@@ -18,7 +18,7 @@ bool heading_is_hint(uint32_t cp) { return cp == '|' || cp == 0x200B; }
 static bool is_katakana(uint32_t cp)
 {
     return (cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0x30FC && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
-           (cp >= 0xFF66 && cp <= 0xFF9F);
+           (cp >= 0xFF66 && cp <= 0xFF9F) || cp == 0x3099 || cp == 0x309A; /* combining ゛゜ as in ㇷ゚ */
 }
 
 static bool is_kanji(uint32_t cp)

@@ -160,6 +160,8 @@ line_t para_line_find(const para_t *p, int s, float maxw, float hang)
                 while (e < p->n && linebreak_no_start(p->c[e].cp) && ow + p->c[e].adv <= maxw + hang) ow += p->c[e++].adv;
                 if (e < p->n && linebreak_no_start(p->c[e].cp)) e = i;
             }
+            /* even then a combining sound mark stays with its letter (ㇷ゚ is one letter) */
+            while (e - 1 > s && e < p->n && (p->c[e].cp == 0x3099 || p->c[e].cp == 0x309A)) e--;
             return (line_t){s, e, e, e >= p->n, false, false, true};
         }
         width += c->adv;

@@ -682,6 +682,38 @@ static void test_short_panels_use_the_screen(void **s)
     diag_clear(&d);
 }
 
+/* A combining sound mark (U+309A in ㇷ゚, U+3099) belongs to the letter before it: no line of a
+ * heading or of body text starts with one (イランカラㇷ゚テ was set イランカラㇷ / ゚テ). */
+static void test_sound_mark_stays_with_its_letter(void **s)
+{
+    (void)s;
+    diag_list_t d = {0};
+    phrase_model_t *model = phrase_model_load("data/budoux/ja.tsv", &d);
+    assert_non_null(model);
+    float a = tu_m.advance(tu_m.ud, FONTS_FACE_BOLD, 40, 0x5834);
+    static const char *texts[] = {"イランカラㇷ゚テの地域と未来", "ㇷ゚ㇷ゚ㇷ゚ㇷ゚ㇷ゚ㇷ゚ㇷ゚ㇷ゚", "カ\xe3\x82\x99カ\xe3\x82\x99の研究拠点"};
+    for (int mode = 0; mode < 3; mode++) /* heading with the model, heading without, body */
+        for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+            for (int cols = 3; cols <= 12; cols++) {
+                metrics_t m = tu_m;
+                m.phrase = mode == 0 ? model : NULL;
+                span_t sp = {(char *)texts[i], NULL, mode < 2 ? PANEL_STYLE_BOLD : 0};
+                text_style_t st = {40, 1.3f, 0xFF000000u, LAYOUT_ALIGN_LEFT, 0, mode < 2 ? FONTS_FACE_BOLD : FONTS_FACE_REGULAR,
+                                   mode < 2 ? LAYOUT_BREAK_PHRASES : LAYOUT_BREAK_BODY};
+                dlist_t dl = {0};
+                layout_text(&dl, &m, &sp, 1, 0, 0, a * (float)cols + 0.5f, 1e9f, &st, 0, NULL);
+                for (int k = 1; k < dl.nlines; k++) {
+                    size_t at = 0;
+                    uint32_t first = (uint32_t)utf8_decode(dl.lines[k].text, strlen(dl.lines[k].text), &at);
+                    if (first == 0x3099 || first == 0x309A)
+                        fail_msg("%s at %d columns (mode %d): line %d starts with a combining sound mark", texts[i], cols, mode, k + 1);
+                }
+                layout_dlist_free(&dl);
+            }
+    phrase_model_free(model);
+    diag_clear(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -692,6 +724,7 @@ int main(void)
         cmocka_unit_test(test_author_hint),
         cmocka_unit_test(test_prolonged_mark_inside_the_word),
         cmocka_unit_test(test_ainu_small_katakana_inside_the_word),
+        cmocka_unit_test(test_sound_mark_stays_with_its_letter),
         cmocka_unit_test(test_long_title_keeps_the_body),
         cmocka_unit_test(test_index_titles_whole),
         cmocka_unit_test(test_apostrophe_width),
