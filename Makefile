@@ -95,7 +95,7 @@ $(B)/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(B)/libannai.a
 
 # A test's object is kept: a change in src/ relinks the tests without compiling them again
 # (tools/mutate rebuilds every suite for each mutant).
-$(B)/test_%.o: tests/test_%.c tests/testutil.h $(wildcard include/annai/*.h src/*.h) | $(B)
+$(B)/test_%.o: tests/test_%.c $(wildcard tests/*.h) $(wildcard include/annai/*.h src/*.h) | $(B)
 	$(CC) $(ANNAI_CPPFLAGS) $(CPPFLAGS) $(ANNAI_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B)/test_%: $(B)/test_%.o $(B)/libannai.a

@@ -2,6 +2,7 @@
  * with the software renderer and SDL's dummy audio driver, on a simulated clock (narration
  * plays in real time, so those tests wait for it). */
 #include "testutil.h"
+#include "testkiosk.h"
 #include <SDL2/SDL.h>
 #include "annai/a11y.h"
 #include "annai/kiosk.h"
@@ -22,22 +23,6 @@ static void key_mod(kiosk_t *k, SDL_Keycode sym, Uint16 mod, uint64_t now)
 }
 
 static void key(kiosk_t *k, SDL_Keycode sym, uint64_t now) { key_mod(k, sym, 0, now); }
-
-static void mouse(kiosk_t *k, Uint32 type, int x, int y, uint64_t now)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = type;
-    if (type == SDL_MOUSEMOTION) {
-        e.motion.x = x;
-        e.motion.y = y;
-    } else {
-        e.button.button = SDL_BUTTON_LEFT;
-        e.button.x = x;
-        e.button.y = y;
-    }
-    kiosk_handle(k, &e, now);
-}
 
 typedef struct {
     config_t cfg;
@@ -189,8 +174,8 @@ static void test_keys_alone_reach_every_control(void **state)
     frames(k, &now, 1);
     assert_int_equal(count_events(&f, "\"ev\":\"lang\""), langs + 1);
     /* a touch hides the ring */
-    mouse(k, SDL_MOUSEBUTTONDOWN, 960, 300, now);
-    mouse(k, SDL_MOUSEBUTTONUP, 960, 300, now + 50);
+    tu_mouse(k, SDL_MOUSEBUTTONDOWN, 960, 300, now);
+    tu_mouse(k, SDL_MOUSEBUTTONUP, 960, 300, now + 50);
     assert_int_equal(kiosk_a11y(k).focus, UI_HIT_NONE);
     /* left alone: everything back to normal */
     frames(k, &now, 1);
@@ -217,8 +202,8 @@ static void test_larger_text_scrolls(void **state)
     key(k, SDLK_RETURN, now);
     focus_on(k, UI_HIT_LARGE, now);
     key(k, SDLK_RETURN, now);
-    mouse(k, SDL_MOUSEBUTTONDOWN, 300, 300, now); /* a touch: the ring goes, arrows page again */
-    mouse(k, SDL_MOUSEBUTTONUP, 300, 300, now + 30);
+    tu_mouse(k, SDL_MOUSEBUTTONDOWN, 300, 300, now); /* a touch: the ring goes, arrows page again */
+    tu_mouse(k, SDL_MOUSEBUTTONUP, 300, 300, now + 30);
     int tall = -1;
     for (int i = 0; i < f.e.deck.count && tall < 0; i++) {
         if (kiosk_a11y(k).scroll_max > 0) tall = kiosk_a11y(k).current;
@@ -230,9 +215,9 @@ static void test_larger_text_scrolls(void **state)
     float one = kiosk_a11y(k).scroll;
     assert_true(one > 0);
     /* a drag up moves the text up by as much as the finger */
-    mouse(k, SDL_MOUSEBUTTONDOWN, 500, 1200, now);
-    for (int i = 1; i <= 10; i++) mouse(k, SDL_MOUSEMOTION, 502, 1200 - 30 * i, now + (uint64_t)i * 16);
-    mouse(k, SDL_MOUSEBUTTONUP, 502, 900, now + 200);
+    tu_mouse(k, SDL_MOUSEBUTTONDOWN, 500, 1200, now);
+    for (int i = 1; i <= 10; i++) tu_mouse(k, SDL_MOUSEMOTION, 502, 1200 - 30 * i, now + (uint64_t)i * 16);
+    tu_mouse(k, SDL_MOUSEBUTTONUP, 502, 900, now + 200);
     float dragged = kiosk_a11y(k).scroll;
     assert_true(fabsf(dragged - one - 300) < 1);
     assert_int_equal(kiosk_a11y(k).current, tall); /* a vertical drag is no swipe */
@@ -309,8 +294,8 @@ static void test_narration_plays_holds_and_stops(void **state)
     assert_true(kiosk_a11y(k).tray_open);
     /* another panel stops it */
     key(k, SDLK_ESCAPE, now);
-    mouse(k, SDL_MOUSEBUTTONDOWN, 10, 10, now);
-    mouse(k, SDL_MOUSEBUTTONUP, 10, 10, now + 30);
+    tu_mouse(k, SDL_MOUSEBUTTONDOWN, 10, 10, now);
+    tu_mouse(k, SDL_MOUSEBUTTONUP, 10, 10, now + 30);
     key(k, SDLK_RIGHT, now);
     frames(k, &now, 2);
     assert_false(kiosk_a11y(k).narrating);

@@ -1,6 +1,7 @@
 /* The kiosk loop itself, stepped on a simulated clock with the software renderer: what is on
  * screen once a transition has ended. */
 #include "testutil.h"
+#include "testkiosk.h"
 #include <SDL2/SDL.h>
 #include "annai/engine.h"
 #include "annai/kiosk.h"
@@ -34,22 +35,6 @@ static void key(kiosk_t *k, SDL_Keycode sym, uint64_t now)
 }
 
 /* A left-button press, motion or release at (x, y). */
-static void mouse(kiosk_t *k, Uint32 type, int x, int y, uint64_t now)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = type;
-    if (type == SDL_MOUSEMOTION) {
-        e.motion.x = x;
-        e.motion.y = y;
-    } else {
-        e.button.button = SDL_BUTTON_LEFT;
-        e.button.x = x;
-        e.button.y = y;
-    }
-    kiosk_handle(k, &e, now);
-}
-
 /* The bundled content in a headless kiosk of w x h, started at *now. */
 typedef struct {
     config_t cfg;
@@ -116,22 +101,22 @@ static void test_short_drag_springs_back_to_the_same_panel(void **state)
     for (int i = 0; i < 80; i++, now += 16) kiosk_frame(k, now, NULL);
     int before = kiosk_on_screen(k);
     for (int side = -1; side <= 1; side += 2) {
-        mouse(k, SDL_MOUSEBUTTONDOWN, 320, 180, now);
+        tu_mouse(k, SDL_MOUSEBUTTONDOWN, 320, 180, now);
         for (int i = 1; i <= 10; i++, now += 16) { /* 30 px at 0.19 px/ms: under 8% of 640, no flick */
-            mouse(k, SDL_MOUSEMOTION, 320 + side * 3 * i, 180, now);
+            tu_mouse(k, SDL_MOUSEMOTION, 320 + side * 3 * i, 180, now);
             kiosk_frame(k, now, NULL);
         }
-        mouse(k, SDL_MOUSEBUTTONUP, 320 + side * 30, 180, now);
+        tu_mouse(k, SDL_MOUSEBUTTONUP, 320 + side * 30, 180, now);
         for (int i = 0; i < 60; i++, now += 16) kiosk_frame(k, now, NULL);
         if (kiosk_on_screen(k) != before)
             fail_msg("a short %s drag let go left panel %d for panel %d", side < 0 ? "leftward" : "rightward", before, kiosk_on_screen(k));
     }
-    mouse(k, SDL_MOUSEBUTTONDOWN, 500, 180, now); /* the same finger, far: it pages */
+    tu_mouse(k, SDL_MOUSEBUTTONDOWN, 500, 180, now); /* the same finger, far: it pages */
     for (int i = 1; i <= 10; i++, now += 16) {
-        mouse(k, SDL_MOUSEMOTION, 500 - 30 * i, 180, now);
+        tu_mouse(k, SDL_MOUSEMOTION, 500 - 30 * i, 180, now);
         kiosk_frame(k, now, NULL);
     }
-    mouse(k, SDL_MOUSEBUTTONUP, 200, 180, now);
+    tu_mouse(k, SDL_MOUSEBUTTONUP, 200, 180, now);
     for (int i = 0; i < 60; i++, now += 16) kiosk_frame(k, now, NULL);
     assert_int_not_equal(kiosk_on_screen(k), before);
     fixture_close(&f);
@@ -247,12 +232,12 @@ static void counted_frame(kiosk_t *k, uint64_t *now, long *drawn, long *allocati
 /* A finger from 80% to 30% of the width: the panel follows it, then slides on. */
 static void drag(kiosk_t *k, int w, int h, uint64_t *now, long *drawn, long *allocating)
 {
-    mouse(k, SDL_MOUSEBUTTONDOWN, w * 8 / 10, h / 2, *now);
+    tu_mouse(k, SDL_MOUSEBUTTONDOWN, w * 8 / 10, h / 2, *now);
     for (int i = 1; i <= 10; i++) {
-        mouse(k, SDL_MOUSEMOTION, w * 8 / 10 - w * i / 20, h / 2, *now);
+        tu_mouse(k, SDL_MOUSEMOTION, w * 8 / 10 - w * i / 20, h / 2, *now);
         counted_frame(k, now, drawn, allocating);
     }
-    mouse(k, SDL_MOUSEBUTTONUP, w * 3 / 10, h / 2, *now);
+    tu_mouse(k, SDL_MOUSEBUTTONUP, w * 3 / 10, h / 2, *now);
 }
 
 static void test_steady_frames_allocate_nothing(void **state)
@@ -453,8 +438,8 @@ static void test_alert_at_night_over_everything(void **state)
     assert_true(kiosk_alert_on(t.k));
     assert_int_equal(pixel_at(&t.p, 320, 10), ALERTVIEW_BAND & 0xFFFFFF);
     assert_true(events_have(t.events, "\"ev\":\"alert\",\"state\":\"on\""));
-    mouse(t.k, SDL_MOUSEBUTTONDOWN, 320, 180, now);
-    mouse(t.k, SDL_MOUSEBUTTONUP, 320, 180, now + 50);
+    tu_mouse(t.k, SDL_MOUSEBUTTONDOWN, 320, 180, now);
+    tu_mouse(t.k, SDL_MOUSEBUTTONUP, 320, 180, now + 50);
     key(t.k, SDLK_ESCAPE, now + 60);
     run_for(&t, &now, 2000);
     assert_true(kiosk_alert_on(t.k));
